@@ -1,0 +1,24 @@
+"""`timeline bench ...`: the project's benchmark scripts, one sub-command each."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group(name="bench")
+def command() -> None:
+    """Measure speed: extraction vs dateparser, figure/app callbacks, exports."""
+
+
+def _register() -> None:
+    import importlib
+
+    for name in ("extraction", "figure", "export"):
+        try:
+            module = importlib.import_module(f"timeline.bench.{name}")
+        except ModuleNotFoundError:  # a benchmark not written yet
+            continue
+        command.add_command(module.command)
+
+
+_register()
