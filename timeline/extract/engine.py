@@ -1,42 +1,56 @@
-"""TEMPORARY stand-in, being replaced by the rule engine. Same signature as the final one."""
+"""The extractor: text (and what is known of its date) in, resolved temporal expressions out."""
 
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
+from datetime import date
 
-from timeline.extract.model import (
-    Anchor, AnchorKind, DctSource, DocumentDate, Extraction, Grain, Interval, Timex, TimexType,
-)
-
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"]
-_DATE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r") (\d{1,2}), (\d{4})\b")
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+from timeline.extract.calendar import parse_iso_date
+from timeline.extract.context import TextContext
+from timeline.extract.dct import find_document_date
+from timeline.extract.matching import find_candidates
+from timeline.extract.model import DctSource, DocumentDate, Extraction, Timex
+from timeline.extract.resolve import Resolver, to_timex
+from timeline.extract.resources import load_language
 
 
-def extract(text: str, dct: str | date | None = None, *, metadata_date: str | None = None) -> Extraction:
+def extract(
+    text: str,
+    dct: str | date | None = None,
+    *,
+    metadata_date: str | None = None,
+    language: str = "en",
+) -> Extraction:
     """Find and resolve the temporal expressions of ``text``.
 
-    ``dct`` is the document creation time when known (ISO string or date); ``metadata_date``
-    a publication date read from the document's metadata (HTML), used when ``dct`` is None.
+    ``dct`` is the document creation time when known (ISO string or date). Without it the
+    date is looked for in the text (a byline), then in ``metadata_date`` (HTML metadata);
+    failing both, the document is read as a narrative, resolved against the dates it mentions.
+    Raises ValueError only for a ``dct`` that is not a date; any text is accepted.
     """
-    out: list[Timex] = []
-    for m in _DATE.finditer(text):
-        d = date(int(m[3]), _MONTHS.index(m[1].lower()) + 1, int(m[2]))
-        out.append(Timex(m[0], m.start(), m.end(), TimexType.DATE, d.isoformat(), Grain.DAY,
-                         Interval(d.isoformat(), (d + timedelta(days=1)).isoformat()),
-                         Anchor(AnchorKind.ABSOLUTE), sentence=text[max(0, m.start() - 40):m.end() + 40],
-                         sentence_start=max(0, m.start() - 40), rule="stub"))
-    for m in _YEAR.finditer(text):
-        if any(t.start <= m.start() < t.end for t in out):
-            continue
-        y = int(m[0])
-        out.append(Timex(m[0], m.start(), m.end(), TimexType.DATE, m[0], Grain.YEAR,
-                         Interval(f"{y:04d}-01-01", f"{y + 1:04d}-01-01"), Anchor(AnchorKind.ABSOLUTE),
-                         sentence=text[max(0, m.start() - 40):m.end() + 40], sentence_start=max(0, m.start() - 40),
-                         rule="stub"))
-    out.sort(key=lambda t: t.start)
-    given = dct.isoformat() if isinstance(dct, date) else dct
-    ddate = DocumentDate(given, DctSource.GIVEN) if given else DocumentDate(None, DctSource.NONE)
-    return Extraction(out, ddate)
+    lang = load_language(language)
+    candidates = find_candidates(text, lang)
+    document_date = _document_date(text, candidates, dct, metadata_date)
+    day = parse_iso_date(document_date.value) if document_date.value else None
+    context = TextContext(text)
+    resolver = Resolver(context, day)
+    resolver.date_quotes(candidates)
+    timexes: list[Timex] = []
+    for candidate in candidates:
+        resolved = resolver.resolve(candidate)
+        timexes.append(to_timex(candidate, resolved, context, text))
+    return Extraction(timexes, document_date)
+
+
+def _document_date(text: str, candidates: list, dct: str | date | None, metadata_date: str | None) -> DocumentDate:
+    if dct is not None:
+        day = dct if isinstance(dct, date) else parse_iso_date(dct)
+        return DocumentDate(day.isoformat(), DctSource.GIVEN)
+    found = find_document_date(text, candidates)
+    if found is not None:
+        return found
+    if metadata_date:
+        try:
+            return DocumentDate(parse_iso_date(metadata_date).isoformat(), DctSource.METADATA)
+        except ValueError:
+            pass
+    return DocumentDate(None, DctSource.NONE)

@@ -1,0 +1,284 @@
+"""Calendar positions at a grain: TimeML values and half-open intervals.
+
+:class:`CalendarValue` is one point of the calendar at its natural precision ("2021", "2020-11",
+"1997-SU", "2021-W19", "199" for the 1990s). It writes itself as a TimeML value and as an
+interval, and shifts by calendar units. Years are plain integers (astronomical numbering), so
+years before 1 AD or after 9999 need no special types.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from timeline.extract.model import Grain, Interval
+
+SEASON_MONTHS: dict[str, tuple[int, int]] = {  # season -> (first month, months long); winter spans the new year
+    "SP": (3, 3),
+    "SU": (6, 3),
+    "FA": (9, 3),
+    "WI": (12, 3),
+}
+PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {  # part of day -> (start hour, end hour), end may pass 24
+    "MO": (6, 12),
+    "MI": (12, 13),
+    "AF": (12, 18),
+    "EV": (18, 22),
+    "NI": (20, 30),
+    "DT": (9, 17),
+}
+
+
+def _iso_year(year: int) -> str:
+    """ISO 8601 year, astronomical numbering: 0 is 1 BC, -1 is 2 BC."""
+    return f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+
+
+def _timeml_year(year: int) -> str:
+    """TimeML year: BC years as BCnnnn (historical numbering, no year 0)."""
+    return f"{year:04d}" if year > 0 else f"BC{1 - year:04d}"
+
+
+def _iso_day(year: int, month: int, day: int) -> str:
+    return f"{_iso_year(year)}-{month:02d}-{day:02d}"
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def _ordinal_day(year: int, month: int, day: int) -> date:
+    """A Python date; raises for years outside 1..9999 (callers fall back to coarser arithmetic)."""
+    return date(year, month, day)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarValue:
+    """A calendar position; the finest field set decides its grain."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    week: int | None = None  # ISO week number, with year
+    season: str | None = None  # SP SU FA WI
+    quarter: int | None = None
+    half: int | None = None
+    decade: int | None = None  # 199 for the 1990s
+    century: int | None = None  # 18 for the 19th century (the 1800s)
+    millennium: int | None = None  # 1 for the 2000s
+    part_of_day: str | None = None  # MO AF EV NI
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+
+    # -- grain -----------------------------------------------------------------------------
+    @property
+    def grain(self) -> Grain:
+        if self.second is not None:
+            return Grain.SECOND
+        if self.minute is not None:
+            return Grain.MINUTE
+        if self.hour is not None:
+            return Grain.HOUR
+        if self.part_of_day is not None:
+            return Grain.PART_OF_DAY
+        if self.day is not None:
+            return Grain.DAY
+        if self.week is not None:
+            return Grain.WEEK
+        if self.month is not None:
+            return Grain.MONTH
+        if self.season is not None:
+            return Grain.SEASON
+        if self.quarter is not None:
+            return Grain.QUARTER
+        if self.half is not None:
+            return Grain.HALF
+        if self.year is not None:
+            return Grain.YEAR
+        if self.decade is not None:
+            return Grain.DECADE
+        if self.century is not None:
+            return Grain.CENTURY
+        if self.millennium is not None:
+            return Grain.MILLENNIUM
+        return Grain.NONE
+
+    @property
+    def is_time(self) -> bool:
+        return self.grain in (Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND)
+
+    @property
+    def complete(self) -> bool:
+        """True when the value names one calendar position (no year left to guess)."""
+        return self.year is not None or (
+            self.grain in (Grain.DECADE, Grain.CENTURY, Grain.MILLENNIUM)
+        )
+
+    # -- TimeML ----------------------------------------------------------------------------
+    def timeml(self) -> str:
+        year = "XXXX" if self.year is None else _timeml_year(self.year)
+        if self.millennium is not None and self.century is None and self.year is None:
+            return str(self.millennium)
+        if self.century is not None and self.decade is None and self.year is None:
+            return f"{self.century:02d}" if self.century >= 0 else f"BC{-self.century:02d}"
+        if self.decade is not None and self.year is None:
+            return f"{self.decade:03d}" if self.decade >= 0 else f"BC{-self.decade:03d}"
+        if self.week is not None and self.day is None:
+            return f"{year}-W{self.week:02d}"
+        if self.season is not None and self.month is None:
+            return f"{year}-{self.season}"
+        if self.quarter is not None and self.month is None:
+            return f"{year}-Q{self.quarter}"
+        if self.half is not None and self.month is None:
+            return f"{year}-H{self.half}"
+        if self.month is None and self.part_of_day is not None and self.year is None:
+            return f"XXXX-XX-XXT{self.part_of_day}"  # "at night": any night
+        if self.month is None:
+            return year
+        text = f"{year}-{self.month:02d}"
+        if self.day is None:
+            return text
+        text += f"-{self.day:02d}"
+        if self.hour is not None:
+            text += f"T{self.hour:02d}:{(self.minute or 0):02d}"
+            if self.second is not None:
+                text += f":{self.second:02d}"
+        elif self.part_of_day is not None:
+            text += f"T{self.part_of_day}"
+        return text
+
+    # -- interval --------------------------------------------------------------------------
+    def interval(self) -> Interval | None:
+        """The half-open interval covered; None when the value is not a calendar position."""
+        if not self.complete:
+            return None
+        grain = self.grain
+        if grain is Grain.MILLENNIUM:
+            start = (self.millennium or 0) * 1000
+            return Interval(_iso_day(start, 1, 1), _iso_day(start + 1000, 1, 1))
+        if grain is Grain.CENTURY:
+            start = (self.century or 0) * 100
+            return Interval(_iso_day(start, 1, 1), _iso_day(start + 100, 1, 1))
+        if grain is Grain.DECADE:
+            start = (self.decade or 0) * 10
+            return Interval(_iso_day(start, 1, 1), _iso_day(start + 10, 1, 1))
+        year = self.year
+        assert year is not None
+        if grain is Grain.YEAR:
+            return Interval(_iso_day(year, 1, 1), _iso_day(year + 1, 1, 1))
+        if grain in (Grain.HALF, Grain.QUARTER, Grain.SEASON, Grain.MONTH):
+            if grain is Grain.HALF:
+                first, length = ((self.half or 1) - 1) * 6 + 1, 6
+            elif grain is Grain.QUARTER:
+                first, length = ((self.quarter or 1) - 1) * 3 + 1, 3
+            elif grain is Grain.SEASON:
+                first, length = SEASON_MONTHS[self.season or "SU"]
+            else:
+                first, length = self.month or 1, 1
+            end_year, end_month = _add_months(year, first, length)
+            return Interval(_iso_day(year, first, 1), _iso_day(end_year, end_month, 1))
+        if grain is Grain.WEEK:
+            try:
+                monday = date.fromisocalendar(year, self.week or 1, 1)
+            except ValueError:
+                return None
+            return Interval(monday.isoformat(), (monday + timedelta(days=7)).isoformat())
+        # day and finer
+        try:
+            day = _ordinal_day(year, self.month or 1, self.day or 1)
+        except ValueError:
+            return None
+        if grain is Grain.DAY:
+            return Interval(day.isoformat(), (day + timedelta(days=1)).isoformat())
+        if grain is Grain.PART_OF_DAY:
+            first_hour, last_hour = PART_OF_DAY_HOURS.get(self.part_of_day or "", (0, 24))
+            return Interval(_timestamp(day, first_hour), _timestamp(day, last_hour))
+        minutes = (self.hour or 0) * 60 + (self.minute or 0)
+        length = {Grain.HOUR: 60, Grain.MINUTE: 1, Grain.SECOND: 1}[grain]
+        return Interval(_timestamp(day, 0, minutes), _timestamp(day, 0, minutes + length))
+
+    # -- arithmetic ------------------------------------------------------------------------
+    def with_year(self, year: int) -> CalendarValue:
+        return replace(self, year=year)
+
+    def as_date(self) -> date | None:
+        """The first day of this value as a Python date, where it has one."""
+        interval = self.interval()
+        if interval is None or interval.start.startswith("-"):
+            return None
+        try:
+            return date.fromisoformat(interval.start[:10])
+        except ValueError:
+            return None
+
+
+def _timestamp(day: date, hours: int, minutes: int = 0) -> str:
+    """ISO timestamp of ``day`` plus an offset that may run past midnight."""
+    total = hours * 60 + minutes
+    base = day + timedelta(days=total // (24 * 60))
+    rest = total % (24 * 60)
+    return f"{base.isoformat()}T{rest // 60:02d}:{rest % 60:02d}"
+
+
+def from_date(day: date) -> CalendarValue:
+    return CalendarValue(year=day.year, month=day.month, day=day.day)
+
+
+def shift(value: CalendarValue, unit: Grain, amount: int) -> CalendarValue:
+    """Move ``value`` by ``amount`` units and return it at the unit's grain.
+
+    "six months ago" from 2021-05-15 is 2020-11 (month grain); "two days later" from
+    2021-05-13 is 2021-05-15; "last week" from a day is that day's ISO week minus one.
+    """
+    if unit in (Grain.DAY, Grain.PART_OF_DAY):
+        start = value.as_date()
+        if start is None:
+            raise ValueError("no day to count from")
+        return from_date(start + timedelta(days=amount))
+    if unit is Grain.WEEK:
+        start = value.as_date()
+        if start is None:
+            raise ValueError("no day to count from")
+        iso = (start + timedelta(weeks=amount)).isocalendar()
+        return CalendarValue(year=iso.year, week=iso.week)
+    if value.year is None:
+        raise ValueError("no year to count from")
+    if unit is Grain.MONTH:
+        year, month = _add_months(value.year, value.month or 1, amount)
+        return CalendarValue(year=year, month=month)
+    if unit is Grain.QUARTER:
+        quarter = value.quarter or ((value.month or 1) - 1) // 3 + 1
+        index = value.year * 4 + quarter - 1 + amount
+        return CalendarValue(year=index // 4, quarter=index % 4 + 1)
+    if unit is Grain.HALF:
+        half = value.half or (1 if (value.month or 1) <= 6 else 2)
+        index = value.year * 2 + half - 1 + amount
+        return CalendarValue(year=index // 2, half=index % 2 + 1)
+    if unit is Grain.SEASON:
+        order = ["WI", "SP", "SU", "FA"]
+        season = value.season or _season_of(value.month or 1)
+        index = value.year * 4 + order.index(season) + amount
+        return CalendarValue(year=index // 4, season=order[index % 4])
+    if unit is Grain.YEAR:
+        return CalendarValue(year=value.year + amount)
+    if unit is Grain.DECADE:
+        return CalendarValue(decade=value.year // 10 + amount)
+    if unit is Grain.CENTURY:
+        return CalendarValue(century=value.year // 100 + amount)
+    raise ValueError(f"cannot shift by {unit}")
+
+
+def _season_of(month: int) -> str:
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(month, "FA")
+
+
+def days_in_month(year: int, month: int) -> int:
+    return _cal.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+
+
+def parse_iso_date(text: str) -> date:
+    """Parse an ISO date (YYYY-MM-DD, a longer timestamp is cut to its date); raises ValueError."""
+    return date.fromisoformat(text.strip()[:10])

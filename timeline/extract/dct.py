@@ -1,0 +1,44 @@
+"""Finding the document's own date in its text: bylines and datelines.
+
+A byline date stands on a line of its own ("Sat, 05/15/2021 – 07:35"), perhaps after a label
+("Published: 2 June 2015", "Updated on ..."). Dates inside sentences are what the document talks
+about, not when it was written, so they never count.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from timeline.extract.matching import Candidate
+from timeline.extract.meaning import DateMeaning
+from timeline.extract.model import DctSource, DocumentDate
+
+LABEL = regex.compile(
+    r"^\W*(?:(?:first\s+)?(?:published|posted|updated|last\s+updated|date|dated|released|filed|created)"
+    r"(?:\s+(?:on|at))?)?\W*$",
+    regex.IGNORECASE,
+)
+LABELLED = regex.compile(r"published|posted|dated|date:", regex.IGNORECASE)
+
+
+def find_document_date(text: str, candidates: list[Candidate]) -> DocumentDate | None:
+    """The byline date of ``text``, preferring one labelled "Published"/"Posted"."""
+    found: list[tuple[bool, Candidate]] = []
+    for candidate in candidates:
+        meaning = candidate.meaning
+        if not isinstance(meaning, DateMeaning) or meaning.value.day is None or meaning.value.year is None:
+            continue
+        line_start = text.rfind("\n", 0, candidate.start) + 1
+        line_end = text.find("\n", candidate.end)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[line_start : candidate.start]
+        after = text[candidate.end : line_end]
+        if LABEL.match(before) and not regex.search(r"\w", after):
+            found.append((bool(LABELLED.search(before)), candidate))
+    if not found:
+        return None
+    labelled = [c for is_labelled, c in found if is_labelled]
+    chosen = (labelled or [c for _, c in found])[0]
+    value = chosen.meaning.value  # type: ignore[union-attr]
+    day = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+    return DocumentDate(day, DctSource.TEXT, text[chosen.start : chosen.end], chosen.start, chosen.end)

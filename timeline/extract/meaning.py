@@ -1,0 +1,222 @@
+"""Underspecified meanings: what a rule says before the calendar context is known.
+
+Rules emit these (HeidelTime's first phase); :mod:`timeline.extract.resolve` turns each into
+a TimeML value against the document date, a quote's date or the last date talked about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from timeline.extract.calendar import CalendarValue
+from timeline.extract.model import TimexType
+
+UNIT_LETTERS = {  # unit -> (ISO 8601 designator, is a time unit, multiplier)
+    "second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1),
+    "day": ("D", False, 1), "night": ("D", False, 1), "week": ("W", False, 1),
+    "weekend": ("WE", False, 1), "fortnight": ("W", False, 2), "month": ("M", False, 1),
+    "quarter": ("Q", False, 1), "season": ("SE", False, 1), "year": ("Y", False, 1),
+    "decade": ("Y", False, 10), "century": ("Y", False, 100), "millennium": ("Y", False, 1000),
+}
+
+
+def iso_duration(amount: float | str, unit: str) -> str:
+    """P3Y, PT2H, PXM, P10Y for one decade, P1.5Y."""
+    letter, is_time, multiplier = UNIT_LETTERS.get(unit, ("X", False, 1))
+    if amount == "X":
+        if unit == "decade":
+            letter = "DE"
+        elif unit == "century":
+            letter = "CE"
+        quantity = "X"
+    else:
+        number = float(amount) * multiplier
+        quantity = str(int(number)) if number == int(number) else f"{number:g}"
+    return f"{'PT' if is_time else 'P'}{quantity}{letter}"
+
+
+@dataclass(frozen=True)
+class DateMeaning:
+    """A calendar position, perhaps missing its year (or day, for a bare clock time)."""
+
+    value: CalendarValue
+    weekday: int | None = None  # resolve to a weekday near the reference
+    direction: int | None = None  # for weekdays/holidays: -1 last, +1 next, 0 this, None: tense
+    day_offset: int | None = None  # today/yesterday/tomorrow: a day relative to the reference
+    needs_day: bool = False  # a clock time with no day: the reference's day
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class RelativeMeaning:
+    """``amount`` units before/after a reference: "six months ago", "the day before"."""
+
+    unit: str
+    amount: int | None  # None: vague ("a few years ago")
+    anchor: str  # "document" (deictic) or "mention" (anaphoric)
+    part_of_day: str | None = None
+    mod: str | None = None
+    keep_grain: bool = False  # "the year-earlier quarter": the reference's quarter, a year back
+
+
+@dataclass(frozen=True)
+class DurationMeaning:
+    value: str  # P3Y
+    mod: str | None = None
+    anchored: bool = False  # "the past three years": a period ending at the reference
+    sign: int = -1  # the past (-1) or the next (+1)
+
+
+@dataclass(frozen=True)
+class SetMeaning:
+    value: str
+    quant: str | None = None
+    freq: str | None = None
+
+
+@dataclass(frozen=True)
+class RefMeaning:
+    value: str  # PRESENT_REF, PAST_REF, FUTURE_REF
+
+
+Meaning = DateMeaning | RelativeMeaning | DurationMeaning | SetMeaning | RefMeaning
+
+
+def type_of(meaning: Meaning, value: CalendarValue | None) -> TimexType:
+    if isinstance(meaning, DurationMeaning):
+        return TimexType.DURATION
+    if isinstance(meaning, SetMeaning):
+        return TimexType.SET
+    if value is not None and value.is_time:
+        return TimexType.TIME
+    return TimexType.DATE
+
+
+# ----------------------------------------------------------------------------- builders
+def _hour_24(slots: dict[str, Any]) -> int | None:
+    if "hour" not in slots:
+        return None
+    hour = int(slots["hour"])
+    if slots.get("ampm") == "pm" and hour < 12:
+        hour += 12
+    if slots.get("ampm") == "am" and hour == 12:
+        hour = 0
+    return hour
+
+
+def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> DateMeaning:
+    mod = options.get("mod") or slots.get("position") or slots.get("approx")
+    lowered = text.lower()
+    if lowered in ("noon", "midnight"):
+        return DateMeaning(CalendarValue(hour=12 if lowered == "noon" else 0, minute=0), needs_day=True)
+    if "decade" in slots:
+        kind, number = slots["decade"]
+        value = CalendarValue(century=number) if kind == "century" else CalendarValue(decade=number)
+        return DateMeaning(value, mod=mod)
+    if "century_ordinal" in slots:
+        return DateMeaning(CalendarValue(century=int(slots["century_ordinal"]) - 1), mod=mod)
+    year = slots.get("year", slots.get("year2", slots.get("year_bc")))
+    if "year_tail" in slots:  # "1915-17": the century of the range's first year
+        year = slots["century_digits"] * 100 + slots["year_tail"]
+    month = slots.get("month")
+    day = slots.get("day")
+    if "holiday" in slots:
+        month, day = slots["holiday"]
+    hour = _hour_24(slots)
+    minute = slots.get("minute")
+    if hour is not None and minute is None:
+        minute = 0
+    value = CalendarValue(
+        year=year,
+        month=month,
+        day=day,
+        season=slots.get("season"),
+        quarter=slots.get("quarter_ordinal"),
+        half=slots.get("half_ordinal"),
+        part_of_day=slots.get("part_of_day") or options.get("part_of_day"),
+        hour=hour,
+        minute=minute,
+    )
+    sign = slots["direction"][0] if "direction" in slots else None
+    weekday = slots.get("weekday") if day is None else None
+    needs_day = hour is not None and day is None and weekday is None
+    return DateMeaning(value, weekday=weekday, direction=sign, needs_day=needs_day, mod=mod)
+
+
+def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) -> RelativeMeaning | DateMeaning:
+    unit = str(options.get("unit") or slots.get("unit") or "day")
+    anchor = str(options.get("anchor", "document"))
+    mod = options.get("mod") or slots.get("position") or slots.get("approx")
+    part = options.get("part_of_day") or slots.get("part_of_day")
+    if "deictic_day" in slots:
+        offset, deictic_part = slots["deictic_day"]
+        return DateMeaning(CalendarValue(part_of_day=part or deictic_part), day_offset=offset)
+    if unit == "night":
+        unit, part = "day", "NI"
+    amount: int | None
+    if "direction" in slots:
+        sign, anchor = slots["direction"]
+        amount = sign
+    elif "amount" in options:
+        amount = int(options["amount"])
+    else:
+        counted = slots.get("count", 1)
+        amount = None if counted == "X" else int(round(float(counted)))
+        if amount is not None:
+            amount *= int(options.get("sign", 1))
+    if part is not None and "direction" not in slots and "count" not in slots and "amount" not in options:
+        lowered = text.lower()  # "last night", "this morning"
+        amount = -1 if lowered.startswith(("last", "late last")) else 0
+    keep_grain = bool(options.get("keep_grain"))
+    return RelativeMeaning(unit, amount, anchor, part_of_day=part, mod=mod, keep_grain=keep_grain)
+
+
+def build_duration(slots: dict[str, Any], options: dict[str, Any], text: str) -> DurationMeaning:
+    unit = str(slots.get("unit", "year"))
+    amount: float | str = slots.get("count", "X" if unit_is_plural(text) else 1)
+    if "and a half" in text.lower() or "and-a-half" in text.lower():
+        amount = float(amount) + 0.5 if amount != "X" else amount
+    value = iso_duration(amount, unit)
+    lowered = text.lower()
+    sign = 1 if any(word in lowered for word in ("next", "coming", "following")) else -1
+    mod = slots.get("approx") or options.get("mod")
+    return DurationMeaning(value, mod=mod, anchored=bool(options.get("anchored")), sign=sign)
+
+
+def unit_is_plural(text: str) -> bool:
+    last = text.lower().rstrip().split()[-1] if text.split() else ""
+    return last.endswith("s") and last not in ("hours", "minutes") or last in ("hours", "minutes", "centuries", "millennia")
+
+
+def build_set(slots: dict[str, Any], options: dict[str, Any], text: str) -> SetMeaning:
+    lowered = text.lower()
+    quant = options.get("quant") or next(
+        (q.upper() for q in ("every", "each") if lowered.startswith(q)), None
+    )
+    if "weekday" in slots:
+        return SetMeaning(f"XXXX-WXX-{slots['weekday']}", quant=quant)
+    if "frequency" in slots:
+        return SetMeaning(str(slots["frequency"]))
+    unit = str(slots.get("unit", "day"))
+    amount = slots.get("count", 1)
+    return SetMeaning(iso_duration(amount, unit), quant=quant, freq=slots.get("freq"))
+
+
+def build_ref(slots: dict[str, Any], options: dict[str, Any], text: str) -> RefMeaning:
+    return RefMeaning(str(options["value"]))
+
+
+BUILDERS = {
+    "date": build_date,
+    "relative": build_relative,
+    "duration": build_duration,
+    "set": build_set,
+    "ref": build_ref,
+}
+
+
+def with_mod(meaning: Meaning, mod: str | None) -> Meaning:
+    if mod is None or isinstance(meaning, (SetMeaning, RefMeaning)):
+        return meaning
+    return replace(meaning, mod=mod)

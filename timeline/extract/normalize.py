@@ -1,0 +1,256 @@
+"""Normalizers: what the text of a matched group means.
+
+A rule's named groups are normalized by the function registered for the group's name, or for
+the longest registered prefix of it (``unit_b`` uses ``unit``, ``count_b`` uses ``count``), so
+rules can use a fragment twice. Every normalizer reads the vocabularies of the language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from timeline.extract.resources import Language
+
+Normalizer = Callable[[Language, str], Any]
+
+_WORD_UNITS = {  # compound number words: twenty-five
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split()).strip(".")
+
+
+def month(lang: Language, text: str) -> int:
+    cleaned = _clean(text)
+    return int(cleaned) if cleaned.isdigit() else int(lang.lookup("month", cleaned))
+
+
+def weekday(lang: Language, text: str) -> int:
+    cleaned = _clean(text)
+    try:
+        return int(lang.lookup("weekday", cleaned))
+    except KeyError:
+        return int(lang.lookup("weekday_plural", cleaned))
+
+
+def day(lang: Language, text: str) -> int:
+    return int("".join(ch for ch in text if ch.isdigit()))
+
+
+def year(lang: Language, text: str) -> int:
+    return int("".join(ch for ch in text if ch.isdigit()))
+
+
+def year2(lang: Language, text: str) -> int:
+    """Two-digit year: '97 is 1997, '05 is 2005 (a 30-year pivot, as most taggers use)."""
+    value = int("".join(ch for ch in text if ch.isdigit()))
+    return 2000 + value if value < 30 else 1900 + value
+
+
+def year_bc(lang: Language, text: str) -> int:
+    """A BC year as an astronomical year number: 490 BC is -489."""
+    return 1 - int("".join(ch for ch in text if ch.isdigit()))
+
+
+DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}
+
+
+def decade(lang: Language, text: str) -> tuple[str, int]:
+    """("decade", 199) for the 1990s, ("century", 18) for "the 1800s"."""
+    cleaned = _clean(text).replace("'", "")
+    if cleaned in DECADE_WORDS:
+        return "decade", 190 + DECADE_WORDS[cleaned]
+    digits = "".join(ch for ch in cleaned if ch.isdigit())
+    if len(digits) == 2:  # '90s
+        return "decade", (190 if int(digits) >= 20 else 200) + int(digits) // 10
+    value = int(digits)
+    if value % 100 == 0:
+        return "century", value // 100
+    return "decade", value // 10
+
+
+def ordinal(lang: Language, text: str) -> int:
+    cleaned = _clean(text)
+    digits = "".join(ch for ch in cleaned if ch.isdigit())
+    if digits:
+        return int(digits)
+    if cleaned in ("final", "last"):
+        return 4
+    return int(lang.lookup("ordinal", cleaned))
+
+
+def half_ordinal(lang: Language, text: str) -> int:
+    return ordinal(lang, text)
+
+
+def count(lang: Language, text: str) -> float | str:
+    """A quantity: 3, 2.5, or "X" for vague ones ("several", "a few")."""
+    cleaned = _clean(text)
+    if not cleaned:
+        return 1
+    try:
+        return float(cleaned) if "." in cleaned else int(cleaned)
+    except ValueError:
+        pass
+    for table in ("number_word", "vague_number"):
+        try:
+            return lang.lookup(table, cleaned)  # type: ignore[no-any-return]
+        except KeyError:
+            continue
+    if "-" in cleaned:  # twenty-five
+        tens, _, ones = cleaned.partition("-")
+        return int(lang.lookup("number_word", tens)) + _WORD_UNITS.get(ones, 0)
+    if cleaned.endswith(" of"):
+        return count(lang, cleaned[:-3])
+    raise KeyError(cleaned)
+
+
+def unit(lang: Language, text: str) -> str:
+    cleaned = _clean(text)
+    if cleaned.startswith("-"):
+        return str(lang.lookup("unit_adjective", cleaned))
+    if cleaned == "fiscal year":
+        return "year"
+    return str(lang.lookup("unit", cleaned))
+
+
+def season(lang: Language, text: str) -> str:
+    return str(lang.lookup("season", _clean(text).removeprefix("the ")))
+
+
+def part_of_day(lang: Language, text: str) -> str:
+    return str(lang.lookup("part_of_day", _clean(text)))
+
+
+def position(lang: Language, text: str) -> str:
+    return str(lang.lookup("position", _clean(text).removeprefix("the ").removesuffix(" of")))
+
+
+def approx(lang: Language, text: str) -> str:
+    return str(lang.lookup("approx", _clean(text)))
+
+
+DIRECTIONS: dict[str, tuple[int, str]] = {  # word -> (sign, what it counts from)
+    "last": (-1, "document"), "past": (-1, "document"), "previous": (-1, "mention"),
+    "prior": (-1, "mention"), "preceding": (-1, "mention"), "before": (-1, "mention"),
+    "recent": (-1, "document"), "next": (1, "document"), "coming": (1, "document"),
+    "upcoming": (1, "document"), "following": (1, "mention"), "after": (1, "mention"),
+    "this": (0, "document"), "current": (0, "document"), "same": (0, "mention"),
+    "that": (0, "mention"),
+}
+
+
+def direction(lang: Language, text: str) -> tuple[int, str]:
+    return DIRECTIONS[_clean(text)]
+
+
+DEICTIC_DAYS: dict[str, tuple[int, str | None]] = {
+    "today": (0, None), "yesterday": (-1, None), "tomorrow": (1, None), "tonight": (0, "NI"),
+}
+
+
+def deictic_day(lang: Language, text: str) -> tuple[int, str | None]:
+    return DEICTIC_DAYS[_clean(text)]
+
+
+def holiday(lang: Language, text: str) -> tuple[int, int]:
+    month_day = str(lang.lookup("holiday", _clean(text)))
+    m, d = month_day.split("-")
+    return int(m), int(d)
+
+
+def frequency(lang: Language, text: str) -> str:
+    return str(lang.lookup("frequency", _clean(text)))
+
+
+FREQUENCY_WORDS = {"once": "1X", "twice": "2X", "three times": "3X", "four times": "4X"}
+
+
+def freq(lang: Language, text: str) -> str:
+    cleaned = _clean(text)
+    if cleaned in FREQUENCY_WORDS:
+        return FREQUENCY_WORDS[cleaned]
+    return "".join(ch for ch in cleaned if ch.isdigit()) + "X"
+
+
+def hour(lang: Language, text: str) -> int:
+    return int(text)
+
+
+def minute(lang: Language, text: str) -> int:
+    return int(text)
+
+
+def ampm(lang: Language, text: str) -> str:
+    return "pm" if "p" in text.lower() else "am"
+
+
+def text_as_is(lang: Language, text: str) -> str:
+    return text
+
+
+NORMALIZERS: dict[str, Normalizer] = {
+    "month": month, "month_num": month, "month_name": month,
+    "weekday": weekday, "weekday_abbr": weekday, "weekday_any": weekday, "weekdays": weekday,
+    "day": day, "day_num": day,
+    "year": year, "year2": year2, "year_bc": year_bc,
+    "decade": decade, "century_ordinal": ordinal, "quarter_ordinal": ordinal, "half_ordinal": half_ordinal,
+    "ordinal": ordinal, "count": count, "number": count, "unit": unit, "season": season,
+    "part_of_day": part_of_day, "position": position, "approx": approx, "direction": direction,
+    "deictic_day": deictic_day, "holiday": holiday, "frequency": frequency, "freq": freq,
+    "century_digits": year, "year_tail": year,
+    "hour": hour, "minute": minute, "ampm": ampm, "tz": text_as_is, "t": text_as_is,
+}
+
+
+def normalizer_for(group: str) -> Normalizer | None:
+    """The normalizer of ``group``: its own name's, else the longest registered prefix's."""
+    name = group
+    while name:
+        if name in NORMALIZERS:
+            return NORMALIZERS[name]
+        if "_" not in name:
+            return None
+        name = name.rsplit("_", 1)[0]
+    return None
+
+
+def normalize_groups(lang: Language, groups: dict[str, str | None]) -> dict[str, Any]:
+    """Normalized values of the groups that matched, keyed by their fragment name.
+
+    ``unit_b`` is reported as ``unit`` (the first non-empty group of a name wins), so the
+    rule builders see one slot per meaning.
+    """
+    values: dict[str, Any] = {}
+    # Groups named exactly after their slot go first: in "May 4 and [5]" the day is 5, not 4.
+    ordered = sorted(groups.items(), key=lambda item: _slot_name(item[0]) != item[0])
+    for group, text in ordered:
+        if text is None:
+            continue
+        normalizer = normalizer_for(group)
+        if normalizer is None:
+            continue
+        slot = _slot_name(group)
+        if slot in values:
+            continue
+        values[slot] = normalizer(lang, text)
+    return values
+
+
+CANONICAL_SLOTS = {  # fragments that mean the same thing fill the same slot
+    "month_num": "month", "month_name": "month", "weekday_abbr": "weekday", "weekday_any": "weekday",
+    "weekdays": "weekday", "day_num": "day", "number": "count",
+}
+
+
+def _slot_name(group: str) -> str:
+    name = group
+    while name and name not in NORMALIZERS and "_" in name:
+        name = name.rsplit("_", 1)[0]
+    return CANONICAL_SLOTS.get(name, name)

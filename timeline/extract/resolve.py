@@ -1,0 +1,365 @@
+"""Resolution: underspecified meanings -> TimeML values, against the right reference.
+
+News documents (a document date is known) resolve deictic expressions ("yesterday", "last
+year", "on Friday") against the document date, or against the day a quotation was said on
+when the expression is quoted and the attribution dates it ("..., Pashinyan said Friday").
+Anaphoric expressions ("the day before", "two days later") count from the date last talked
+about. Narrative documents (no document date) resolve everything against the date last talked
+about. Year-less dates take their year from the reference, moved a year by the tense of their
+sentence where the month says so, as HeidelTime does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from timeline.extract.calendar import CalendarValue, from_date, shift
+from timeline.extract.context import Quote, TextContext
+from timeline.extract.matching import Candidate
+from timeline.extract.meaning import (
+    DateMeaning,
+    DurationMeaning,
+    RefMeaning,
+    RelativeMeaning,
+    SetMeaning,
+    type_of,
+)
+from timeline.extract.model import Anchor, AnchorKind, Grain, Interval, Timex, TimexType
+
+UNIT_GRAINS = {
+    "day": Grain.DAY, "week": Grain.WEEK, "month": Grain.MONTH, "quarter": Grain.QUARTER,
+    "half": Grain.HALF, "season": Grain.SEASON, "year": Grain.YEAR, "decade": Grain.DECADE,
+    "century": Grain.CENTURY, "hour": Grain.DAY, "minute": Grain.DAY, "second": Grain.DAY,
+    "fortnight": Grain.WEEK,
+}
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A date to resolve against, and what it is."""
+
+    value: CalendarValue
+    kind: AnchorKind
+    description: str  # "the document date", "the date of the quote", "the last date mentioned"
+
+    def describe(self) -> str:
+        return f"{self.description}, {self.value.timeml()}"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: CalendarValue | None  # None: not a calendar position (duration, set, *_REF)
+    timeml: str
+    anchor: Anchor
+    mod: str | None = None
+    interval: Interval | None = None
+
+
+class Resolver:
+    """Resolves the candidates of one document, in text order, keeping narrative state."""
+
+    def __init__(self, context: TextContext, document_date: date | None) -> None:
+        self.context = context
+        self.document = (
+            Reference(from_date(document_date), AnchorKind.DOCUMENT_DATE, "the document date")
+            if document_date
+            else None
+        )
+        self.last: Reference | None = None
+        self.quote_dates: dict[int, Reference] = {}
+
+    # -- references --------------------------------------------------------------------
+    def _deictic(self, offset: int) -> Reference | None:
+        quote = self.context.quote_at(offset)
+        if quote is not None and quote.start in self.quote_dates:
+            return self.quote_dates[quote.start]
+        return self.document or self.last
+
+    def _anaphoric(self, offset: int) -> Reference | None:
+        return self.last or self._deictic(offset)
+
+    # -- quotations --------------------------------------------------------------------
+    def date_quotes(self, candidates: list[Candidate]) -> None:
+        """Find the day each quotation was said on, from a date in its attribution."""
+        speakers: list[tuple[set[str], Reference]] = []
+        for quote in self.context.quotes:
+            said_on = self._attribution_date(quote, candidates)
+            names = _names(self.context.text[quote.end + 1 : quote.attribution_end])
+            if said_on is None:
+                said_on = next((ref for known, ref in speakers if names & known), None)
+            if said_on is not None:
+                self.quote_dates[quote.start] = said_on
+                if names:
+                    speakers.append((names, said_on))
+
+    def _attribution_date(self, quote: Quote, candidates: list[Candidate]) -> Reference | None:
+        if self.document is None:
+            return None
+        for candidate in candidates:
+            inside_attribution = quote.end < candidate.start < quote.attribution_end
+            if not inside_attribution or not isinstance(candidate.meaning, DateMeaning):
+                continue
+            resolved = self._resolve_date(candidate, candidate.meaning, self.document, self.document)
+            value = resolved.value
+            if value is not None and value.grain is Grain.DAY:
+                return Reference(value, AnchorKind.QUOTE, "the day of the quotation")
+        return None
+
+    # -- main pass ---------------------------------------------------------------------
+    def resolve(self, candidate: Candidate) -> Resolved:
+        meaning = candidate.meaning
+        deictic = self._deictic(candidate.start)
+        if isinstance(meaning, DateMeaning):
+            resolved = self._resolve_date(candidate, meaning, deictic, self._anaphoric(candidate.start))
+        elif isinstance(meaning, RelativeMeaning):
+            reference = deictic if meaning.anchor == "document" else self._anaphoric(candidate.start)
+            resolved = self._resolve_relative(meaning, reference)
+        elif isinstance(meaning, DurationMeaning):
+            resolved = self._resolve_duration(meaning, deictic)
+        elif isinstance(meaning, SetMeaning):
+            resolved = Resolved(None, meaning.value, Anchor(AnchorKind.NONE))
+        else:
+            resolved = Resolved(None, meaning.value, Anchor(AnchorKind.NONE))
+        if resolved.value is not None and resolved.value.year is not None:
+            self.last = Reference(resolved.value, AnchorKind.MENTION, "the date last mentioned")
+        return resolved
+
+    def _resolve_date(
+        self,
+        candidate: Candidate,
+        meaning: DateMeaning,
+        deictic: Reference | None,
+        anaphoric: Reference | None,
+    ) -> Resolved:
+        value = meaning.value
+        if value.complete and meaning.weekday is None and not meaning.needs_day:
+            return _absolute(value, meaning.mod)
+        if value.part_of_day is not None and value.day is None and meaning.weekday is None and meaning.day_offset is None:
+            return _unresolved(meaning)  # "at night": no particular night
+        narrative = self.document is None
+        reference = anaphoric if narrative else deictic
+        if reference is None:
+            return _unresolved(meaning)
+        ref_day = reference.value.as_date()
+        if meaning.day_offset is not None and ref_day is not None:
+            day = ref_day + timedelta(days=meaning.day_offset)
+            resolved_value = replace(from_date(day), part_of_day=value.part_of_day)
+            words = {0: "the same day as", -1: "the day before", 1: "the day after"}[meaning.day_offset]
+            return _relative(resolved_value, reference, f"{words} {reference.describe()}", meaning.mod)
+        if meaning.weekday is not None and ref_day is not None:
+            direction = meaning.direction
+            if direction is None:
+                direction = self.context.tense(candidate.start, candidate.end) or -1
+                if narrative:
+                    direction = 0
+            day = _weekday_near(ref_day, meaning.weekday, direction)
+            resolved_value = replace(
+                from_date(day), part_of_day=value.part_of_day, hour=value.hour, minute=value.minute
+            )
+            where = {-1: "before", 1: "after", 0: "nearest to"}[direction]
+            name = WEEKDAY_NAMES[meaning.weekday - 1]
+            return _relative(resolved_value, reference, f"the {name} {where} {reference.describe()}", meaning.mod)
+        if meaning.direction is not None and value.year is None and reference.value.year is not None:
+            year = reference.value.year + _named_period_shift(value, reference.value, meaning.direction)
+            where = {-1: "the last", 1: "the next", 0: "the same year's"}[meaning.direction]
+            return _relative(value.with_year(year), reference, f"{where} one from {reference.describe()}", meaning.mod)
+        if meaning.needs_day and ref_day is not None:
+            resolved_value = replace(value, year=ref_day.year, month=ref_day.month, day=ref_day.day)
+            return _relative(resolved_value, reference, f"on {reference.describe()}", meaning.mod)
+        if value.year is None and reference.value.year is not None and not meaning.needs_day:
+            year = reference.value.year
+            shift_years = 0
+            if not narrative:
+                tense = self.context.tense(candidate.start, candidate.end)
+                shift_years = _year_shift(value, reference.value, tense)
+            resolved_value = value.with_year(year + shift_years)
+            note = {0: "", -1: " (the year before: past tense)", 1: " (the year after: future tense)"}[shift_years]
+            return _relative(resolved_value, reference, f"the year of {reference.describe()}{note}", meaning.mod)
+        return _unresolved(meaning)
+
+    def _resolve_relative(self, meaning: RelativeMeaning, reference: Reference | None) -> Resolved:
+        if meaning.amount is None:
+            value = "FUTURE_REF" if meaning.unit and meaning.anchor == "future" else "PAST_REF"
+            return Resolved(None, value, Anchor(AnchorKind.NONE), mod=meaning.mod)
+        if reference is None:
+            return Resolved(None, _placeholder(meaning.unit), Anchor(AnchorKind.NONE), mod=meaning.mod)
+        try:
+            if meaning.unit == "weekend":
+                week = shift(reference.value, Grain.WEEK, meaning.amount)
+                timeml = f"{week.timeml()}-WE"
+                interval = week.interval()
+                weekend = (
+                    Interval(_add_days(interval.start, 5), interval.end) if interval else None
+                )
+                anchor = Anchor(reference.kind, reference.value.timeml(), _explain(meaning, reference))
+                return Resolved(week, timeml, anchor, meaning.mod, weekend)
+            unit = UNIT_GRAINS.get(meaning.unit, Grain.DAY)
+            base = self._period_in_focus(meaning, reference)
+            if base is not None:  # "a year earlier" after "the third quarter": that quarter, a year back
+                value = replace(base, year=(base.year or 0) + meaning.amount)
+            else:
+                value = shift(reference.value, unit, meaning.amount)
+        except ValueError:
+            return Resolved(None, _placeholder(meaning.unit), Anchor(AnchorKind.NONE), mod=meaning.mod)
+        if meaning.part_of_day:
+            value = replace(value, part_of_day=meaning.part_of_day)
+        return _relative(value, reference, _explain(meaning, reference), meaning.mod)
+
+    def _period_in_focus(self, meaning: RelativeMeaning, reference: Reference) -> CalendarValue | None:
+        """The quarter or half last talked about, when a year shift should keep its grain."""
+        if meaning.unit != "year" or not meaning.amount or self.last is None:
+            return None
+        last = self.last.value
+        if last.grain not in (Grain.QUARTER, Grain.HALF) or last.year is None:
+            return None
+        if meaning.keep_grain or last.year == reference.value.year:
+            return last
+        return None
+
+    def _resolve_duration(self, meaning: DurationMeaning, reference: Reference | None) -> Resolved:
+        interval = None
+        anchor = Anchor(AnchorKind.NONE)
+        if meaning.anchored and reference is not None:
+            interval = _duration_interval(meaning, reference.value)
+            if interval is not None:
+                side = "ending at" if meaning.sign < 0 else "starting from"
+                anchor = Anchor(reference.kind, reference.value.timeml(), f"{meaning.value} {side} {reference.describe()}")
+        return Resolved(None, meaning.value, anchor, meaning.mod, interval)
+
+
+# ------------------------------------------------------------------------------ helpers
+def _absolute(value: CalendarValue, mod: str | None) -> Resolved:
+    return Resolved(value, value.timeml(), Anchor(AnchorKind.ABSOLUTE, None, "written in full"), mod, value.interval())
+
+
+def _relative(value: CalendarValue, reference: Reference, explanation: str, mod: str | None) -> Resolved:
+    return Resolved(value, value.timeml(), Anchor(reference.kind, reference.value.timeml(), explanation), mod, value.interval())
+
+
+def _unresolved(meaning: DateMeaning) -> Resolved:
+    value = meaning.value
+    if meaning.weekday is not None:
+        text = f"XXXX-WXX-{meaning.weekday}"
+    elif meaning.day_offset is not None:
+        text = "XXXX-XX-XX" + (f"T{value.part_of_day}" if value.part_of_day else "")
+    else:
+        text = value.timeml()
+    return Resolved(None, text, Anchor(AnchorKind.NONE, None, "no date to resolve against"), meaning.mod)
+
+
+def _placeholder(unit: str) -> str:
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX")
+
+
+def _explain(meaning: RelativeMeaning, reference: Reference) -> str:
+    amount = meaning.amount or 0
+    if amount == 0:
+        return f"the same {meaning.unit} as {reference.describe()}"
+    unit = meaning.unit + ("s" if abs(amount) != 1 else "")
+    side = "before" if amount < 0 else "after"
+    return f"{abs(amount)} {unit} {side} {reference.describe()}"
+
+
+def _weekday_near(reference: date, weekday: int, direction: int) -> date:
+    """The ``weekday`` (1 = Monday) on or before (-1), after (+1) or nearest (0) ``reference``."""
+    delta = weekday - reference.isoweekday()
+    if direction < 0:
+        return reference + timedelta(days=delta if delta <= 0 else delta - 7)
+    if direction > 0:
+        return reference + timedelta(days=delta if delta > 0 else delta + 7)
+    if delta > 3:
+        delta -= 7
+    elif delta < -3:
+        delta += 7
+    return reference + timedelta(days=delta)
+
+
+def _first_month(value: CalendarValue) -> int | None:
+    if value.month is not None:
+        return value.month
+    if value.quarter is not None:
+        return (value.quarter - 1) * 3 + 1
+    if value.half is not None:
+        return (value.half - 1) * 6 + 1
+    if value.season is not None:
+        return {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[value.season]
+    return None
+
+
+def _named_period_shift(value: CalendarValue, reference: CalendarValue, direction: int) -> int:
+    """Years to add for "last May", "next spring", "this fall" said at ``reference``."""
+    month, ref_month = _first_month(value), reference.month or _first_month(reference)
+    if month is None or ref_month is None or direction == 0:
+        return 0
+    if direction < 0:
+        return 0 if month < ref_month else -1
+    return 0 if month > ref_month else 1
+
+
+def _year_shift(value: CalendarValue, reference: CalendarValue, tense: int) -> int:
+    month, ref_month = _first_month(value), reference.month or _first_month(reference)
+    if month is None or ref_month is None:
+        return 0
+    if tense < 0 and month > ref_month:
+        return -1
+    if tense > 0 and month < ref_month and value.quarter is None and value.half is None:
+        return 1  # (results of a finished quarter are "expected" too: no shift for quarters)
+    return 0
+
+
+def _add_days(iso_day: str, days: int) -> str:
+    return (date.fromisoformat(iso_day[:10]) + timedelta(days=days)).isoformat()
+
+
+def _duration_interval(meaning: DurationMeaning, reference: CalendarValue) -> Interval | None:
+    day = reference.as_date()
+    amount_text = meaning.value[1:-1].lstrip("T")
+    if day is None or not amount_text.replace(".", "").isdigit():
+        return None
+    amount = float(amount_text)
+    letter = meaning.value[-1]
+    units = {"D": 1, "W": 7, "M": 30.437, "Y": 365.25}
+    if meaning.value.startswith("PT") or letter not in units:
+        return None
+    span = timedelta(days=round(amount * units[letter]))
+    end = day + timedelta(days=1)
+    if meaning.sign < 0:
+        start = end - span
+        return Interval(start.isoformat(), end.isoformat())
+    return Interval(day.isoformat(), (day + span).isoformat())
+
+
+def _names(text: str) -> set[str]:
+    """Capitalized words of an attribution: who is speaking."""
+    return {word.strip(".,;:") for word in text.split() if word[:1].isupper() and len(word) > 2} - {
+        "The", "She", "His", "Her", "They", "Friday", "Monday", "Tuesday", "Wednesday", "Thursday",
+        "Saturday", "Sunday", "Speaking",
+    }
+
+
+def to_timex(candidate: Candidate, resolved: Resolved, context: TextContext, text: str) -> Timex:
+    lo, hi = context.sentence_at(candidate.start)
+    value = resolved.value
+    meaning = candidate.meaning
+    grain = value.grain if value is not None else Grain.NONE
+    timex_type = type_of(meaning, value)
+    if isinstance(meaning, RefMeaning):
+        timex_type = TimexType.DATE
+    return Timex(
+        text=text[candidate.start : candidate.end],
+        start=candidate.start,
+        end=candidate.end,
+        type=timex_type,
+        value=resolved.timeml,
+        grain=grain,
+        interval=resolved.interval,
+        anchor=resolved.anchor,
+        sentence=text[lo:hi],
+        sentence_start=lo,
+        mod=resolved.mod,
+        quant=meaning.quant if isinstance(meaning, SetMeaning) else None,
+        freq=meaning.freq if isinstance(meaning, SetMeaning) else None,
+        rule=candidate.rule,
+    )
