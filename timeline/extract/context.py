@@ -19,7 +19,7 @@ SENTENCE_END = regex.compile(
 )
 FUTURE = regex.compile(
     r"\b(?:will|won't|shall|'ll|going to|plans? to|expect\w*|is to|are to|scheduled|"
-    r"set to|intends? to|upcoming|next|until|as soon as|as early as|would|could)\b",
+    r"set to|intends? to|upcoming|next|until|as soon as|as early as)\b",
     regex.IGNORECASE,
 )
 PAST = regex.compile(

@@ -57,7 +57,9 @@ class RelativeMeaning:
     anchor: str  # "document" (deictic) or "mention" (anaphoric)
     part_of_day: str | None = None
     mod: str | None = None
-    keep_grain: bool = False  # "the year-earlier quarter": the reference's quarter, a year back
+    # "the year-earlier quarter": the quarter last talked about, a year back ("always"), or
+    # "a year ago" right after a quarter of the reference's year ("context").
+    keep_grain: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,8 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
         return DateMeaning(CalendarValue(part_of_day=part or deictic_part), day_offset=offset)
     if unit == "night":
         unit, part = "day", "NI"
+    if unit in ("morning", "afternoon", "evening"):  # "the next morning": that day
+        unit = "day"
     amount: int | None
     if "direction" in slots:
         sign, anchor = slots["direction"]
@@ -168,12 +172,14 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
     if part is not None and "direction" not in slots and "count" not in slots and "amount" not in options:
         lowered = text.lower()  # "last night", "this morning"
         amount = -1 if lowered.startswith(("last", "late last")) else 0
-    keep_grain = bool(options.get("keep_grain"))
+    keep_grain = options.get("keep_grain")
     return RelativeMeaning(unit, amount, anchor, part_of_day=part, mod=mod, keep_grain=keep_grain)
 
 
 def build_duration(slots: dict[str, Any], options: dict[str, Any], text: str) -> DurationMeaning:
     unit = str(slots.get("unit", "year"))
+    if unit not in UNIT_LETTERS:
+        raise ValueError(f"{unit!r} is not a unit of duration")  # "one evening" is a time, not a span
     amount: float | str = slots.get("count", "X" if unit_is_plural(text) else 1)
     if "and a half" in text.lower() or "and-a-half" in text.lower():
         amount = float(amount) + 0.5 if amount != "X" else amount

@@ -209,12 +209,12 @@ class Resolver:
 
     def _period_in_focus(self, meaning: RelativeMeaning, reference: Reference) -> CalendarValue | None:
         """The quarter or half last talked about, when a year shift should keep its grain."""
-        if meaning.unit != "year" or not meaning.amount or self.last is None:
+        if meaning.unit != "year" or not meaning.amount or self.last is None or not meaning.keep_grain:
             return None
         last = self.last.value
         if last.grain not in (Grain.QUARTER, Grain.HALF) or last.year is None:
             return None
-        if meaning.keep_grain or last.year == reference.value.year:
+        if meaning.keep_grain == "always" or last.year == reference.value.year:
             return last
         return None
 
@@ -299,9 +299,13 @@ def _named_period_shift(value: CalendarValue, reference: CalendarValue, directio
 
 
 def _year_shift(value: CalendarValue, reference: CalendarValue, tense: int) -> int:
+    """Years to add to a year-less date said at ``reference``: the tense decides, else the nearest."""
     month, ref_month = _first_month(value), reference.month or _first_month(reference)
     if month is None or ref_month is None:
         return 0
+    if tense == 0 and value.quarter is None and value.half is None:
+        distance = month - ref_month
+        return -1 if distance > 6 else 1 if distance < -6 else 0
     if tense < 0 and month > ref_month:
         return -1
     if tense > 0 and month < ref_month and value.quarter is None and value.half is None:
