@@ -1,32 +1,22 @@
 """Finding rule matches in a text, fast.
 
-A text is scanned once for trigger words (digits, month and weekday names, calendar units,
-deictic words...). Rules run only in windows around those triggers, so prose with no temporal
-vocabulary costs one regex pass. Overlapping matches are settled longest first, then by rule
+A text is scanned once for trigger words (see :mod:`timeline.extract.triggers`); each rule
+runs only in windows around the triggers that can wake it. Overlapping matches are settled longest first, then by rule
 order (the order of rules.toml), as HeidelTime does.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
 from timeline.extract.meaning import BUILDERS, Meaning
 from timeline.extract.normalize import normalize_groups
 from timeline.extract.resources import Language, RuleSpec
+from timeline.extract.triggers import rules_by_category, trigger_table
 
-WINDOW = 64  # characters searched on each side of a trigger
-TRIGGER_WORDS = (
-    r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
-    r"|today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|noon|midnight|overnight"
-    r"|second|minute|hour|day|week|fortnight|month|quarter|half|season|year|decade|centur|millenn"
-    r"|spring|summer|autumn|fall|winter|now|current|present|past|future|soon|shortly|recent|lately"
-    r"|former|previous|eventual|daily|nightly|monthly|annual|quarterly|hourly|biweekly|fortnightly"
-    r"|once|twice|times|christmas|new year|valentine|halloween|independence|bastille|boxing"
-    r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|moment)"
-)
+WINDOW = 48  # characters searched on each side of a trigger
 
 
 @dataclass(frozen=True)
@@ -39,24 +29,26 @@ class Candidate:
     meaning: Meaning
 
 
-@cache
-def _trigger_pattern() -> regex.Pattern[str]:
-    return regex.compile(TRIGGER_WORDS)
-
-
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Merged [lo, hi) windows around trigger words; hi stops at white space so no word is cut."""
-    windows: list[tuple[int, int]] = []
+def _windows_by_rule(text: str, language: Language) -> dict[str, list[tuple[int, int]]]:
+    """For each rule, merged [lo, hi) windows around the triggers that wake it."""
+    by_category = rules_by_category(language)
     length = len(text)
-    for match in _trigger_pattern().finditer(text):
-        lo = max(0, match.start() - WINDOW)
-        hi = min(length, match.end() + WINDOW)
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for trigger in trigger_table(language).scan(text):
+        rules = by_category.get(trigger.category)
+        if not rules:
+            continue
+        lo = max(0, trigger.start - WINDOW)
+        hi = min(length, trigger.end + WINDOW)
         while hi < length and not text[hi].isspace():
             hi += 1
-        if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
-        else:
-            windows.append((lo, hi))
+        for rule in rules:
+            spans = windows.setdefault(rule.name, [])
+            if spans and lo <= spans[-1][1]:
+                if hi > spans[-1][1]:
+                    spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
     return windows
 
 
@@ -66,15 +58,17 @@ def _span(match: regex.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
-def _raw_matches(text: str, rules: tuple[RuleSpec, ...]) -> list[tuple[int, int, RuleSpec, regex.Match[str]]]:
+def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec, regex.Match[str]]]:
     found: list[tuple[int, int, RuleSpec, regex.Match[str]]] = []
-    windows = _windows(text)
-    for rule in rules:
-        for lo, hi in windows:
-            for match in rule.pattern.finditer(text, lo, hi, overlapped=False):
+    windows = _windows_by_rule(text, language)
+    for rule in language.rules:
+        seen_end = -1
+        for lo, hi in windows.get(rule.name, ()):
+            for match in rule.pattern.finditer(text, lo, hi):
                 start, end = _span(match)
-                if end > start:
+                if end > start and start >= seen_end:
                     found.append((start, end, rule, match))
+                    seen_end = end
     return found
 
 
@@ -89,7 +83,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def find_candidates(text: str, language: Language) -> list[Candidate]:
     """Non-overlapping rule matches of ``text``, in text order, with their meanings."""
-    raw = _raw_matches(text, language.rules)
+    raw = _raw_matches(text, language)
     raw.sort(key=lambda item: (-(item[1] - item[0]), item[2].order, item[0]))
     taken: list[tuple[int, int]] = []
     candidates: list[Candidate] = []

@@ -36,7 +36,7 @@ class RuleSpec:
     order: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process (cached)
 class Language:
     """Everything the engine knows about one language."""
 
@@ -44,6 +44,7 @@ class Language:
     vocabulary: dict[str, dict[str, Any]]
     fragments: dict[str, str]
     rules: tuple[RuleSpec, ...] = field(default=())
+    trigger_lists: dict[str, list[str]] = field(default_factory=dict, hash=False, compare=False)
 
     def lookup(self, table: str, word: str) -> Any:
         """Normalize ``word`` through vocabulary ``table`` (case-insensitive); KeyError if absent."""
@@ -89,15 +90,17 @@ def _expand_rule_pattern(pattern: str, fragments: dict[str, str], where: str) ->
         return f"(?P<{alias or fragment}>{fragments[fragment]})"
 
     expanded = PLACEHOLDER.sub(replace, pattern)
-    # A space in a rule matches any run of white space (line breaks included).
-    return expanded.replace(" ", r"\s+")
+    # A space in a rule matches any run of white space (line breaks included). No expression
+    # starts inside a word: saying so first lets the engine skip mid-word positions at once.
+    return r"(?<!\w)(?:" + expanded.replace(" ", r"\s+") + ")"
 
 
 @cache
 def load_language(code: str = "en") -> Language:
     """Read and compile the resources of language ``code`` (cached: done once a process)."""
     vocabulary = _read_toml(code, "vocabulary.toml")
-    raw_fragments = _read_toml(code, "patterns.toml").get("patterns", {})
+    pattern_file = _read_toml(code, "patterns.toml")
+    raw_fragments = pattern_file.get("patterns", {})
     fragments = {
         name: _expand_vocabulary(text, vocabulary, f"{code}/patterns.toml [{name}]")
         for name, text in raw_fragments.items()
@@ -117,4 +120,4 @@ def load_language(code: str = "en") -> Language:
         specs.append(
             RuleSpec(name, entry["kind"], compiled, options, tuple(entry.get("examples", [])), order)
         )
-    return Language(code, vocabulary, fragments, tuple(specs))
+    return Language(code, vocabulary, fragments, tuple(specs), pattern_file.get("triggers", {}))

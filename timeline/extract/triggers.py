@@ -1,0 +1,150 @@
+"""Trigger words: one cheap pass over a text says where a rule could possibly match.
+
+Tokens are read with a plain word regex (C speed) and looked up in a table built from the
+language's vocabularies and its ``[triggers]`` lists; digits are classified by shape. A rule
+runs only in windows around triggers of the categories its own examples contain, so a page
+of numbers and prose with few dates costs little more than the token pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.extract.resources import Language, RuleSpec
+
+TOKEN = re.compile(r"[^\W\d_]+|\d+")
+YEAR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
+CAPITALIZED_ONLY = frozenset({"month", "weekday", "weekday_plural"})  # "may", "sat", "sun": no trigger
+ERA_AFTER = re.compile(r"\s?(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)\b")
+CLOCK_AFTER = re.compile(r"(?::\d\d|\.\d\d\s?[ap]\.?m\b|\s?[ap]\.?m\.?(?!\w))", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    category: str
+
+
+class TriggerTable:
+    """Word -> categories, for one language."""
+
+    def __init__(self, language: Language) -> None:
+        words: dict[str, set[str]] = {}
+        lists = language.trigger_lists
+        for table in lists.get("vocabulary_tables", []):
+            for key in language.vocabulary[table]:
+                tokens = TOKEN.findall(key.lower())
+                if len(tokens) == 1:  # multi-word keys ("late night") are woken by their own words
+                    words.setdefault(tokens[0], set()).add(table)
+        for category, entries in lists.items():
+            if category == "vocabulary_tables":
+                continue
+            for entry in entries:
+                for word in TOKEN.findall(entry.lower())[:1]:
+                    words.setdefault(word, set()).add(category)
+        self.words = {word: frozenset(categories) for word, categories in words.items()}
+
+    def scan(self, text: str) -> list[Trigger]:
+        found: list[Trigger] = []
+        words = self.words
+        for match in TOKEN.finditer(text):
+            token = match.group()
+            if token[0].isdigit():
+                category = self._digits(text, match.end(), token)
+                if category:
+                    found.append(Trigger(match.start(), match.end(), category))
+                continue
+            categories = words.get(token.lower())
+            if not categories:
+                continue
+            for category in categories:
+                if category in CAPITALIZED_ONLY and not token[0].isupper():
+                    continue
+                found.append(Trigger(match.start(), match.end(), category))
+        return found
+
+    @staticmethod
+    def _digits(text: str, end: int, token: str) -> str:
+        if CLOCK_AFTER.match(text, end):
+            return "clock"
+        if len(token) <= 4 and ERA_AFTER.match(text, end):
+            return "year"
+        if len(token) == 4 and YEAR_DIGITS.fullmatch(token):
+            return "year"
+        if len(token) == 8 and token[:2] in ("19", "20"):
+            return "year"  # 20130321
+        if token.endswith("0") and text[end : end + 1] in ("s", "'", "’"):
+            return "year"  # 1990s, '90s
+        return "number"
+
+
+def categories_of(table: TriggerTable, texts: Iterable[str]) -> frozenset[str]:
+    """The trigger categories found in ``texts``; "number" only when nothing else is there."""
+    found: set[str] = set()
+    for text in texts:
+        found |= {trigger.category for trigger in table.scan(text)}
+    if found - {"number"}:
+        found.discard("number")
+    return frozenset(found)
+
+
+RARITY = (  # rarest first: a rule is woken by the rarest category all its examples contain
+    "era", "clock", "holiday", "decade_word", "frequency", "set", "deictic", "season", "weekday_plural",
+    "weekday", "ref", "month", "part_of_day", "year", "period", "unit", "number",
+)
+
+
+@cache
+def rule_categories(language: Language) -> dict[str, frozenset[str]]:
+    """Rule name -> the categories that wake it, read off the rule's own examples.
+
+    Every example of a rule shows which trigger categories its matches contain; the rarest
+    category common to all of them is enough to wake the rule (so "six months ago" is looked
+    for around "ago", not around every "months"). Rules whose examples share none are woken
+    by any category they show.
+    """
+    table = trigger_table(language)
+    result: dict[str, frozenset[str]] = {}
+    for rule in language.rules:
+        per_example = [_example_categories(table, example) for example in rule.examples]
+        common = frozenset.intersection(*per_example) if per_example else frozenset()
+        if common:
+            rarest = min(common, key=lambda c: RARITY.index(c) if c in RARITY else len(RARITY))
+            result[rule.name] = frozenset({rarest})
+        else:
+            result[rule.name] = frozenset().union(*per_example)
+    return result
+
+
+def _example_categories(table: TriggerTable, example: str) -> frozenset[str]:
+    span = _example_span(example)
+    categories = categories_of(table, [span])
+    if not categories or categories == {"number"}:  # "1915-[17]": woken by the year beside it
+        categories = categories_of(table, [span, example.rsplit("=>", 1)[0]])
+    return categories
+
+
+@cache
+def trigger_table(language: Language) -> TriggerTable:
+    return TriggerTable(language)
+
+
+def _example_span(example: str) -> str:
+    text = example.rsplit("=>", 1)[0]
+    if "[" in text and "]" in text:
+        return text[text.index("[") + 1 : text.index("]")]
+    return text
+
+
+@cache
+def rules_by_category(language: Language) -> dict[str, list[RuleSpec]]:
+    by_category: dict[str, list[RuleSpec]] = {}
+    categories = rule_categories(language)
+    for rule in language.rules:
+        for category in categories[rule.name]:
+            by_category.setdefault(category, []).append(rule)
+    return by_category
