@@ -14,10 +14,7 @@ import regex
 from timeline.extract.meaning import BUILDERS, Meaning
 from timeline.extract.normalize import normalize_groups
 from timeline.extract.resources import Language, RuleSpec
-from timeline.extract.triggers import rules_by_category, trigger_table
-
-WINDOW = 48  # characters searched on each side of a trigger
-
+from timeline.extract.triggers import rule_reach, rules_by_category, trigger_table
 
 @dataclass(frozen=True)
 class Candidate:
@@ -32,17 +29,19 @@ class Candidate:
 def _windows_by_rule(text: str, language: Language) -> dict[str, list[tuple[int, int]]]:
     """For each rule, merged [lo, hi) windows around the triggers that wake it."""
     by_category = rules_by_category(language)
+    reach = rule_reach(language)
     length = len(text)
     windows: dict[str, list[tuple[int, int]]] = {}
-    for trigger in trigger_table(language).scan(text):
-        rules = by_category.get(trigger.category)
+    for start, end, category in trigger_table(language).scan(text):
+        rules = by_category.get(category)
         if not rules:
             continue
-        lo = max(0, trigger.start - WINDOW)
-        hi = min(length, trigger.end + WINDOW)
-        while hi < length and not text[hi].isspace():
-            hi += 1
         for rule in rules:
+            before, after = reach[rule.name]
+            lo = max(0, start - before)
+            hi = min(length, end + after)
+            while hi < length and not text[hi].isspace():
+                hi += 1
             spans = windows.setdefault(rule.name, [])
             if spans and lo <= spans[-1][1]:
                 if hi > spans[-1][1]:

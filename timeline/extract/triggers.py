@@ -18,15 +18,12 @@ from timeline.extract.resources import Language, RuleSpec
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
 YEAR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
 CAPITALIZED_ONLY = frozenset({"month", "weekday", "weekday_plural"})  # "may", "sat", "sun": no trigger
-ERA_AFTER = re.compile(r"\s?(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)\b")
+ERA_AFTER = re.compile(r"\s?(?:BC|B\.C\.?|BCE|AD|A\.D\.?|CE)(?!\w)")
 CLOCK_AFTER = re.compile(r"(?::\d\d|\.\d\d\s?[ap]\.?m\b|\s?[ap]\.?m\.?(?!\w))", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Trigger:
-    start: int
-    end: int
-    category: str
+Trigger = tuple[int, int, str]  # start, end, category (a tuple: made by the hundred thousand)
+MARGIN = 24  # characters a window reaches past the farthest an example's span did
 
 
 class TriggerTable:
@@ -51,12 +48,11 @@ class TriggerTable:
     def scan(self, text: str) -> list[Trigger]:
         found: list[Trigger] = []
         words = self.words
+        append = found.append
         for match in TOKEN.finditer(text):
             token = match.group()
             if token[0].isdigit():
-                category = self._digits(text, match.end(), token)
-                if category:
-                    found.append(Trigger(match.start(), match.end(), category))
+                append((match.start(), match.end(), self._digits(text, match.end(), token)))
                 continue
             categories = words.get(token.lower())
             if not categories:
@@ -64,7 +60,7 @@ class TriggerTable:
             for category in categories:
                 if category in CAPITALIZED_ONLY and not token[0].isupper():
                     continue
-                found.append(Trigger(match.start(), match.end(), category))
+                append((match.start(), match.end(), category))
         return found
 
     @staticmethod
@@ -72,7 +68,7 @@ class TriggerTable:
         if CLOCK_AFTER.match(text, end):
             return "clock"
         if len(token) <= 4 and ERA_AFTER.match(text, end):
-            return "year"
+            return "era"
         if len(token) == 4 and YEAR_DIGITS.fullmatch(token):
             return "year"
         if len(token) == 8 and token[:2] in ("19", "20"):
@@ -86,15 +82,16 @@ def categories_of(table: TriggerTable, texts: Iterable[str]) -> frozenset[str]:
     """The trigger categories found in ``texts``; "number" only when nothing else is there."""
     found: set[str] = set()
     for text in texts:
-        found |= {trigger.category for trigger in table.scan(text)}
+        found |= {category for _, _, category in table.scan(text)}
     if found - {"number"}:
         found.discard("number")
     return frozenset(found)
 
 
 RARITY = (  # rarest first: a rule is woken by the rarest category all its examples contain
-    "era", "clock", "holiday", "decade_word", "frequency", "set", "deictic", "season", "weekday_plural",
-    "weekday", "ref", "month", "part_of_day", "year", "period", "unit", "number",
+    "era", "clock", "holiday", "decade_word", "ago", "frequency", "set", "deictic", "season",
+    "weekday_plural", "weekday", "ref", "month", "part_of_day", "sequence", "year", "period", "unit",
+    "direction", "number",
 )
 
 
@@ -138,6 +135,32 @@ def _example_span(example: str) -> str:
     if "[" in text and "]" in text:
         return text[text.index("[") + 1 : text.index("]")]
     return text
+
+
+@cache
+def rule_reach(language: Language) -> dict[str, tuple[int, int]]:
+    """Rule name -> how far (characters) its matches reach before and after the waking trigger.
+
+    Read off the examples (the farthest span edge from a trigger of the rule's categories),
+    plus a margin for longer forms and for the context a pattern looks at.
+    """
+    table = trigger_table(language)
+    categories = rule_categories(language)
+    reach: dict[str, tuple[int, int]] = {}
+    for rule in language.rules:
+        before = after = 0
+        for example in rule.examples:
+            text = example.rsplit("=>", 1)[0].strip()
+            span = _example_span(example)
+            offset = text.replace("[", "").replace("]", "").find(span)
+            clean = text.replace("[", "").replace("]", "")
+            for start, end, category in table.scan(clean):
+                inside = offset <= start and end <= offset + len(span)
+                if inside and category in categories[rule.name]:
+                    before = max(before, start - offset)
+                    after = max(after, offset + len(span) - end)
+        reach[rule.name] = (max(before, 0) + MARGIN, max(after, 0) + MARGIN)
+    return reach
 
 
 @cache
