@@ -14,7 +14,7 @@ import regex
 from timeline.extract.meaning import BUILDERS, Meaning
 from timeline.extract.normalize import normalize_groups
 from timeline.extract.resources import Language, RuleSpec
-from timeline.extract.triggers import rule_reach, rules_by_category, trigger_table
+from timeline.extract.triggers import category_reach, rules_by_category, trigger_table
 
 @dataclass(frozen=True)
 class Candidate:
@@ -26,28 +26,29 @@ class Candidate:
     meaning: Meaning
 
 
-def _windows_by_rule(text: str, language: Language) -> dict[str, list[tuple[int, int]]]:
-    """For each rule, merged [lo, hi) windows around the triggers that wake it."""
-    by_category = rules_by_category(language)
-    reach = rule_reach(language)
+def _windows_by_category(text: str, language: Language) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger category, merged [lo, hi) windows around its triggers.
+
+    A window reaches as far as the farthest-reaching rule the category wakes, and stops at
+    white space so that no word is cut (a cut word would fool the patterns' look-aheads).
+    """
+    reach = category_reach(language)
     length = len(text)
     windows: dict[str, list[tuple[int, int]]] = {}
     for start, end, category in trigger_table(language).scan(text):
-        rules = by_category.get(category)
-        if not rules:
+        extent = reach.get(category)
+        if extent is None:
             continue
-        for rule in rules:
-            before, after = reach[rule.name]
-            lo = max(0, start - before)
-            hi = min(length, end + after)
-            while hi < length and not text[hi].isspace():
-                hi += 1
-            spans = windows.setdefault(rule.name, [])
-            if spans and lo <= spans[-1][1]:
-                if hi > spans[-1][1]:
-                    spans[-1] = (spans[-1][0], hi)
-            else:
-                spans.append((lo, hi))
+        lo = max(0, start - extent[0])
+        hi = min(length, end + extent[1])
+        while hi < length and not text[hi].isspace():
+            hi += 1
+        spans = windows.setdefault(category, [])
+        if spans and lo <= spans[-1][1]:
+            if hi > spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
     return windows
 
 
@@ -59,15 +60,16 @@ def _span(match: regex.Match[str]) -> tuple[int, int]:
 
 def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec, regex.Match[str]]]:
     found: list[tuple[int, int, RuleSpec, regex.Match[str]]] = []
-    windows = _windows_by_rule(text, language)
-    for rule in language.rules:
-        seen_end = -1
-        for lo, hi in windows.get(rule.name, ()):
-            for match in rule.pattern.finditer(text, lo, hi):
-                start, end = _span(match)
-                if end > start and start >= seen_end:
-                    found.append((start, end, rule, match))
-                    seen_end = end
+    windows = _windows_by_category(text, language)
+    for category, spans in windows.items():
+        for rule in rules_by_category(language)[category]:
+            seen_end = -1
+            for lo, hi in spans:
+                for match in rule.pattern.finditer(text, lo, hi):
+                    start, end = _span(match)
+                    if end > start and start >= seen_end:
+                        found.append((start, end, rule, match))
+                        seen_end = end
     return found
 
 

@@ -164,6 +164,16 @@ def rule_reach(language: Language) -> dict[str, tuple[int, int]]:
 
 
 @cache
+def category_reach(language: Language) -> dict[str, tuple[int, int]]:
+    """Category -> the farthest reach, before and after, of the rules it wakes."""
+    reach = rule_reach(language)
+    result: dict[str, tuple[int, int]] = {}
+    for category, rules in rules_by_category(language).items():
+        result[category] = (max(reach[r.name][0] for r in rules), max(reach[r.name][1] for r in rules))
+    return result
+
+
+@cache
 def rules_by_category(language: Language) -> dict[str, list[RuleSpec]]:
     by_category: dict[str, list[RuleSpec]] = {}
     categories = rule_categories(language)
