@@ -1,9 +1,166 @@
-"""`timeline extract` (placeholder until its owner writes it)."""
+"""`timeline extract`: every temporal expression in the documents, one record each."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
 
 import click
 
+from timeline.extract import extract
+from timeline.extract.records import RECORD_FIELDS, Record, timex_record
+from timeline.ingest import Document, Problem, Skipped, read_documents
+from timeline.ingest.dates import iso_date
+
+EXIT_INPUT_PROBLEMS = 1
+EXIT_BROKEN_PIPE = 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expects of cmd
+
 
 @click.command(name="extract")
-def command() -> None:
-    """Not written yet."""
-    raise click.ClickException("timeline extract is not written yet")
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--dct",
+    metavar="DATE",
+    callback=lambda _context, _option, value: _iso_dct(value),
+    help="Document creation date (YYYY-MM-DD) for documents that do not give their own.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "csv", "json"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one JSON object a line; csv: with a header row; json: one array.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE (replaced only once complete) instead of standard output.",
+)
+def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output: Path | None) -> None:
+    """Find every date in PATH... and write one record per temporal expression.
+
+    PATH is a .txt/.md/.html/.htm file, a .jsonl/.csv corpus (columns id, text, and optionally
+    date, title) or a folder of them. Each piece of bad input is reported on stderr as
+    "timeline: SOURCE: PROBLEM" and the rest is still read.
+
+    Exit status: 0 every document was read; 1 some input had problems (everything else was
+    written); 2 usage error.
+    """
+    if output is not None and not output.parent.is_dir():
+        raise click.BadParameter(f"folder {str(output.parent)!r} does not exist", param_hint="'-o'")
+    report = _ProblemReport()
+    records = _records(read_documents(paths), dct, report)
+    try:
+        with _destination(output) as stream:
+            _WRITERS[output_format](records, stream)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
+    except OSError as error:  # disk full, output folder gone...
+        raise click.ClickException(f"cannot write {output or 'standard output'}: {error}") from None
+    if report.failed:
+        sys.exit(EXIT_INPUT_PROBLEMS)
+
+
+def _iso_dct(value: str | None) -> str | None:
+    if value is None:
+        return None
+    date = iso_date(value)
+    if date is None:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)")
+    return date
+
+
+class _ProblemReport:
+    """Writes each Problem to stderr, and remembers whether any was more than a skipped file."""
+
+    def __init__(self) -> None:
+        self.failed = False
+
+    def __call__(self, problem: Problem) -> None:
+        click.echo(f"timeline: {problem}", err=True)
+        self.failed = self.failed or not isinstance(problem, Skipped)
+
+
+def _records(
+    items: Iterable[Document | Problem], dct: str | None, report: Callable[[Problem], None]
+) -> Iterator[Record]:
+    for item in items:
+        if isinstance(item, Problem):
+            report(item)
+            continue
+        try:
+            extraction = extract(item.text, dct=item.date or dct, metadata_date=item.metadata_date)
+            records = [timex_record(item.id, timex, extraction.document_date) for timex in extraction.timexes]
+        except Exception as error:  # noqa: BLE001 - one document's failure must not end the run
+            report(Problem(item.source, f"extraction failed: {type(error).__name__}: {error}"))
+            continue
+        yield from records
+
+
+def _write_jsonl(records: Iterable[Record], stream: TextIO) -> None:
+    for record in records:
+        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _write_json(records: Iterable[Record], stream: TextIO) -> None:
+    stream.write("[")
+    separator = "\n"
+    for record in records:
+        stream.write(separator + json.dumps(record, ensure_ascii=False))
+        separator = ",\n"
+    stream.write("\n]\n")
+
+
+def _write_csv(records: Iterable[Record], stream: TextIO) -> None:
+    writer = csv.DictWriter(stream, fieldnames=RECORD_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+
+
+_WRITERS: dict[str, Callable[[Iterable[Record], TextIO], None]] = {
+    "jsonl": _write_jsonl,
+    "json": _write_json,
+    "csv": _write_csv,
+}
+
+
+@contextmanager
+def _destination(path: Path | None) -> Iterator[TextIO]:
+    """Standard output, or ``path`` written to a temporary file renamed over it once complete."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    except OSError as error:
+        raise click.FileError(str(path), hint=error.strerror) from None
+    try:
+        with open(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the exit flush raises no second error."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

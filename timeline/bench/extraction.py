@@ -1,0 +1,118 @@
+"""`timeline bench extract [DIR]`: our extractor against dateparser's ``search_dates`` on the same texts.
+
+Both run in one process on the texts of the ``.tml`` files under DIR, each given the
+document's creation date. Speed is the best of ``--repeat`` runs for ours (one run of
+``search_dates``: it is the slow one); peak memory is traced in a separate pass of each,
+since tracing slows the code it watches.
+"""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from timeline.evaluate.timeml import read_corpus
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "tbaq-cleaned"
+WARM_UP_TEXT = "The treaty was signed on May 13, 2021, and ratified in 1997."
+
+Texts = Sequence[tuple[str, str | None]]  # (text, dct)
+Run = Callable[[str, str | None], object]  # one system on one text
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """One system's pass over the corpus."""
+
+    name: str
+    words: int
+    seconds: float
+    peak_bytes: int
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else float("inf")
+
+
+@click.command(name="extract")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--repeat", default=3, show_default=True, type=click.IntRange(min=1),
+              help="Runs of our extractor; the fastest counts.")
+def command(directory: Path | None, repeat: int) -> None:
+    """Words per second and peak memory: timeline's extractor vs dateparser.search_dates.
+
+    DIRECTORY holds .tml files (default: ../shared/corpora/tbaq-cleaned next to the repository).
+    """
+    directory = directory or DEFAULT_CORPUS
+    if not directory.is_dir():
+        raise click.ClickException(f"corpus directory not found: {directory} (give DIRECTORY)")
+    corpus = read_corpus(directory)
+    for problem in corpus.problems:
+        click.echo(str(problem), err=True)
+    if not corpus.documents:
+        raise click.ClickException(f"no readable .tml file under {directory}")
+    texts = [(document.text, document.dct) for document in corpus.documents.values()]
+    words = sum(len(text.split()) for text, _ in texts)
+
+    ours, theirs = _our_extractor(), _search_dates()
+    ours(WARM_UP_TEXT, None)  # load rules and language data outside the timed runs
+    theirs(WARM_UP_TEXT, None)
+    measurements = [
+        Measurement(f"timeline extract (best of {repeat})", words,
+                    min(_seconds(ours, texts) for _ in range(repeat)), _peak_bytes(ours, texts)),
+        Measurement("dateparser search_dates", words, _seconds(theirs, texts), _peak_bytes(theirs, texts)),
+    ]
+    click.echo(f"corpus: {directory} ({len(texts)} files, {words:,} words)")
+    click.echo(format_measurements(measurements))
+    ratio = measurements[0].words_per_second / measurements[1].words_per_second
+    click.echo(f"speed ratio ours/search_dates: {ratio:.2f}x")
+    if corpus.problems:
+        click.get_current_context().exit(1)
+
+
+def format_measurements(measurements: Sequence[Measurement]) -> str:
+    width = max(len(m.name) for m in measurements) + 2
+    lines = [f"{'':<{width}}{'words':>10}{'seconds':>10}{'words/s':>12}{'peak MiB':>10}"]
+    lines += [
+        f"{m.name:<{width}}{m.words:>10,}{m.seconds:>10.3f}{m.words_per_second:>12,.0f}"
+        f"{m.peak_bytes / 2**20:>10.2f}"
+        for m in measurements
+    ]
+    return "\n".join(lines)
+
+
+def _our_extractor() -> Run:
+    from timeline.extract import extract
+
+    return lambda text, dct: extract(text, dct=dct)
+
+
+def _search_dates() -> Run:
+    from dateparser.search import search_dates
+
+    from timeline.evaluate.peer import LANGUAGES, search_settings
+
+    return lambda text, dct: search_dates(text, languages=LANGUAGES, settings=search_settings(dct))
+
+
+def _seconds(run: Run, texts: Texts) -> float:
+    start = time.perf_counter()
+    for text, dct in texts:
+        run(text, dct)
+    return time.perf_counter() - start
+
+
+def _peak_bytes(run: Run, texts: Texts) -> int:
+    """Peak of memory allocated during one pass (results are dropped document by document)."""
+    tracemalloc.start()
+    try:
+        _seconds(run, texts)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
