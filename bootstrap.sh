@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Sets up everything timeline needs on a fresh Debian machine, then runs one job:
+#   bash bootstrap.sh serve [ARGS...]   the app on data/ (http://127.0.0.1:8050)
+#   bash bootstrap.sh test  [ARGS...]   the whole test suite (real headless Chromium included)
+#   bash bootstrap.sh setup             only the set-up
+# The virtual environment lives in .venv/ at the repository root. Re-running is cheap: each
+# step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+job="${1:-serve}"
+shift || true
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() {  # install the Debian packages that are missing, if any
+    local missing=()
+    for package in "$@"; do
+        dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        echo "bootstrap: installing Debian packages: ${missing[*]}"
+        as_root apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+}
+
+python_env() {
+    local python="${PYTHON:-python3}"
+    if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+        echo "bootstrap: timeline needs Python 3.11 or newer as $python" >&2
+        exit 1
+    fi
+    if [ ! -x .venv/bin/python ]; then
+        if ! "$python" -m venv .venv 2>/dev/null; then
+            rm -rf .venv
+            apt_install python3-venv
+            "$python" -m venv .venv
+        fi
+    fi
+    local stamp=.venv/.timeline-installed
+    if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+        echo "bootstrap: installing Python packages into .venv"
+        .venv/bin/python -m pip install -q --upgrade pip
+        .venv/bin/python -m pip install -q -e ".[test]"
+        touch "$stamp"
+    fi
+}
+
+browser() {  # Debian's Chromium and its driver (tests, image export) and CJK fonts for images
+    apt_install chromium chromium-driver fonts-noto-cjk
+}
+
+case "$job" in
+    setup)
+        browser
+        python_env
+        ;;
+    serve)
+        python_env
+        exec .venv/bin/timeline serve "$@"
+        ;;
+    test)
+        browser
+        python_env
+        exec .venv/bin/python -m pytest --headless "$@"
+        ;;
+    *)
+        echo "usage: bash bootstrap.sh serve|test|setup [ARGS...]" >&2
+        exit 2
+        ;;
+esac
