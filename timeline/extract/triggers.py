@@ -16,6 +16,8 @@ from functools import cache
 from timeline.extract.resources import Language, RuleSpec
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
+LETTERS = re.compile(r"[^\W\d_]+")
+DIGITS = re.compile(r"\d+")
 YEAR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
 CAPITALIZED_ONLY = frozenset({"month", "weekday", "weekday_plural"})  # "may", "sat", "sun": no trigger
 ERA_AFTER = re.compile(r"\s?(?:BC|B\.C\.?|BCE|AD|A\.D\.?|CE)(?!\w)")
@@ -29,7 +31,8 @@ MARGIN = 24  # characters a window reaches past the farthest an example's span d
 class TriggerTable:
     """Word -> categories, for one language."""
 
-    def __init__(self, language: Language) -> None:
+    def __init__(self, language: Language, wanted: frozenset[str] | None = None) -> None:
+        """``wanted``: the categories to look for (None: all of them)."""
         words: dict[str, set[str]] = {}
         lists = language.trigger_lists
         for table in lists.get("vocabulary_tables", []):
@@ -43,24 +46,54 @@ class TriggerTable:
             for entry in entries:
                 for word in TOKEN.findall(entry.lower())[:1]:
                     words.setdefault(word, set()).add(category)
+        if wanted is not None:
+            words = {word: found & wanted for word, found in words.items() if found & wanted}
         self.words = {word: frozenset(categories) for word, categories in words.items()}
+        self.word_set = frozenset(self.words)
 
     def scan(self, text: str) -> list[Trigger]:
+        """Triggers of ``text`` in text order.
+
+        The distinct words of the text are intersected with the trigger words first (all in
+        C), and only the words both share are then located, so the cost follows the number of
+        trigger words present rather than the length of the text.
+        """
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters change length when lowered: go token by token
+            return self._scan_tokens(text)
         found: list[Trigger] = []
-        words = self.words
         append = found.append
+        length = len(text)
+        for word in self.word_set.intersection(LETTERS.findall(lowered)):
+            categories = self.words[word]
+            size = len(word)
+            position = lowered.find(word)
+            while position >= 0:
+                end = position + size
+                inside_word = (position and lowered[position - 1].isalpha()) or (
+                    end < length and lowered[end].isalpha()
+                )
+                if not inside_word:
+                    capital = text[position].isupper()
+                    for category in categories:
+                        if capital or category not in CAPITALIZED_ONLY:
+                            append((position, end, category))
+                position = lowered.find(word, end)
+        for match in DIGITS.finditer(text):
+            append((match.start(), match.end(), self._digits(text, match.end(), match.group())))
+        found.sort()
+        return found
+
+    def _scan_tokens(self, text: str) -> list[Trigger]:
+        found: list[Trigger] = []
         for match in TOKEN.finditer(text):
             token = match.group()
             if token[0].isdigit():
-                append((match.start(), match.end(), self._digits(text, match.end(), token)))
+                found.append((match.start(), match.end(), self._digits(text, match.end(), token)))
                 continue
-            categories = words.get(token.lower())
-            if not categories:
-                continue
-            for category in categories:
-                if category in CAPITALIZED_ONLY and not token[0].isupper():
-                    continue
-                append((match.start(), match.end(), category))
+            for category in self.words.get(token.lower(), ()):
+                if token[0].isupper() or category not in CAPITALIZED_ONLY:
+                    found.append((match.start(), match.end(), category))
         return found
 
     @staticmethod
@@ -104,7 +137,7 @@ def rule_categories(language: Language) -> dict[str, frozenset[str]]:
     for around "ago", not around every "months"). Rules whose examples share none are woken
     by any category they show.
     """
-    table = trigger_table(language)
+    table = TriggerTable(language)
     result: dict[str, frozenset[str]] = {}
     for rule in language.rules:
         per_example = [_example_categories(table, example) for example in rule.examples]
@@ -127,7 +160,8 @@ def _example_categories(table: TriggerTable, example: str) -> frozenset[str]:
 
 @cache
 def trigger_table(language: Language) -> TriggerTable:
-    return TriggerTable(language)
+    """The table the engine scans with: only the categories that wake some rule."""
+    return TriggerTable(language, frozenset().union(*rule_categories(language).values()))
 
 
 def _example_span(example: str) -> str:
@@ -144,7 +178,7 @@ def rule_reach(language: Language) -> dict[str, tuple[int, int]]:
     Read off the examples (the farthest span edge from a trigger of the rule's categories),
     plus a margin for longer forms and for the context a pattern looks at.
     """
-    table = trigger_table(language)
+    table = TriggerTable(language)
     categories = rule_categories(language)
     reach: dict[str, tuple[int, int]] = {}
     for rule in language.rules:
