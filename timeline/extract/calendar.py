@@ -183,13 +183,13 @@ class CalendarValue:
         if grain is Grain.WEEK:
             try:
                 monday = date.fromisocalendar(year, self.week or 1, 1)
-            except ValueError:
+            except (ValueError, OverflowError):
                 return None
             return Interval(monday.isoformat(), (monday + timedelta(days=7)).isoformat())
         # day and finer
         try:
             day = _ordinal_day(year, self.month or 1, self.day or 1)
-        except ValueError:
+        except (ValueError, OverflowError):
             return None
         if grain is Grain.DAY:
             return Interval(day.isoformat(), (day + timedelta(days=1)).isoformat())
@@ -205,7 +205,9 @@ class CalendarValue:
         return replace(self, year=year)
 
     def as_date(self) -> date | None:
-        """The first day of this value as a Python date, where it has one."""
+        """The first day of this value as a Python date, where it has one (years 1-9999)."""
+        if self.year is not None and not 1 <= self.year <= 9999:
+            return None
         interval = self.interval()
         if interval is None or interval.start.startswith("-"):
             return None
@@ -233,17 +235,18 @@ def shift(value: CalendarValue, unit: Grain, amount: int) -> CalendarValue:
     "six months ago" from 2021-05-15 is 2020-11 (month grain); "two days later" from
     2021-05-13 is 2021-05-15; "last week" from a day is that day's ISO week minus one.
     """
-    if unit in (Grain.DAY, Grain.PART_OF_DAY):
+    if unit in (Grain.DAY, Grain.PART_OF_DAY, Grain.WEEK):
         start = value.as_date()
         if start is None:
             raise ValueError("no day to count from")
-        return from_date(start + timedelta(days=amount))
-    if unit is Grain.WEEK:
-        start = value.as_date()
-        if start is None:
-            raise ValueError("no day to count from")
-        iso = (start + timedelta(weeks=amount)).isocalendar()
-        return CalendarValue(year=iso.year, week=iso.week)
+        try:
+            moved = start + (timedelta(weeks=amount) if unit is Grain.WEEK else timedelta(days=amount))
+        except OverflowError as error:
+            raise ValueError(f"{amount} {unit}s from {start} leaves the calendar") from error
+        if unit is Grain.WEEK:
+            iso = moved.isocalendar()
+            return CalendarValue(year=iso.year, week=iso.week)
+        return from_date(moved)
     if value.year is None:
         raise ValueError("no year to count from")
     if unit is Grain.MONTH:
@@ -258,9 +261,13 @@ def shift(value: CalendarValue, unit: Grain, amount: int) -> CalendarValue:
         index = value.year * 2 + half - 1 + amount
         return CalendarValue(year=index // 2, half=index % 2 + 1)
     if unit is Grain.SEASON:
-        order = ["WI", "SP", "SU", "FA"]
-        season = value.season or _season_of(value.month or 1)
-        index = value.year * 4 + order.index(season) + amount
+        order = ["SP", "SU", "FA", "WI"]  # TimeML 2020-WI is the winter that starts in December 2020
+        season, year = value.season, value.year
+        if season is None:
+            season = _season_of(value.month or 1)
+            if (value.month or 1) <= 2:
+                year -= 1  # January 2021 is in the winter of 2020
+        index = year * 4 + order.index(season) + amount
         return CalendarValue(year=index // 4, season=order[index % 4])
     if unit is Grain.YEAR:
         return CalendarValue(year=value.year + amount)

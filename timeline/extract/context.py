@@ -13,9 +13,10 @@ from functools import cached_property
 
 import regex
 
-SENTENCE_END = regex.compile(
-    r"(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|No|U\.S|vs|etc|[A-Z]))"
-    r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n"
+SENTENCE_END = regex.compile(  # the stop first, then what may not precede it: cheap to scan
+    r"[.!?](?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    r"|Inc|Corp|Co|Ltd|No|U\.S|vs|etc|[A-Z])[.!?])"
+    r"[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n"
 )
 FUTURE = regex.compile(
     r"\b(?:will|won't|shall|'ll|going to|plans? to|expect\w*|is to|are to|scheduled|"
@@ -23,11 +24,18 @@ FUTURE = regex.compile(
     regex.IGNORECASE,
 )
 PAST = regex.compile(
-    r"\b(?:was|were|had|did|ago|last|earlier|previously|(?<!\b(?:be|been|being|to|will|would|to be) )"
-    r"(?!(?:said|told|announced|reported|added|stated|expected|scheduled|planned)\b)\w{3,}ed)\b",
+    r"\b(?:was|were|had|did|ago|last|earlier|previously|(?<!\b(?:be|been|being|to|will|would) )"
+    r"(?:rose|fell|grew|came|went|took|began|saw|made|gave|held|left|lost|met|paid|ran|sold|won|wrote|"
+    r"spent|became|brought|fought|built|kept|sent|"
+    r"(?!(?:said|told|announced|reported|added|stated|expected|scheduled|planned)\b)\w{3,}ed))\b",
     regex.IGNORECASE,
 )
-QUOTE_PAIRS = (("“", "”"), ('"', '"'))
+QUOTATION = regex.compile(  # double or single, curly or straight; apostrophes inside words allowed
+    r"“(?P<q>[^”\n]{20,}?)”"
+    r'|"(?P<q>[^"\n]{20,}?)"'
+    r"|(?<!\w)‘(?P<q>(?:[^’\n]|’(?=\w)){20,}?)’(?!\w)"
+    r"|(?<!\w)'(?P<q>(?:[^'\n]|'(?=\w)){20,}?)'(?!\w)"
+)
 
 
 @dataclass(frozen=True)
@@ -74,24 +82,15 @@ class TextContext:
 
     @cached_property
     def quotes(self) -> list[Quote]:
-        quotes: list[Quote] = []
-        for opening, closing in QUOTE_PAIRS:
-            position = 0
-            while True:
-                start = self.text.find(opening, position)
-                if start < 0:
-                    break
-                end = self.text.find(closing, start + 1)
-                paragraph_end = self.text.find("\n", start)
-                if end < 0 or (0 <= paragraph_end < end and opening == '"'):
-                    break
-                if end - start > 20:  # a quotation, not a scare-quoted word
-                    quotes.append(self._with_attribution(start + 1, end))
-                position = end + 1
-        return sorted(quotes, key=lambda q: q.start)
+        """Quotations of 20 characters or more (shorter ones are scare quotes or titles)."""
+        if not any(mark in self.text for mark in "“\"‘'"):
+            return []
+        return [self._with_attribution(*match.span("q")) for match in QUOTATION.finditer(self.text)]
 
     def _with_attribution(self, start: int, end: int) -> Quote:
-        line_start = self.text.rfind("\n", 0, start) + 1
+        """The attribution: the rest of the sentence after the quote, and the part before it."""
+        sentence_start, _ = self.sentence_at(start - 1) if start else (0, 0)
+        line_start = max(self.text.rfind("\n", 0, start) + 1, min(sentence_start, start))
         line_end = self.text.find("\n", end)
         line_end = len(self.text) if line_end < 0 else line_end
         after_end = self.text.find(".", end + 1, line_end)

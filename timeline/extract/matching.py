@@ -7,11 +7,11 @@ order (the order of rules.toml), as HeidelTime does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
-from timeline.extract.meaning import BUILDERS, Meaning
+from timeline.extract.meaning import BUILDERS, DateMeaning, Meaning
 from timeline.extract.normalize import normalize_groups
 from timeline.extract.resources import Language, RuleSpec
 from timeline.extract.triggers import category_reach, rules_by_category, trigger_table
@@ -100,14 +100,53 @@ def find_candidates(text: str, language: Language) -> list[Candidate]:
         taken.append((start, end))
         candidates.append(Candidate(start, end, rule.name, meaning))
     candidates.sort(key=lambda c: c.start)
-    return candidates
+    return join_times(text, candidates)
+
+
+CLOCK_THEN_DAY = regex.compile(r"\s*(?:,\s*|on\s+|\s)?")
+DAY_THEN_CLOCK = regex.compile(r"\s*(?:,\s*|at\s+|\s)?")
+
+
+def join_times(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Join a clock time and the day it is on: "7.45pm on Saturday", "Friday at 3 p.m."."""
+    joined: list[Candidate] = []
+    for candidate in candidates:
+        previous = joined[-1] if joined else None
+        if previous is not None:
+            gap = text[previous.end : candidate.start]
+            merged = _join(previous, candidate, gap)
+            if merged is not None:
+                joined[-1] = merged
+                continue
+        joined.append(candidate)
+    return joined
+
+
+def _join(first: Candidate, second: Candidate, gap: str) -> Candidate | None:
+    a, b = first.meaning, second.meaning
+    if not isinstance(a, DateMeaning) or not isinstance(b, DateMeaning) or len(gap) > 5:
+        return None
+    if a.needs_day and _is_day(b) and CLOCK_THEN_DAY.fullmatch(gap):
+        clock, day = a, b
+    elif b.needs_day and _is_day(a) and DAY_THEN_CLOCK.fullmatch(gap):
+        clock, day = b, a
+    else:
+        return None
+    value = replace(day.value, hour=clock.value.hour, minute=clock.value.minute, part_of_day=None)
+    return Candidate(first.start, second.end, f"{first.rule}+{second.rule}", replace(day, value=value))
+
+
+def _is_day(meaning: DateMeaning) -> bool:
+    """A day with no clock time: "Saturday", "yesterday", "May 13"."""
+    has_day = meaning.weekday is not None or meaning.day_offset is not None or meaning.value.day is not None
+    return has_day and meaning.value.hour is None
 
 
 def _meaning(language: Language, rule: RuleSpec, match: regex.Match[str], text: str) -> Meaning | None:
     try:
         slots = normalize_groups(language, match.groupdict())
         return BUILDERS[rule.kind](slots, rule.options, text)
-    except (KeyError, ValueError, TypeError):
+    except (KeyError, ValueError, TypeError, OverflowError):
         # A match whose words the vocabularies cannot read is not a date (e.g. a day 31 in
         # a month of 30 is caught later, in resolution); never let odd text raise.
         return None

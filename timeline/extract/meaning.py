@@ -60,6 +60,8 @@ class RelativeMeaning:
     # "the year-earlier quarter": the quarter last talked about, a year back ("always"), or
     # "a year ago" right after a quarter of the reference's year ("context").
     keep_grain: str | None = None
+    nearest: bool = False  # "the weekend": the one just past early in the week, else this week's
+    future_only: bool = False  # "in two weeks": a date ahead only where the clause is not past
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,10 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
         lowered = text.lower()  # "last night", "this morning"
         amount = -1 if lowered.startswith(("last", "late last")) else 0
     keep_grain = options.get("keep_grain")
-    return RelativeMeaning(unit, amount, anchor, part_of_day=part, mod=mod, keep_grain=keep_grain)
+    return RelativeMeaning(
+        unit, amount, anchor, part_of_day=part, mod=mod, keep_grain=keep_grain,
+        nearest=bool(options.get("nearest")), future_only=bool(options.get("future_only")),
+    )
 
 
 def build_duration(slots: dict[str, Any], options: dict[str, Any], text: str) -> DurationMeaning:

@@ -70,7 +70,7 @@ def decade(lang: Language, text: str) -> tuple[str, int]:
     if len(digits) == 2:  # '90s
         return "decade", (190 if int(digits) >= 20 else 200) + int(digits) // 10
     value = int(digits)
-    if value % 100 == 0:
+    if value % 100 == 0 and value < 2000:  # "the 1800s"; "the 2000s" is the decade 2000-2009
         return "century", value // 100
     return "decade", value // 10
 
@@ -80,7 +80,7 @@ def ordinal(lang: Language, text: str) -> int:
     digits = "".join(ch for ch in cleaned if ch.isdigit())
     if digits:
         return int(digits)
-    if cleaned in ("final", "last"):
+    if cleaned == "final":
         return 4
     return int(lang.lookup("ordinal", cleaned))
 

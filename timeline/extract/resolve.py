@@ -97,9 +97,10 @@ class Resolver:
     def _attribution_date(self, quote: Quote, candidates: list[Candidate]) -> Reference | None:
         if self.document is None:
             return None
-        for candidate in candidates:
-            inside_attribution = quote.end < candidate.start < quote.attribution_end
-            if not inside_attribution or not isinstance(candidate.meaning, DateMeaning):
+        after = [c for c in candidates if quote.end < c.start < quote.attribution_end]
+        before = [c for c in candidates if quote.attribution_start <= c.start and c.end < quote.start]
+        for candidate in after + before[::-1]:  # "..., he said Friday." first, then "On Friday he said: ..."
+            if not isinstance(candidate.meaning, DateMeaning):
                 continue
             resolved = self._resolve_date(candidate, candidate.meaning, self.document, self.document)
             value = resolved.value
@@ -115,7 +116,7 @@ class Resolver:
             resolved = self._resolve_date(candidate, meaning, deictic, self._anaphoric(candidate.start))
         elif isinstance(meaning, RelativeMeaning):
             reference = deictic if meaning.anchor == "document" else self._anaphoric(candidate.start)
-            resolved = self._resolve_relative(meaning, reference)
+            resolved = self._resolve_relative(meaning, reference, candidate)
         elif isinstance(meaning, DurationMeaning):
             resolved = self._resolve_duration(meaning, deictic)
         elif isinstance(meaning, SetMeaning):
@@ -145,7 +146,9 @@ class Resolver:
         ref_day = reference.value.as_date()
         if meaning.day_offset is not None and ref_day is not None:
             day = ref_day + timedelta(days=meaning.day_offset)
-            resolved_value = replace(from_date(day), part_of_day=value.part_of_day)
+            resolved_value = replace(
+                from_date(day), part_of_day=value.part_of_day, hour=value.hour, minute=value.minute
+            )
             words = {0: "the same day as", -1: "the day before", 1: "the day after"}[meaning.day_offset]
             return _relative(resolved_value, reference, f"{words} {reference.describe()}", meaning.mod)
         if meaning.weekday is not None and ref_day is not None:
@@ -179,7 +182,13 @@ class Resolver:
             return _relative(resolved_value, reference, f"the year of {reference.describe()}{note}", meaning.mod)
         return _unresolved(meaning)
 
-    def _resolve_relative(self, meaning: RelativeMeaning, reference: Reference | None) -> Resolved:
+    def _resolve_relative(
+        self, meaning: RelativeMeaning, reference: Reference | None, candidate: Candidate | None = None
+    ) -> Resolved:
+        if meaning.future_only and candidate is not None and self.context.tense(candidate.start, candidate.end) < 0:
+            letter = {"day": "D", "week": "W", "month": "M", "year": "Y"}.get(meaning.unit, "D")
+            value = f"P{abs(meaning.amount)}{letter}" if meaning.amount is not None else f"PX{letter}"
+            return Resolved(None, value, Anchor(AnchorKind.NONE))  # "rose 5% in two weeks": a span
         if meaning.amount is None:
             value = "FUTURE_REF" if meaning.unit and meaning.anchor == "future" else "PAST_REF"
             return Resolved(None, value, Anchor(AnchorKind.NONE), mod=meaning.mod)
@@ -187,7 +196,11 @@ class Resolver:
             return Resolved(None, _placeholder(meaning.unit), Anchor(AnchorKind.NONE), mod=meaning.mod)
         try:
             if meaning.unit == "weekend":
-                week = shift(reference.value, Grain.WEEK, meaning.amount)
+                amount = meaning.amount
+                ref_day = reference.value.as_date()
+                if meaning.nearest and ref_day is not None and ref_day.isoweekday() <= 3:
+                    amount -= 1  # said Monday to Wednesday, "the weekend" is the one just past
+                week = shift(reference.value, Grain.WEEK, amount)
                 timeml = f"{week.timeml()}-WE"
                 interval = week.interval()
                 weekend = (
@@ -335,6 +348,10 @@ def _duration_interval(meaning: DurationMeaning, reference: CalendarValue) -> In
     return Interval(day.isoformat(), (day + span).isoformat())
 
 
+def _is_duration(value: str) -> bool:
+    return value[:1] == "P" and value[1:2] in set("0123456789XT")
+
+
 def _names(text: str) -> set[str]:
     """Capitalized words of an attribution: who is speaking."""
     return {word.strip(".,;:") for word in text.split() if word[:1].isupper() and len(word) > 2} - {
@@ -351,6 +368,8 @@ def to_timex(candidate: Candidate, resolved: Resolved, context: TextContext, tex
     timex_type = type_of(meaning, value)
     if isinstance(meaning, RefMeaning):
         timex_type = TimexType.DATE
+    elif isinstance(meaning, RelativeMeaning) and _is_duration(resolved.timeml):
+        timex_type = TimexType.DURATION  # "rose 5% in two weeks"
     return Timex(
         text=text[candidate.start : candidate.end],
         start=candidate.start,

@@ -92,7 +92,8 @@ def _expand_rule_pattern(pattern: str, fragments: dict[str, str], where: str) ->
     expanded = PLACEHOLDER.sub(replace, pattern)
     # A space in a rule matches any run of white space (line breaks included). No expression
     # starts inside a word: saying so first lets the engine skip mid-word positions at once.
-    return r"(?<!\w)(?:" + expanded.replace(" ", r"\s+") + ")"
+    spaced = expanded.replace(" ?", r"\s*").replace(" ", r"\s+")
+    return r"(?<!\w)(?:" + spaced + ")"
 
 
 @cache

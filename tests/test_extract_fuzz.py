@@ -1,0 +1,99 @@
+"""Properties that hold for any text: the extractor never raises and its offsets are honest.
+
+Two kinds of input: any unicode text, and text built from date-like tokens (numbers, month and
+weekday names, "ago", "BC", slashes, quotes...), which reaches far more of the rules.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import strategies as st
+
+from timeline.extract import DctSource, Extraction, extract
+
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+WORDS = (
+    "May may Jan. January March Sept. December Mon Sat Friday Sundays today yesterday tomorrow tonight "
+    "ago later earlier before after the day week month year years decade century quarter half weekend "
+    "last next this that past coming following previous early mid late end of in on at since around "
+    "every each twice a an two six several spring summer winter fall BC B.C. AD CE am pm p.m. a.m. "
+    "noon midnight night morning 1990s '60s nineties 19th twentieth Q3 FY Christmas now recently future "
+    "said Pashinyan No. $ % Mrs"
+).split()
+PUNCTUATION = [" ", " ", " ", "", "\n", ", ", ". ", "/", "-", "–", ".", ":", "'", "’", '"', "“", "”", "'s "]
+
+date_like_text = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.integers(0, 3000).map(str), st.sampled_from(["05", "09", "2021", "1997"])),
+    max_size=25,
+).flatmap(
+    lambda words: st.lists(st.sampled_from(PUNCTUATION), min_size=len(words), max_size=len(words)).map(
+        lambda separators: "".join(word + separator for word, separator in zip(words, separators, strict=True))
+    )
+)
+any_text = st.text(max_size=300)
+metadata_dates = st.one_of(st.none(), st.text(max_size=30), st.dates().map(date.isoformat))
+document_dates = st.one_of(st.none(), st.dates(min_value=date(1800, 1, 1), max_value=date(2100, 12, 31)))
+
+
+def _run(text: str, dct: date | None, metadata_date: str | None = None) -> Extraction:
+    return extract(text, dct=dct, metadata_date=metadata_date)
+
+
+def _interval_key(moment: str) -> tuple[int, str]:
+    """Sortable form of an ISO moment with an astronomical, possibly negative, year."""
+    year, _, rest = moment.lstrip("-").partition("-")
+    return (-int(year) if moment.startswith("-") else int(year), rest)
+
+
+def _check(text: str, dct: date | None, extraction: Extraction) -> None:
+    previous_end = 0
+    for timex in extraction.timexes:
+        assert 0 <= timex.start < timex.end <= len(text)
+        assert timex.text == text[timex.start : timex.end]
+        assert timex.start >= previous_end, "timexes overlap or are out of order"
+        previous_end = timex.end
+        assert text[timex.sentence_start : timex.sentence_start + len(timex.sentence)] == timex.sentence
+        assert timex.value
+        if timex.interval is not None:
+            assert _interval_key(timex.interval.start) < _interval_key(timex.interval.end), timex
+    if dct is not None:
+        assert extraction.document_date.value == dct.isoformat()
+        assert extraction.document_date.source is DctSource.GIVEN
+
+
+@FUZZ
+@given(text=any_text, dct=document_dates, metadata_date=metadata_dates)
+def test_any_text(text: str, dct: date | None, metadata_date: str | None) -> None:
+    """Any text, and any metadata date (HTML metadata is not to be trusted), is accepted."""
+    _check(text, dct, _run(text, dct, metadata_date))
+
+
+@FUZZ
+@given(text=date_like_text, dct=document_dates)
+def test_date_like_text(text: str, dct: date | None) -> None:
+    _check(text, dct, _run(text, dct))
+
+
+def test_interval_key_orders_bc_before_ad() -> None:
+    moments = ["2021-05-15T06:00", "-0489-01-01", "0000-01-01", "-0490-12-31", "2021-05-15", "1999-12-31"]
+    assert sorted(moments, key=_interval_key) == [
+        "-0490-12-31", "-0489-01-01", "0000-01-01", "1999-12-31", "2021-05-15", "2021-05-15T06:00",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("It began in AD 1. The day before it rained.", "AD 1"),
+        ("1 AD. Last week.", "1 AD"),
+        ("In 2021 it began. 9000000 days later it ended.", "2021"),
+    ],
+)
+def test_date_arithmetic_past_the_calendar_does_not_raise(text: str, year: str) -> None:
+    timexes = extract(text).timexes
+    assert timexes[0].text == year
+    assert len(timexes) == 2

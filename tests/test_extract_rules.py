@@ -1,0 +1,171 @@
+"""Every example written next to a rule in rules.toml runs as a test.
+
+An example is ``"text => value"``: [brackets] mark the expected span (the whole text when there
+are none) and the text is read against the document date 2021-05-15, a Saturday. Examples that
+fail today are listed below with the reason, as strict xfails: fixing the rule (or the example)
+turns them into an XPASS failure, which is the signal to delete the entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+import regex
+
+from timeline.extract import Timex, extract
+from timeline.extract.resources import RuleSpec, load_language
+
+DOCUMENT_DATE = "2021-05-15"
+RULES = load_language("en").rules
+
+# (rule, example) -> why the extractor does not give the example's span and value.
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
+
+# (rule, example) -> the rule that finds the example instead (same span, same value).
+OTHER_RULE_WINS: dict[tuple[str, str], str] = {}
+
+
+@dataclass(frozen=True)
+class RuleExample:
+    """One parsed example: the input text, the expected span in it, the expected value."""
+
+    text: str
+    start: int
+    end: int
+    value: str
+
+
+def parse_example(example: str) -> RuleExample:
+    """Read ``"text => value"`` with an optional [bracketed] span in the text."""
+    source, separator, value = example.rpartition(" => ")
+    if not separator or not value.strip():
+        raise ValueError(f"example without ' => value': {example!r}")
+    opening, closing = source.find("["), source.find("]")
+    if opening < 0 and closing < 0:
+        return RuleExample(source, 0, len(source), value.strip())
+    if not 0 <= opening < closing or source.count("[") != 1 or source.count("]") != 1:
+        raise ValueError(f"example needs exactly one [span]: {example!r}")
+    text = source[:opening] + source[opening + 1 : closing] + source[closing + 1 :]
+    return RuleExample(text, opening, closing - 1, value.strip())
+
+
+def _cases(
+    known: dict[tuple[str, str], str], why: str, leave_out: frozenset[tuple[str, str]] = frozenset()
+) -> list[pytest.ParameterSet]:
+    cases = []
+    for rule in RULES:
+        for example in rule.examples:
+            if (rule.name, example) in leave_out:
+                continue
+            marks = []
+            if (rule.name, example) in known:
+                reason = why.format(known[(rule.name, example)])
+                marks.append(pytest.mark.xfail(strict=True, reason=reason))
+            cases.append(pytest.param(rule, example, marks=marks, id=f"{rule.name}: {example}"))
+    return cases
+
+
+WEEKDAY_WORD = regex.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:[a-z]*day)?\b")  # not "Monsoon"
+DAY_VALUE = regex.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T|$)")  # AD days only: date() has no BC
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _weekday_mismatch(example: str) -> str | None:
+    """The example names a weekday that its own day value does not fall on."""
+    parsed = parse_example(example)
+    named = WEEKDAY_WORD.search(parsed.text[parsed.start : parsed.end])
+    day = DAY_VALUE.match(parsed.value)
+    if named is None or day is None:
+        return None
+    actual = WEEKDAYS[date(*map(int, day.groups())).weekday()]
+    return None if actual == named.group(1) else f"{example!r}: {parsed.value} is a {actual}"
+
+
+def _timex_at(example: RuleExample) -> Timex | None:
+    timexes = extract(example.text, dct=DOCUMENT_DATE).timexes
+    return next((t for t in timexes if (t.start, t.end) == (example.start, example.end)), None)
+
+
+def _describe(example: RuleExample) -> str:
+    found = extract(example.text, dct=DOCUMENT_DATE).timexes
+    return f"in {example.text!r} found " + repr([(t.text, t.value, t.rule) for t in found])
+
+
+# ------------------------------------------------------------------------ the parser itself
+def test_parse_example_with_bracketed_span() -> None:
+    parsed = parse_example("It began on [May 10]. => 2021-05-10")
+    assert parsed == RuleExample("It began on May 10.", 12, 18, "2021-05-10")
+    assert parsed.text[parsed.start : parsed.end] == "May 10"
+
+
+def test_parse_example_without_brackets_spans_the_whole_text() -> None:
+    parsed = parse_example("the summer of 1997 => 1997-SU")
+    assert parsed == RuleExample("the summer of 1997", 0, 18, "1997-SU")
+
+
+def test_parse_example_rejects_malformed_examples() -> None:
+    with pytest.raises(ValueError, match="=> value"):
+        parse_example("May 10, 2021")
+    with pytest.raises(ValueError, match="exactly one"):
+        parse_example("[May] [10] => 2021-05-10")
+
+
+# ------------------------------------------------------------------------ the rules
+def test_every_rule_has_an_example() -> None:
+    assert [rule.name for rule in RULES if not rule.examples] == []
+
+
+def test_rule_names_are_unique() -> None:
+    names = [rule.name for rule in RULES]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
+def test_every_example_parses() -> None:
+    bad = []
+    for rule in RULES:
+        for example in rule.examples:
+            try:
+                parse_example(example)
+            except ValueError as error:
+                bad.append(f"{rule.name}: {error}")
+    assert bad == []
+
+
+def test_weekday_check_reads_examples() -> None:
+    assert _weekday_mismatch("Friday, May 14, 2021 => 2021-05-14") is None
+    assert _weekday_mismatch("[Sat 16 Aug] => 2021-08-16") == "'[Sat 16 Aug] => 2021-08-16': 2021-08-16 is a Mon"
+
+
+def test_examples_naming_a_weekday_fall_on_it() -> None:
+    examples = [example for rule in RULES for example in rule.examples]
+    assert [m for m in map(_weekday_mismatch, examples) if m] == []
+
+
+def test_known_failure_lists_name_existing_examples() -> None:
+    """A stale entry would silently stop guarding anything: it must be removed with its example."""
+    existing = {(rule.name, example) for rule in RULES for example in rule.examples}
+    assert sorted(set(KNOWN_FAILURES) - existing) == []
+    assert sorted(set(OTHER_RULE_WINS) - existing) == []
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases(KNOWN_FAILURES, "extractor: {}"))
+def test_rule_example_gives_span_and_value(rule: RuleSpec, example: str) -> None:
+    expected = parse_example(example)
+    timex = _timex_at(expected)
+    assert timex is not None, f"no timex at {expected.start}:{expected.end}; {_describe(expected)}"
+    assert timex.text == expected.text[expected.start : expected.end]
+    assert timex.value == expected.value, _describe(expected)
+
+
+# Examples whose span or value is still wrong are left out here: which rule finds a wrong
+# answer says nothing. Fixing one removes it from KNOWN_FAILURES and brings it in here.
+@pytest.mark.parametrize(
+    ("rule", "example"),
+    _cases(OTHER_RULE_WINS, "found by rule {} instead", frozenset(KNOWN_FAILURES)),
+)
+def test_rule_example_is_found_by_its_own_rule(rule: RuleSpec, example: str) -> None:
+    expected = parse_example(example)
+    timex = _timex_at(expected)
+    assert timex is not None and timex.rule == rule.name, _describe(expected)
