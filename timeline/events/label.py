@@ -1,0 +1,170 @@
+"""What happened: a short label for an event, taken from the sentence that dates it.
+
+The label is the clause around the date expression with the date words taken out, so that
+"Armenia said on Friday Azerbaijan had failed to fulfil a promise" dated by "Friday" reads
+"Armenia said Azerbaijan had failed to fulfil a promise".
+
+* Clauses split on ``; : —``, on a spaced en dash (not on "1939–1945"), at full stops (for
+  text that is a paragraph, not a sentence) and on ", " before a conjunction ("…, and it had").
+* Every date expression of the clause is taken out, with a preposition it leaves dangling
+  ("on", "since", "during" …) and a possessive "’s"; quotes and brackets the cut orphaned go.
+* A clause too long for a label gives way to its comma-separated piece around the expression
+  when that piece has a few words of its own, else to a window that holds the expression.
+* Labels longer than :data:`MAX_LABEL` characters are cut at a word boundary with an ellipsis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+MAX_LABEL = 80
+ELLIPSIS = "…"
+
+_CONJUNCTIONS = ("and", "but", "or", "nor", "yet", "so", "while", "whereas", "although", "though", "because")
+_MIN_PIECE_WORDS = 4  # a comma piece shorter than this ("that is") says too little alone
+_LEAD_IN = 48  # an expression further than this into a long clause gets a label that starts near it
+_CLAUSE_BREAK = regex.compile(
+    r"\s*—\s*|\s+–\s+|\s*[;:]\s+|,\s+(?=(?i:" + "|".join(_CONJUNCTIONS) + r")\b)"
+    r"|(?<=[.!?][”’\"]?)\s+(?=[“‘\"]?\p{Lu})",
+)
+# Words that only served to attach the date: "said on Friday", "fighting since 2020".
+_DATE_PREPOSITION = regex.compile(
+    r"(?:\b(?:on|in|at|during|since|until|till|from|by|for|of|throughout|around|as of)\s+)$",
+    regex.IGNORECASE,
+)
+_PREPOSITION_REACH = 24
+_POSSESSIVE = regex.compile(r"['’]s\b")
+_COMMA = regex.compile(r",[’”\"]?\s+")
+_LEADING_CONJUNCTION = regex.compile(r"^(?:and|but|or|nor|yet|so)\s+", regex.IGNORECASE)
+_EMPTY_BRACKETS = regex.compile(r"\(\s*\)|\[\s*\]")
+_WORD = regex.compile(r"\p{L}{2,}")
+_SPACE = regex.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = regex.compile(r"\s+([,.;:!?)\]’”])")
+_SPACE_AFTER_OPEN = regex.compile(r"([(\[‘“])\s+")
+_REPEATED_COMMA = regex.compile(r",(\s*,)+")
+_EDGE_JUNK = " \t\n,;:.-—–"
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("(", ")"), ("[", "]"))
+
+
+def event_label(
+    sentence: str, span: tuple[int, int], date_spans: Sequence[tuple[int, int]] = ()
+) -> str:
+    """The label of the event dated by ``sentence[span[0]:span[1]]``.
+
+    ``date_spans`` are the offsets (into ``sentence``) of every date expression to leave out;
+    ``span`` is always left out. Falls back to the rest of the sentence when the expression's
+    clause holds nothing but dates, and to the expression itself when the sentence does.
+    """
+    removed = sorted({span, *date_spans})
+    whole = (0, len(sentence))
+    clause = _around(_pieces(sentence, _CLAUSE_BREAK, *whole), span[0])
+    label = _label_of(sentence, *clause, removed)
+    if len(label) > MAX_LABEL:
+        piece = _around(_pieces(sentence, _COMMA, *clause), span[0])
+        piece_label = _label_of(sentence, *piece, removed)
+        if piece != clause and _word_count(piece_label) >= _MIN_PIECE_WORDS:
+            label = piece_label
+        elif span[0] - clause[0] > _LEAD_IN:
+            # Deep in a long clause: a window that holds the expression, as late as the clause allows.
+            earliest = max(clause[0], min(span[0] - _LEAD_IN // 2, clause[1] - MAX_LABEL))
+            window = sentence.find(" ", earliest, span[0])
+            if window > 0:
+                label = ELLIPSIS + _label_of(sentence, window, clause[1], removed)
+    if not _word_count(label):
+        label = _label_of(sentence, *whole, removed)
+    if not _word_count(label):
+        label = _tidy(sentence[span[0]:span[1]])
+    return shorten(label[:1].upper() + label[1:])
+
+
+def shorten(text: str, limit: int = MAX_LABEL) -> str:
+    """``text`` cut at the last word boundary that fits ``limit`` characters with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - len(ELLIPSIS) + 1]
+    cut = head.rfind(" ")
+    head = head[:cut] if cut > 0 else head[:-1]
+    return head.rstrip(_EDGE_JUNK) + ELLIPSIS
+
+
+def _pieces(sentence: str, breaks: regex.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) offsets of the pieces of ``sentence[start:end]`` between ``breaks``."""
+    bounds, position = [], start
+    for brk in breaks.finditer(sentence, start, end):
+        bounds.append((position, brk.start()))
+        position = brk.end()
+    bounds.append((position, end))
+    return bounds
+
+
+def _around(pieces: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The piece holding ``offset`` (the last one when it falls in a break)."""
+    return next((p for p in pieces if p[0] <= offset < p[1]), pieces[-1])
+
+
+def _label_of(sentence: str, start: int, end: int, removed: Sequence[tuple[int, int]]) -> str:
+    """``sentence[start:end]`` with the date spans inside it (and their prepositions) cut out, tidied."""
+    pieces, position = [], start
+    for date_start, date_end in removed:
+        if date_end <= start or date_start >= end:
+            continue
+        before = sentence[position:max(position, date_start)]
+        cut = max(0, len(before) - _PREPOSITION_REACH)  # the regex only needs the last words
+        pieces.append(before[:cut] + _DATE_PREPOSITION.sub("", before[cut:]))
+        position = max(position, min(date_end, end))
+        if _POSSESSIVE.match(sentence, position):
+            position += 2
+    pieces.append(sentence[position:end])
+    return _tidy(" ".join(pieces))
+
+
+def _tidy(text: str) -> str:
+    text = _EMPTY_BRACKETS.sub("", text)
+    text = _SPACE.sub(" ", text)
+    text = _REPEATED_COMMA.sub(",", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    text = text.strip(_EDGE_JUNK)
+    for opening, closing in _QUOTE_PAIRS:
+        text = _drop_unbalanced(text, opening, closing)
+    return _LEADING_CONJUNCTION.sub("", text.strip(_EDGE_JUNK))
+
+
+def _drop_unbalanced(text: str, opening: str, closing: str) -> str:
+    """Remove quote marks a clause cut orphaned; an apostrophe inside a word is not a quote."""
+    if opening not in text and closing not in text:
+        return text
+    if opening == closing:
+        if text.count(opening) % 2 == 0:
+            return text
+        return text.replace(opening, "", 1) if text.startswith(opening) else text.rstrip(opening)
+    depth, orphans = 0, []
+    for i, ch in enumerate(text):
+        if ch == opening:
+            depth += 1
+            orphans.append(i)
+        elif ch == closing and not _is_apostrophe(text, i):
+            if depth:
+                depth -= 1
+                orphans.pop()
+            else:
+                orphans.append(i)
+    for i in reversed(orphans):
+        text = text[:i] + text[i + 1:]
+    return text
+
+
+def _is_apostrophe(text: str, index: int) -> bool:
+    """A ’ between letters ("Russia’s") is an apostrophe, not a closing quote."""
+    return (
+        text[index] == "’"
+        and 0 < index < len(text) - 1
+        and text[index - 1].isalnum()
+        and text[index + 1].isalnum()
+    )
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
