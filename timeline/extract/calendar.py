@@ -282,6 +282,38 @@ def _season_of(month: int) -> str:
     return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(month, "FA")
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def holiday_date(rule: str, year: int) -> date | None:
+    """The day a moving holiday falls on in ``year``: "11 thursday 4", "05 monday last", "easter-2"."""
+    if not 1 <= year <= 9999:
+        return None
+    if rule.startswith("easter"):
+        return easter(year) + timedelta(days=int(rule[6:] or 0))
+    month_text, weekday_name, nth = rule.split()
+    month, weekday = int(month_text), WEEKDAYS.index(weekday_name) + 1
+    if nth == "last":
+        last = date(year, month, days_in_month(year, month))
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(nth) - 1))
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
 def days_in_month(year: int, month: int) -> int:
     return _cal.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
 

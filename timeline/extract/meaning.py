@@ -46,6 +46,7 @@ class DateMeaning:
     day_offset: int | None = None  # today/yesterday/tomorrow: a day relative to the reference
     needs_day: bool = False  # a clock time with no day: the reference's day
     mod: str | None = None
+    holiday: str | None = None  # a moving holiday's rule ("11 thursday 4"): its day once the year is known
 
 
 @dataclass(frozen=True)
@@ -125,8 +126,12 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
         year = slots["century_digits"] * 100 + slots["year_tail"]
     month = slots.get("month")
     day = slots.get("day")
-    if "holiday" in slots:
-        month, day = slots["holiday"]
+    holiday = slots.get("holiday")
+    if holiday is not None and holiday[:2].isdigit() and holiday[2:3] == "-":  # a fixed day: 12-25
+        month, day = int(holiday[:2]), int(holiday[3:5])
+        holiday = None
+    elif holiday is not None:
+        month = int(holiday[:2]) if holiday[:2].isdigit() else 3  # Easter: a spring month to guess the year by
     hour = _hour_24(slots)
     minute = slots.get("minute")
     if hour is not None and minute is None:
@@ -145,7 +150,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
     sign = slots["direction"][0] if "direction" in slots else None
     weekday = slots.get("weekday") if day is None else None
     needs_day = hour is not None and day is None and weekday is None
-    return DateMeaning(value, weekday=weekday, direction=sign, needs_day=needs_day, mod=mod)
+    return DateMeaning(value, weekday=weekday, direction=sign, needs_day=needs_day, mod=mod, holiday=holiday)
 
 
 def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) -> RelativeMeaning | DateMeaning:

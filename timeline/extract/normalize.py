@@ -159,10 +159,9 @@ def deictic_day(lang: Language, text: str) -> tuple[int, str | None]:
     return DEICTIC_DAYS[_clean(text)]
 
 
-def holiday(lang: Language, text: str) -> tuple[int, int]:
-    month_day = str(lang.lookup("holiday", _clean(text)))
-    m, d = month_day.split("-")
-    return int(m), int(d)
+def holiday(lang: Language, text: str) -> str:
+    """The holiday's rule: "12-25", "11 thursday 4", "easter-2" (see vocabulary.toml)."""
+    return str(lang.lookup("holiday", _clean(text).replace("’", "'")))
 
 
 def frequency(lang: Language, text: str) -> str:

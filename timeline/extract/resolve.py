@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from timeline.extract.calendar import CalendarValue, from_date, shift
+from timeline.extract.calendar import CalendarValue, from_date, holiday_date, shift
 from timeline.extract.context import Quote, TextContext
 from timeline.extract.matching import Candidate
 from timeline.extract.meaning import (
@@ -128,6 +128,22 @@ class Resolver:
         return resolved
 
     def _resolve_date(
+        self,
+        candidate: Candidate,
+        meaning: DateMeaning,
+        deictic: Reference | None,
+        anaphoric: Reference | None,
+    ) -> Resolved:
+        resolved = self._resolve_date_parts(candidate, meaning, deictic, anaphoric)
+        if meaning.holiday is None or resolved.value is None or resolved.value.year is None:
+            return resolved
+        day = holiday_date(meaning.holiday, resolved.value.year)
+        if day is None:
+            return resolved
+        value = from_date(day)
+        return Resolved(value, value.timeml(), resolved.anchor, resolved.mod, value.interval())
+
+    def _resolve_date_parts(
         self,
         candidate: Candidate,
         meaning: DateMeaning,
