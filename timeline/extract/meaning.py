@@ -61,6 +61,7 @@ class RelativeMeaning:
     # "the year-earlier quarter": the quarter last talked about, a year back ("always"), or
     # "a year ago" right after a quarter of the reference's year ("context").
     keep_grain: str | None = None
+    sign: int = -1  # for a vague amount ("a few days later"): the future (+1) or the past (-1)
     nearest: bool = False  # "the weekend": the one just past early in the week, else this week's
     future_only: bool = False  # "in two weeks": a date ahead only where the clause is not past
 
@@ -182,6 +183,7 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
     keep_grain = options.get("keep_grain")
     return RelativeMeaning(
         unit, amount, anchor, part_of_day=part, mod=mod, keep_grain=keep_grain,
+        sign=int(options.get("sign", 1)),
         nearest=bool(options.get("nearest")), future_only=bool(options.get("future_only")),
     )
 

@@ -206,7 +206,7 @@ class Resolver:
             value = f"P{abs(meaning.amount)}{letter}" if meaning.amount is not None else f"PX{letter}"
             return Resolved(None, value, Anchor(AnchorKind.NONE))  # "rose 5% in two weeks": a span
         if meaning.amount is None:
-            value = "FUTURE_REF" if meaning.unit and meaning.anchor == "future" else "PAST_REF"
+            value = "FUTURE_REF" if meaning.sign > 0 else "PAST_REF"  # "a few days later", "years ago"
             return Resolved(None, value, Anchor(AnchorKind.NONE), mod=meaning.mod)
         if reference is None:
             return Resolved(None, _placeholder(meaning.unit), Anchor(AnchorKind.NONE), mod=meaning.mod)
