@@ -60,15 +60,38 @@ def _read_toml(language: str, name: str) -> dict[str, Any]:
 
 
 def _alternation(words: list[str], capitalized: bool) -> str:
-    """A regex alternative of ``words``, longest first, each ending at a word boundary."""
+    """A regex alternative of ``words``, each ending at a word boundary.
+
+    The words are laid out as a trie ("ju(?:ne|ly|n|l)"), so that the regex engine settles
+    most positions on their first letter instead of trying every word in turn.
+    """
     forms: list[str] = []
-    for word in sorted(words, key=len, reverse=True):
+    for word in words:
         if capitalized:
             forms += [word[:1].upper() + word[1:], word.upper()]
         else:
             forms.append(word)
-    body = "|".join(regex.escape(form).replace(r"\ ", r"\s+") for form in forms)
+    body = _trie(sorted(set(forms)))
     return f"(?:{body})\\b" if capitalized else f"(?i:{body})\\b"
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``; at each branch the longer continuation is tried first."""
+    branches: dict[str, list[str]] = {}
+    ends_here = False
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+        else:
+            ends_here = True
+    parts = [
+        (r"\s+" if first == " " else regex.escape(first)) + _trie(rests)
+        for first, rests in sorted(branches.items())
+    ]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if ends_here else body
 
 
 def _expand_vocabulary(fragment: str, vocabulary: dict[str, dict[str, Any]], where: str) -> str:

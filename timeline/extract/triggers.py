@@ -19,13 +19,13 @@ TOKEN = re.compile(r"[^\W\d_]+|\d+")
 LETTERS = re.compile(r"[^\W\d_]+")
 DIGITS = re.compile(r"\d+")
 YEAR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
-CAPITALIZED_ONLY = frozenset({"month", "weekday", "weekday_plural"})  # "may", "sat", "sun": no trigger
+CAPITALIZED_ONLY = frozenset({"month", "weekday", "weekday_plural", "holiday"})  # "may", "sat", "new": no trigger
 ERA_AFTER = re.compile(r"\s?(?:BC|B\.C\.?|BCE|AD|A\.D\.?|CE)(?!\w)")
 CLOCK_AFTER = re.compile(r"(?::\d\d|\.\d\d\s?[ap]\.?m\b|\s?[ap]\.?m\.?(?!\w))", re.IGNORECASE)
 
 
 Trigger = tuple[int, int, str]  # start, end, category (a tuple: made by the hundred thousand)
-MARGIN = 24  # characters a window reaches past the farthest an example's span did
+MARGIN = 8  # characters a window reaches past the farthest an example's span did
 
 
 class TriggerTable:
