@@ -1,0 +1,108 @@
+"""Documents to an export file, end to end: extract each, tabulate, select, render, write.
+
+A document the extractor or the events table cannot take is reported and skipped; the export
+of the others goes on (one bad article must not sink the export of an archive).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from timeline.events import events_frame
+from timeline.events.build import document_events
+from timeline.export.periods import Period
+from timeline.export.render import FigureOptions, render_events
+from timeline.export.selection import select_events
+from timeline.export.timeml_files import write_timeml_files
+from timeline.extract import extract
+from timeline.extract.model import Extraction
+from timeline.ingest.document import Document, Problem
+
+ProblemSink = Callable[[Problem], None]
+
+
+@dataclass(slots=True)
+class ExportSummary:
+    """What an export wrote."""
+
+    output: Path
+    fmt: str
+    documents: int = 0  # documents exported
+    events: int = 0  # events in the file
+    files: int = 1  # files written: one, or one per document for TimeML
+    doc_ids: set[str] = field(default_factory=set)  # every document id of the input, exported or not
+
+    def describe(self) -> str:
+        if self.fmt == "timeml":
+            return f"{self.output}: {self.files} TimeML files"
+        return f"{self.output}: {self.events} events from {self.documents} documents ({self.fmt})"
+
+
+def export_documents(
+    documents: Iterable[Document],
+    output: Path,
+    fmt: str,
+    *,
+    on_problem: ProblemSink,
+    options: FigureOptions | None = None,
+    date_from: Period | None = None,
+    date_to: Period | None = None,
+    grains: Collection[str] = (),
+) -> ExportSummary:
+    """Export the dates of ``documents`` to ``output`` (a folder for ``fmt == "timeml"``).
+
+    Raises ExportError when an image cannot be drawn, OSError when ``output`` cannot be written.
+    """
+    summary = ExportSummary(output, fmt)
+    pairs = _extractions(documents, on_problem, summary)
+    if fmt == "timeml":
+        summary.files = len(write_timeml_files(pairs, output, date_from=date_from, date_to=date_to, grains=grains))
+        return summary
+    rows = _event_rows(pairs, on_problem, summary)
+    events = select_events(events_frame(rows), date_from=date_from, date_to=date_to, grains=grains)
+    _write_whole(output, render_events(events, fmt, options))
+    summary.events = len(events)
+    return summary
+
+
+def _write_whole(output: Path, data: bytes) -> None:
+    """Write ``output`` so that it is replaced only once complete (no half file after a failure)."""
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, output)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _extractions(documents: Iterable[Document], on_problem: ProblemSink,
+                 summary: ExportSummary) -> Iterator[tuple[Document, Extraction]]:
+    for document in documents:
+        summary.doc_ids.add(document.id)
+        try:
+            extraction = extract(document.text, document.date, metadata_date=document.metadata_date)
+        except Exception as error:  # noqa: BLE001 - reported, and the other documents still exported
+            on_problem(Problem(_where(document), f"extraction failed: {type(error).__name__}: {error}"))
+            continue
+        summary.documents += 1
+        yield document, extraction
+
+
+def _event_rows(pairs: Iterable[tuple[Document, Extraction]], on_problem: ProblemSink,
+                summary: ExportSummary) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for document, extraction in pairs:
+        try:
+            rows.extend(document_events(document, extraction))
+        except ValueError as error:
+            summary.documents -= 1
+            on_problem(Problem(_where(document), str(error).removeprefix(f"{_where(document)}: ")))
+    return rows
+
+
+def _where(document: Document) -> str:
+    return document.source or document.id

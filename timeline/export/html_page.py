@@ -1,0 +1,48 @@
+"""A self-contained interactive page of a figure: plotly.js is inlined, so it opens offline."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+# Hover, zoom and pan as in the app; the camera button saves a PNG named after the page. plotly.js 3's
+# "Share chart" button would upload the events to Plotly Cloud: an archive's export must not leak.
+_PLOT_CONFIG: dict[str, object] = {
+    "responsive": True,
+    "displaylogo": False,
+    "scrollZoom": True,
+    "modeBarButtonsToRemove": ["sendChartToCloud"],
+}
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="timeline">
+<title>{title}</title>
+<style>html, body {{ height: 100%; margin: 0; }} body {{ font-family: sans-serif; }}</style>
+</head>
+<body>
+{plot}
+</body>
+</html>
+"""
+
+
+def standalone_html(fig: go.Figure, *, title: str | None = None) -> str:
+    """One HTML document holding the figure and plotly.js (no CDN, no MathJax): about 5 MB.
+
+    ``title`` names the page (browser tab); it defaults to the figure's title.
+    """
+    page_title = title or fig.layout.title.text or "Timeline"
+    config = {**_PLOT_CONFIG, "toImageButtonOptions": {"filename": _file_stem(page_title)}}
+    plot = pio.to_html(fig, config=config, full_html=False, include_plotlyjs=True, include_mathjax=False)
+    return _PAGE.format(title=html.escape(page_title), plot=plot)
+
+
+def _file_stem(title: str) -> str:
+    return re.sub(r"\W+", "-", title).strip("-")[:60] or "timeline"

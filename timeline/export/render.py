@@ -1,0 +1,45 @@
+"""An events table rendered in one export format: image, page, table or TimelineJS."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from timeline.export.formats import FIGURE_FORMATS
+from timeline.export.html_page import standalone_html
+from timeline.export.images import render_image
+from timeline.export.tables import events_to_csv, events_to_json, events_to_jsonl
+from timeline.export.timelinejs import timelinejs_json
+from timeline.figure import timeline_figure
+
+_TABLE_WRITERS = {"csv": events_to_csv, "json": events_to_json, "jsonl": events_to_jsonl}
+
+
+@dataclass(frozen=True, slots=True)
+class FigureOptions:
+    """How the figure of an image or page is drawn (see :func:`timeline.figure.timeline_figure`)."""
+
+    lane_by: str = "document"
+    title: str | None = None
+    x_range: tuple[str, str] | None = None  # ISO dates, astronomical years
+    width: int | None = None  # CSS px; images default to images.DEFAULT_WIDTH, pages fill the window
+    height: int | None = None  # CSS px; by default as tall as the lanes need
+    scale: float = 1.0  # image pixels per CSS pixel
+
+
+def render_events(events: pd.DataFrame, fmt: str, options: FigureOptions | None = None) -> bytes:
+    """The events table as the bytes of one file of format ``fmt`` (any single-file format)."""
+    options = options or FigureOptions()
+    if fmt in FIGURE_FORMATS:
+        fig = timeline_figure(events, lane_by=options.lane_by, title=options.title, x_range=options.x_range,
+                              width=options.width, height=options.height)
+        if fmt == "html":
+            return standalone_html(fig, title=options.title).encode("utf-8")
+        return render_image(fig, fmt, width=options.width, height=options.height, scale=options.scale)
+    if fmt in _TABLE_WRITERS:
+        return _TABLE_WRITERS[fmt](events).encode("utf-8")
+    if fmt == "timelinejs":
+        return timelinejs_json(events, title=options.title).encode("utf-8")
+    raise ValueError(f"{fmt!r} is not a single-file export format")
+

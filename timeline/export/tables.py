@@ -1,0 +1,117 @@
+"""The events table as CSV, JSON and JSONL, and back: reading what was written gives an equal table.
+
+JSON is an array with one event object a line, JSONL one object a line; both write floats in
+their shortest exact form, so ``x_start``/``x_end`` survive to the last bit. In CSV a missing
+``mod``/``anchor_value`` is an empty field; every other text column keeps an empty string as is.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from collections.abc import Iterator
+from typing import Any
+
+import pandas as pd
+
+from timeline.events import EVENT_COLUMNS, EventsTableError, validate_events
+
+_TEXT_COLUMNS = [name for name, column in EVENT_COLUMNS.items() if column.dtype == "str"]
+_NULLABLE_COLUMNS = [name for name, column in EVENT_COLUMNS.items() if column.nullable]
+
+
+def events_to_csv(df: pd.DataFrame) -> str:
+    """The schema's columns of ``df`` as CSV text with a header line.
+
+    Lines end in CRLF (RFC 4180): the csv writer then quotes every field holding a CR or an LF,
+    so a sentence from a CRLF document reads back exactly.
+    """
+    return df[list(EVENT_COLUMNS)].to_csv(index=False, lineterminator="\r\n")
+
+
+def events_to_json(df: pd.DataFrame) -> str:
+    """A JSON array of event objects, one a line; missing values are ``null``."""
+    lines = list(_record_lines(df))
+    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+
+
+def events_to_jsonl(df: pd.DataFrame) -> str:
+    """One JSON event object a line."""
+    return "".join(line + "\n" for line in _record_lines(df))
+
+
+def events_from_csv(text: str) -> pd.DataFrame:
+    """Read what :func:`events_to_csv` wrote; raises :class:`EventsTableError` saying what is wrong."""
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype={name: "str" for name in _TEXT_COLUMNS},
+                            keep_default_na=False, na_values={name: [""] for name in _NULLABLE_COLUMNS})
+    except (ValueError, pd.errors.ParserError) as error:
+        raise EventsTableError(f"events CSV: {_first_line(error)}") from None
+    return _as_events(frame, "events CSV")
+
+
+def events_from_json(text: str) -> pd.DataFrame:
+    """Read what :func:`events_to_json` wrote (a JSON array of event objects)."""
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise EventsTableError(f"events JSON: not JSON ({error})") from None
+    if not isinstance(records, list) or not all(isinstance(record, dict) for record in records):
+        raise EventsTableError("events JSON: expected an array of event objects")
+    return _as_events(pd.DataFrame.from_records(records, columns=_columns_of(records)), "events JSON")
+
+
+def events_from_jsonl(text: str) -> pd.DataFrame:
+    """Read what :func:`events_to_jsonl` wrote (one JSON event object a line)."""
+    records: list[dict[str, Any]] = []
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines(): U+2028 is inside strings
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise EventsTableError(f"events JSONL line {number}: not JSON ({error})") from None
+        if not isinstance(record, dict):
+            raise EventsTableError(f"events JSONL line {number}: expected an event object")
+        records.append(record)
+    return _as_events(pd.DataFrame.from_records(records, columns=_columns_of(records)), "events JSONL")
+
+
+def _record_lines(df: pd.DataFrame) -> Iterator[str]:
+    for record in df[list(EVENT_COLUMNS)].to_dict(orient="records"):
+        yield json.dumps({key: _json_value(value) for key, value in record.items()}, ensure_ascii=False)
+
+
+def _json_value(value: object) -> object:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value
+
+
+def _columns_of(records: list[dict[str, Any]]) -> list[str]:
+    """The schema's columns, then any others the records hold, so a missing one is reported by name."""
+    extra = dict.fromkeys(key for record in records for key in record if key not in EVENT_COLUMNS)
+    return [*EVENT_COLUMNS, *extra]
+
+
+def _as_events(frame: pd.DataFrame, source: str) -> pd.DataFrame:
+    """The schema's columns of ``frame`` in order with its dtypes, validated."""
+    missing = [name for name in EVENT_COLUMNS if name not in frame.columns]
+    if missing:
+        raise EventsTableError(f"{source}: missing column(s) {', '.join(missing)}")
+    events = frame[list(EVENT_COLUMNS)]
+    for name, column in EVENT_COLUMNS.items():
+        try:
+            events = events.astype({name: column.dtype})
+        except (ValueError, TypeError) as error:
+            raise EventsTableError(f"{source}: column {name!r}: {_first_line(error)}") from None
+    try:
+        validate_events(events)
+    except EventsTableError as error:
+        raise EventsTableError(f"{source}: {str(error).removeprefix('events table: ')}") from None
+    return events
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
