@@ -208,6 +208,11 @@ class CalendarValue:
         """The first day of this value as a Python date, where it has one (years 1-9999)."""
         if self.year is not None and not 1 <= self.year <= 9999:
             return None
+        if self.year is not None and self.week is None and self.season is None and self.quarter is None and self.half is None:
+            try:
+                return date(self.year, self.month or 1, self.day or 1)
+            except ValueError:
+                return None
         interval = self.interval()
         if interval is None or interval.start.startswith("-"):
             return None

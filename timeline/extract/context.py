@@ -7,7 +7,6 @@ were said, not the day the article was published).
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -30,6 +29,8 @@ PAST = regex.compile(
     r"(?!(?:said|told|announced|reported|added|stated|expected|scheduled|planned)\b)\w{3,}ed))\b",
     regex.IGNORECASE,
 )
+SENTENCE_LOOK_BACK = 600  # characters searched back for a sentence start; longer ones are cut
+TENSE_MARKER = regex.compile(f"(?P<future>{FUTURE.pattern})|(?P<past>{PAST.pattern})", regex.IGNORECASE)
 QUOTATION = regex.compile(  # double or single, curly or straight; apostrophes inside words allowed
     r"“(?P<q>[^”\n]{20,}?)”"
     r'|"(?P<q>[^"\n]{20,}?)"'
@@ -38,7 +39,7 @@ QUOTATION = regex.compile(  # double or single, curly or straight; apostrophes i
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation: its inner span and the attribution around it ("..., the minister said Friday.")."""
 
@@ -53,17 +54,28 @@ class TextContext:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._sentences: dict[int, tuple[int, int]] = {}
 
-    @cached_property
-    def sentence_bounds(self) -> list[tuple[int, int]]:
-        bounds: list[tuple[int, int]] = []
-        start = 0
-        for match in SENTENCE_END.finditer(self.text):
-            end = match.end()
-            bounds.append((start, end))
-            start = end
-        bounds.append((start, len(self.text)))
-        return [self._strip(lo, hi) for lo, hi in bounds if self.text[lo:hi].strip()] or [(0, len(self.text))]
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The [start, end) of the sentence holding ``offset``, white space trimmed.
+
+        Found by looking around the offset only (documents are long, expressions few), and
+        remembered, so that every expression of a sentence gets the very same bounds.
+        """
+        known = self._sentences.get(offset)
+        if known is not None:
+            return known
+        lo = max(0, offset - SENTENCE_LOOK_BACK)
+        start = lo
+        for match in SENTENCE_END.finditer(self.text, lo, offset):
+            start = match.end()
+        following = SENTENCE_END.search(self.text, offset)
+        end = following.end() if following else len(self.text)
+        bounds = self._strip(start, end)
+        if bounds[0] >= bounds[1]:
+            bounds = (offset, offset)
+        self._sentences[offset] = bounds
+        return bounds
 
     def _strip(self, lo: int, hi: int) -> tuple[int, int]:
         while lo < hi and self.text[lo].isspace():
@@ -71,14 +83,6 @@ class TextContext:
         while hi > lo and self.text[hi - 1].isspace():
             hi -= 1
         return lo, hi
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [lo for lo, _ in self.sentence_bounds]
-
-    def sentence_at(self, offset: int) -> tuple[int, int]:
-        index = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
-        return self.sentence_bounds[index]
 
     @cached_property
     def quotes(self) -> list[Quote]:
@@ -110,13 +114,13 @@ class TextContext:
         after = self.text[end:min(hi, end + 30)]
         # The marker nearest the expression wins: "said it will sign on Friday" is future.
         nearest: tuple[int, int] | None = None  # (distance, tense)
-        for pattern, tense in ((FUTURE, 1), (PAST, -1)):
-            for match in pattern.finditer(before):
-                distance = len(before) - match.end()
-                if nearest is None or distance < nearest[0]:
-                    nearest = (distance, tense)
-            for match in pattern.finditer(after):
-                distance = match.start() + 10  # words after the expression count a little less
-                if nearest is None or distance < nearest[0]:
-                    nearest = (distance, tense)
+        for match in TENSE_MARKER.finditer(before):
+            distance = len(before) - match.end()
+            if nearest is None or distance <= nearest[0]:
+                nearest = (distance, 1 if match.lastgroup == "future" else -1)
+        match = TENSE_MARKER.search(after)
+        if match is not None:
+            distance = match.start() + 10  # words after the expression count a little less
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, 1 if match.lastgroup == "future" else -1)
         return 0 if nearest is None else nearest[1]

@@ -7,6 +7,7 @@ order (the order of rules.toml), as HeidelTime does.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 
 import regex
@@ -14,9 +15,9 @@ import regex
 from timeline.extract.meaning import BUILDERS, DateMeaning, Meaning
 from timeline.extract.normalize import normalize_groups
 from timeline.extract.resources import Language, RuleSpec
-from timeline.extract.triggers import category_reach, rules_by_category, trigger_table
+from timeline.extract.triggers import category_reach, rule_requirements, rules_by_category, trigger_table
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A rule match with its underspecified meaning."""
 
@@ -26,8 +27,11 @@ class Candidate:
     meaning: Meaning
 
 
-def _windows_by_category(text: str, language: Language) -> dict[str, list[tuple[int, int]]]:
-    """For each trigger category, merged [lo, hi) windows around its triggers.
+def _windows_by_category(
+    text: str, language: Language
+) -> tuple[dict[str, list[tuple[int, int]]], dict[str, list[int]]]:
+    """For each trigger category, merged [lo, hi) windows around its triggers, and where its
+    triggers start.
 
     A window reaches as far as the farthest-reaching rule the category wakes, and stops at
     white space so that no word is cut (a cut word would fool the patterns' look-aheads).
@@ -35,7 +39,9 @@ def _windows_by_category(text: str, language: Language) -> dict[str, list[tuple[
     reach = category_reach(language)
     length = len(text)
     windows: dict[str, list[tuple[int, int]]] = {}
+    starts: dict[str, list[int]] = {}
     for start, end, category in trigger_table(language).scan(text):
+        starts.setdefault(category, []).append(start)
         extent = reach.get(category)
         if extent is None:
             continue
@@ -49,22 +55,41 @@ def _windows_by_category(text: str, language: Language) -> dict[str, list[tuple[
                 spans[-1] = (spans[-1][0], hi)
         else:
             spans.append((lo, hi))
-    return windows
+    return windows, starts
+
+
+def _has_all(starts: dict[str, list[int]], categories: frozenset[str], lo: int, hi: int) -> bool:
+    """Whether a trigger of each category starts inside [lo, hi)."""
+    for category in categories:
+        positions = starts.get(category)
+        if not positions:
+            return False
+        index = bisect.bisect_left(positions, lo)
+        if index == len(positions) or positions[index] >= hi:
+            return False
+    return True
 
 
 def _span(match: regex.Match[str]) -> tuple[int, int]:
-    if match.groupdict().get("t") is not None:
+    """The expression's span: group ``t`` where the pattern marks one, else the whole match."""
+    if "t" in match.re.groupindex and match.group("t") is not None:
         return match.span("t")
     return match.span()
 
 
 def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec, regex.Match[str]]]:
+    """Every rule's matches inside the windows of the triggers that wake it, skipping windows
+    that lack a category all the rule's examples show (a day-month-year needs a year)."""
     found: list[tuple[int, int, RuleSpec, regex.Match[str]]] = []
-    windows = _windows_by_category(text, language)
+    windows, starts = _windows_by_category(text, language)
+    required = rule_requirements(language)
     for category, spans in windows.items():
         for rule in rules_by_category(language)[category]:
+            needs = required[rule.name]
             seen_end = -1
             for lo, hi in spans:
+                if needs and not _has_all(starts, needs, lo, hi):
+                    continue
                 for match in rule.pattern.finditer(text, lo, hi):
                     start, end = _span(match)
                     if end > start and start >= seen_end:

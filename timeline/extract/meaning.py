@@ -36,7 +36,7 @@ def iso_duration(amount: float | str, unit: str) -> str:
     return f"{'PT' if is_time else 'P'}{quantity}{letter}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMeaning:
     """A calendar position, perhaps missing its year (or day, for a bare clock time)."""
 
@@ -49,7 +49,7 @@ class DateMeaning:
     holiday: str | None = None  # a moving holiday's rule ("11 thursday 4"): its day once the year is known
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RelativeMeaning:
     """``amount`` units before/after a reference: "six months ago", "the day before"."""
 
@@ -66,7 +66,7 @@ class RelativeMeaning:
     future_only: bool = False  # "in two weeks": a date ahead only where the clause is not past
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DurationMeaning:
     value: str  # P3Y
     mod: str | None = None
@@ -74,14 +74,14 @@ class DurationMeaning:
     sign: int = -1  # the past (-1) or the next (+1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SetMeaning:
     value: str
     quant: str | None = None
     freq: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RefMeaning:
     value: str  # PRESENT_REF, PAST_REF, FUTURE_REF
 

@@ -8,6 +8,7 @@ rules can use a fragment twice. Every normalizer reads the vocabularies of the l
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from timeline.extract.resources import Language
@@ -227,19 +228,25 @@ def normalize_groups(lang: Language, groups: dict[str, str | None]) -> dict[str,
     rule builders see one slot per meaning.
     """
     values: dict[str, Any] = {}
-    # Groups named exactly after their slot go first: in "May 4 and [5]" the day is 5, not 4.
-    ordered = sorted(groups.items(), key=lambda item: _slot_name(item[0]) != item[0])
-    for group, text in ordered:
-        if text is None:
-            continue
-        normalizer = normalizer_for(group)
-        if normalizer is None:
-            continue
-        slot = _slot_name(group)
-        if slot in values:
+    for group, slot, normalizer in slot_plan(tuple(groups)):
+        text = groups[group]
+        if text is None or slot in values:
             continue
         values[slot] = normalizer(lang, text)
     return values
+
+
+@cache
+def slot_plan(groups: tuple[str, ...]) -> tuple[tuple[str, str, Normalizer], ...]:
+    """(group, slot, normalizer) for the groups of a pattern that mean something, in the
+    order they fill slots: groups named exactly after their slot first ("May 4 and [5]":
+    the day is 5, not 4). Worked out once per pattern."""
+    plan = []
+    for group in sorted(groups, key=lambda name: _slot_name(name) != name):
+        normalizer = normalizer_for(group)
+        if normalizer is not None:
+            plan.append((group, _slot_name(group), normalizer))
+    return tuple(plan)
 
 
 CANONICAL_SLOTS = {  # fragments that mean the same thing fill the same slot

@@ -11,11 +11,12 @@ sentence where the month says so, as HeidelTime does.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from timeline.extract.calendar import CalendarValue, from_date, holiday_date, shift
-from timeline.extract.context import Quote, TextContext
+from timeline.extract.context import TextContext
 from timeline.extract.matching import Candidate
 from timeline.extract.meaning import (
     DateMeaning,
@@ -36,7 +37,7 @@ UNIT_GRAINS = {
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """A date to resolve against, and what it is."""
 
@@ -48,7 +49,7 @@ class Reference:
         return f"{self.description}, {self.value.timeml()}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolved:
     value: CalendarValue | None  # None: not a calendar position (duration, set, *_REF)
     timeml: str
@@ -82,10 +83,16 @@ class Resolver:
 
     # -- quotations --------------------------------------------------------------------
     def date_quotes(self, candidates: list[Candidate]) -> None:
-        """Find the day each quotation was said on, from a date in its attribution."""
+        """Find the day each quotation was said on, from a date in its attribution, or from
+        an earlier quotation of the same speaker."""
+        if self.document is None or not candidates:
+            return
+        starts = [candidate.start for candidate in candidates]
         speakers: list[tuple[set[str], Reference]] = []
         for quote in self.context.quotes:
-            said_on = self._attribution_date(quote, candidates)
+            after = candidates[bisect_right(starts, quote.end) : bisect_left(starts, quote.attribution_end)]
+            before = candidates[bisect_left(starts, quote.attribution_start) : bisect_left(starts, quote.start)]
+            said_on = self._attribution_date(after + before[::-1])  # "..., he said Friday." first
             names = _names(self.context.text[quote.end + 1 : quote.attribution_end])
             if said_on is None:
                 said_on = next((ref for known, ref in speakers if names & known), None)
@@ -94,12 +101,9 @@ class Resolver:
                 if names:
                     speakers.append((names, said_on))
 
-    def _attribution_date(self, quote: Quote, candidates: list[Candidate]) -> Reference | None:
-        if self.document is None:
-            return None
-        after = [c for c in candidates if quote.end < c.start < quote.attribution_end]
-        before = [c for c in candidates if quote.attribution_start <= c.start and c.end < quote.start]
-        for candidate in after + before[::-1]:  # "..., he said Friday." first, then "On Friday he said: ..."
+    def _attribution_date(self, attribution: list[Candidate]) -> Reference | None:
+        assert self.document is not None
+        for candidate in attribution:
             if not isinstance(candidate.meaning, DateMeaning):
                 continue
             resolved = self._resolve_date(candidate, candidate.meaning, self.document, self.document)

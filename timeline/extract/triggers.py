@@ -150,6 +150,27 @@ def rule_categories(language: Language) -> dict[str, frozenset[str]]:
     return result
 
 
+REQUIRABLE = frozenset({"year"})  # a written year is never optional in a form that shows one
+
+
+@cache
+def rule_requirements(language: Language) -> dict[str, frozenset[str]]:
+    """Rule name -> the other categories (of REQUIRABLE) every example of the rule shows.
+
+    A window around the waking trigger that lacks one of them cannot hold a match, so the
+    rule is not run there: "13 May 2021" needs a year beside the month.
+    """
+    table = TriggerTable(language)
+    wakers = rule_categories(language)
+    scanned = REQUIRABLE
+    result: dict[str, frozenset[str]] = {}
+    for rule in language.rules:
+        per_example = [categories_of(table, [_example_span(e)]) for e in rule.examples]
+        common = frozenset.intersection(*per_example) if per_example else frozenset()
+        result[rule.name] = (common & scanned) - wakers[rule.name]
+    return result
+
+
 def _example_categories(table: TriggerTable, example: str) -> frozenset[str]:
     span = _example_span(example)
     categories = categories_of(table, [span])
