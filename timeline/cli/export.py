@@ -22,8 +22,8 @@ from timeline.export.periods import Period, parse_period
 from timeline.export.render import FigureOptions
 from timeline.extract.model import Grain
 from timeline.figure import LANE_BY
-from timeline.ingest import Document, Problem, Skipped, read_documents
-from timeline.ingest.dates import iso_date
+from timeline.cli.common import ProblemReport, dct_option
+from timeline.ingest import Document, Problem, read_documents
 
 EXIT_INPUT_PROBLEMS = 1
 
@@ -42,22 +42,6 @@ class _PeriodType(click.ParamType):
             self.fail(str(error), param, ctx)
 
 
-class _ProblemReport:
-    """Writes each Problem to stderr as it streams past; remembers whether any was more than a skipped file."""
-
-    def __init__(self) -> None:
-        self.failed = False
-
-    def __call__(self, problem: Problem) -> None:
-        click.echo(f"timeline: {problem}", err=True)
-        self.failed = self.failed or not isinstance(problem, Skipped)
-
-    def documents(self, items: Iterable[Document | Problem]) -> Iterator[Document]:
-        for item in items:
-            if isinstance(item, Problem):
-                self(item)
-            else:
-                yield item
 
 
 @click.command(name="export")
@@ -76,8 +60,7 @@ class _ProblemReport:
 @click.option("--doc", "doc_ids", multiple=True, metavar="ID", help="Only this document (repeatable).")
 @click.option("--grain", "grains", multiple=True, type=click.Choice([str(g) for g in Grain]),
               help="Only events of this grain (repeatable).")
-@click.option("--dct", metavar="DATE", callback=lambda _context, _option, value: _iso_dct(value),
-              help="Document creation date (YYYY-MM-DD) for documents that do not give their own.")
+@dct_option()
 @click.option("--lanes", type=click.Choice(LANE_BY), default="document", show_default=True,
               help="What each row of the figure holds.")
 def command(paths: tuple[Path, ...], output: Path, fmt: str | None, width: int | None, height: int | None,
@@ -97,7 +80,7 @@ def command(paths: tuple[Path, ...], output: Path, fmt: str | None, width: int |
     if date_from is not None and date_to is not None and date_from.start >= date_to.end:
         raise click.BadParameter(f"{date_from.iso} is after {date_to.iso}", param_hint="'--from'/'--to'")
 
-    report = _ProblemReport()
+    report = ProblemReport()
     documents = _documents(report.documents(read_documents(paths)), dct, set(doc_ids))
     x_range = (date_from.iso, date_to.end_iso) if date_from and date_to else None
     options = FigureOptions(lane_by=lanes, title=title, x_range=x_range, width=width, height=height, scale=scale)
@@ -123,10 +106,3 @@ def _documents(documents: Iterable[Document], dct: str | None, doc_ids: set[str]
         yield replace(document, date=dct) if dct is not None and document.date is None else document
 
 
-def _iso_dct(value: str | None) -> str | None:
-    if value is None:
-        return None
-    date = iso_date(value)
-    if date is None:
-        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)")
-    return date

@@ -16,8 +16,8 @@ import click
 
 from timeline.extract import extract
 from timeline.extract.records import RECORD_FIELDS, Record, timex_record
-from timeline.ingest import Document, Problem, Skipped, read_documents
-from timeline.ingest.dates import iso_date
+from timeline.cli.common import ProblemReport, dct_option
+from timeline.ingest import Document, Problem, read_documents
 
 EXIT_INPUT_PROBLEMS = 1
 EXIT_BROKEN_PIPE = 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expects of cmd
@@ -25,12 +25,7 @@ EXIT_BROKEN_PIPE = 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expect
 
 @click.command(name="extract")
 @click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--dct",
-    metavar="DATE",
-    callback=lambda _context, _option, value: _iso_dct(value),
-    help="Document creation date (YYYY-MM-DD) for documents that do not give their own.",
-)
+@dct_option()
 @click.option(
     "--format",
     "output_format",
@@ -57,7 +52,7 @@ def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output
     """
     if output is not None and not output.parent.is_dir():
         raise click.BadParameter(f"folder {str(output.parent)!r} does not exist", param_hint="'-o'")
-    report = _ProblemReport()
+    report = ProblemReport()
     records = _records(read_documents(paths), dct, report)
     try:
         with _destination(output) as stream:
@@ -71,24 +66,8 @@ def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output
         sys.exit(EXIT_INPUT_PROBLEMS)
 
 
-def _iso_dct(value: str | None) -> str | None:
-    if value is None:
-        return None
-    date = iso_date(value)
-    if date is None:
-        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)")
-    return date
 
 
-class _ProblemReport:
-    """Writes each Problem to stderr, and remembers whether any was more than a skipped file."""
-
-    def __init__(self) -> None:
-        self.failed = False
-
-    def __call__(self, problem: Problem) -> None:
-        click.echo(f"timeline: {problem}", err=True)
-        self.failed = self.failed or not isinstance(problem, Skipped)
 
 
 def _records(

@@ -106,7 +106,9 @@ class Resolver:
         for candidate in attribution:
             if not isinstance(candidate.meaning, DateMeaning):
                 continue
-            resolved = self._resolve_date(candidate, candidate.meaning, self.document, self.document)
+            resolved = _on_holiday(
+                candidate.meaning, self._resolve_date(candidate, candidate.meaning, self.document, self.document)
+            )
             value = resolved.value
             if value is not None and value.grain is Grain.DAY:
                 return Reference(value, AnchorKind.QUOTE, "the day of the quotation")
@@ -117,7 +119,7 @@ class Resolver:
         meaning = candidate.meaning
         deictic = self._deictic(candidate.start)
         if isinstance(meaning, DateMeaning):
-            resolved = self._resolve_date(candidate, meaning, deictic, self._anaphoric(candidate.start))
+            resolved = _on_holiday(meaning, self._resolve_date(candidate, meaning, deictic, self._anaphoric(candidate.start)))
         elif isinstance(meaning, RelativeMeaning):
             reference = deictic if meaning.anchor == "document" else self._anaphoric(candidate.start)
             resolved = self._resolve_relative(meaning, reference, candidate)
@@ -132,22 +134,6 @@ class Resolver:
         return resolved
 
     def _resolve_date(
-        self,
-        candidate: Candidate,
-        meaning: DateMeaning,
-        deictic: Reference | None,
-        anaphoric: Reference | None,
-    ) -> Resolved:
-        resolved = self._resolve_date_parts(candidate, meaning, deictic, anaphoric)
-        if meaning.holiday is None or resolved.value is None or resolved.value.year is None:
-            return resolved
-        day = holiday_date(meaning.holiday, resolved.value.year)
-        if day is None:
-            return resolved
-        value = from_date(day)
-        return Resolved(value, value.timeml(), resolved.anchor, resolved.mod, value.interval())
-
-    def _resolve_date_parts(
         self,
         candidate: Candidate,
         meaning: DateMeaning,
@@ -263,6 +249,17 @@ class Resolver:
 
 
 # ------------------------------------------------------------------------------ helpers
+def _on_holiday(meaning: DateMeaning, resolved: Resolved) -> Resolved:
+    """A moving holiday ("Thanksgiving") falls on its day of the year the date resolved to."""
+    if meaning.holiday is None or resolved.value is None or resolved.value.year is None:
+        return resolved
+    day = holiday_date(meaning.holiday, resolved.value.year)
+    if day is None:
+        return resolved
+    value = from_date(day)
+    return Resolved(value, value.timeml(), resolved.anchor, resolved.mod, value.interval())
+
+
 def _absolute(value: CalendarValue, mod: str | None) -> Resolved:
     return Resolved(value, value.timeml(), Anchor(AnchorKind.ABSOLUTE, None, "written in full"), mod, value.interval())
 

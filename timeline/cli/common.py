@@ -1,0 +1,51 @@
+"""What several commands share: the --dct option and how input problems are reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import click
+
+from timeline.ingest import Document, Problem, Skipped
+from timeline.ingest.dates import iso_date
+
+
+def iso_dct(_context: click.Context, _option: click.Parameter, value: str | None) -> str | None:
+    """click callback: the --dct value as an ISO date, or a usage error (exit 2)."""
+    if value is None:
+        return None
+    date = iso_date(value)
+    if date is None:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)")
+    return date
+
+
+def dct_option(**kwargs: Any) -> Any:
+    """The --dct option, as `timeline extract` and `timeline export` both take it."""
+    return click.option(
+        "--dct",
+        metavar="DATE",
+        callback=iso_dct,
+        help="Document creation date (YYYY-MM-DD) for documents that do not give their own.",
+        **kwargs,
+    )
+
+
+class ProblemReport:
+    """Writes each Problem to stderr as it streams past; remembers whether any was more than a skipped file."""
+
+    def __init__(self) -> None:
+        self.failed = False
+
+    def __call__(self, problem: Problem) -> None:
+        click.echo(f"timeline: {problem}", err=True)
+        self.failed = self.failed or not isinstance(problem, Skipped)
+
+    def documents(self, items: Iterable[Document | Problem]) -> Iterator[Document]:
+        """The documents of ``items``, reporting the problems among them."""
+        for item in items:
+            if isinstance(item, Problem):
+                self(item)
+            else:
+                yield item
