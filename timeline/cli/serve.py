@@ -1,9 +1,85 @@
-"""`timeline serve` (placeholder until its owner writes it)."""
+"""`timeline serve [PATH...]`: store the documents of PATH (extracting their dates) and open the timeline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+if TYPE_CHECKING:  # the app (and Dash) is imported only when the command runs
+    from timeline.app.collection import IngestReport
+
+# With no PATH and an empty database, the app opens the sample documents of the repository's data/ folder.
+SAMPLE_DATA = Path(__file__).resolve().parents[2] / "data"
+
 
 @click.command(name="serve")
-def command() -> None:
-    """Not written yet."""
-    raise click.ClickException("timeline serve is not written yet")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="SQLite file keeping documents and events [default: $TIMELINE_DB, else "
+                   "~/.local/share/timeline/timeline.sqlite3].")
+@click.option("--reextract", is_flag=True, help="Run the extractor again over every stored document.")
+@click.option("--debug", is_flag=True, help="Dash debug mode: error pop-ups and callback graph in the page.")
+def command(paths: tuple[Path, ...], host: str, port: int, db: Path | None, reextract: bool, debug: bool) -> None:
+    """Open the interactive timeline of the documents in PATH (files, folders, JSONL/CSV corpora).
+
+    Documents and their events are kept in a SQLite file, so a restart shows them again; a
+    document already stored with the same id and text is not read twice. Without PATH, the
+    sample documents of the repository's data/ folder are opened (when the database is empty).
+    """
+    from timeline.app import TimelineStore, create_app, default_db_path
+    from timeline.app.collection import ingest_paths
+    from timeline.app.collection import reextract as reextract_all
+
+    db_path = db or default_db_path()
+    try:
+        store = TimelineStore(db_path)
+    except Exception as error:  # sqlite3.DatabaseError for a file that is not a database, OSError ...
+        raise click.ClickException(f"{db_path}: cannot open the database: {error}") from None
+
+    if store.events_outdated or reextract:
+        why = "this version of timeline stores events differently" if store.events_outdated else "--reextract"
+        click.echo(f"timeline: extracting the stored documents again ({why}) ...", err=True)
+        _report(reextract_all(store))
+
+    if not paths and SAMPLE_DATA.is_dir() and store.document_count() == 0:
+        paths = (_as_given(SAMPLE_DATA),)
+    if paths:
+        _report(ingest_paths(store, paths, progress=_progress))
+
+    events = len(store.events())
+    click.echo(f"timeline: {store.document_count():,} documents, {events:,} events in {db_path}", err=True)
+    app = create_app(store)
+    click.echo(f"timeline: open http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    try:
+        app.run(host=host, port=port, debug=debug, use_reloader=False)
+    except OSError as error:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {error}; choose another --port") from None
+    finally:
+        store.close()
+
+
+def _as_given(path: Path) -> Path:
+    """``path`` relative to the working directory when under it: ids of loose files are paths as given."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _progress(report: IngestReport) -> None:
+    if sys.stderr.isatty():
+        done = len(report.added) + len(report.replaced) + len(report.unchanged)
+        click.echo(f"\rtimeline: {done:,} documents read ...", err=True, nl=False)
+
+
+def _report(report: IngestReport) -> None:
+    if sys.stderr.isatty():
+        click.echo("\r", err=True, nl=False)
+    for problem in [*report.skipped, *report.problems]:
+        click.echo(f"timeline: {problem}", err=True)
+    click.echo(f"timeline: {report.summary()}", err=True)

@@ -1,0 +1,201 @@
+"""The app in a real headless Chromium: drawing, clicking, pasting, zooming, filtering, uploading, deleting.
+
+Run with ``pytest tests/browser --headless``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from dash.testing.composite import DashComposite
+from dash.testing.wait import until
+from selenium.webdriver.common.keys import Keys
+
+from timeline.app import create_app
+from timeline.app.store import TimelineStore
+
+pytestmark = pytest.mark.browser
+
+GRAPH = "#timeline-graph .js-plotly-plot"
+DAY_MS = 86_400_000
+
+_DRAWN_IDS = f"""
+const gd = document.querySelector('{GRAPH}');
+if (!gd || !gd._fullData) {{ return null; }}
+return gd._fullData.flatMap(t => Array.from(t.customdata || []).map(c => Array.isArray(c) ? c[0] : c));
+"""
+_X_RANGE_MS = f"""
+const xa = document.querySelector('{GRAPH}')._fullLayout.xaxis;
+return xa.range.map(v => xa.r2l(v));
+"""
+_ISOLATED_MARKER = f"""
+// A marker at least 15 px from every other marker, so that a click there can only mean it.
+const gd = document.querySelector('{GRAPH}');
+const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
+const points = [];
+for (const trace of gd._fullData) {{
+  if (trace.type !== 'scattergl') continue;
+  Array.from(trace.customdata).forEach((c, k) => points.push(
+    [c[0], box.left + xa._offset + xa.l2p(trace.x[k]), box.top + ya._offset + ya.l2p(trace.y[k])]));
+}}
+const inside = p => p[1] > box.left + xa._offset + 5 && p[1] < box.left + xa._offset + xa._length - 5;
+return points.find(p => inside(p) && points.every(q => q === p || Math.hypot(p[1] - q[1], p[2] - q[2]) > 15)) || null;
+"""
+
+
+def start(dash_duo: DashComposite, store: TimelineStore, **options: Any) -> None:
+    dash_duo.start_server(create_app(store, **options))
+    until(lambda: dash_duo.driver.execute_script(_DRAWN_IDS), timeout=20, msg="the timeline was never drawn")
+
+
+def drawn_ids(dash_duo: DashComposite) -> set[str]:
+    return set(dash_duo.driver.execute_script(_DRAWN_IDS) or [])
+
+
+def wait_for_count(dash_duo: DashComposite, text: str) -> None:
+    dash_duo.wait_for_text_to_equal("#event-count", text, timeout=20)
+
+
+def click_isolated_event(dash_duo: DashComposite) -> str:
+    """A real mouse click (through Chrome's input pipeline) on a marker no other marker crowds; its event_id."""
+    found = dash_duo.driver.execute_script(_ISOLATED_MARKER)
+    assert found is not None, "no marker stands alone on the timeline"
+    event_id, x, y = found
+    for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+        dash_duo.driver.execute_cdp_cmd("Input.dispatchMouseEvent", {
+            "type": kind, "x": x, "y": y, "button": "left", "clickCount": 1 if kind != "mouseMoved" else 0})
+    return str(event_id)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_app_loads_with_the_sample_events_drawn(dash_duo: DashComposite, sample_store: TimelineStore) -> None:
+    events = sample_store.events()
+    start(dash_duo, sample_store)
+
+    wait_for_count(dash_duo, f"{len(events)} events")
+    assert drawn_ids(dash_duo) == set(events["event_id"])
+    listed = dash_duo.find_elements("#document-list li")
+    assert len(listed) == len(sample_store.documents()) > 1
+    assert dash_duo.get_logs() == [], "the browser console reported errors"
+
+
+def test_clicking_an_event_fills_the_details_panel_with_its_sentence(
+    dash_duo: DashComposite, sample_store: TimelineStore
+) -> None:
+    events = sample_store.events().set_index("event_id")
+    start(dash_duo, sample_store)
+
+    event = events.loc[click_isolated_event(dash_duo)]
+
+    until(lambda: words(event["sentence"]) in words(dash_duo.find_element("#event-details").text), timeout=10,
+          msg="the details panel never showed the event's sentence")
+    marks = dash_duo.find_elements("#event-details .document-text mark")
+    assert [m.text for m in marks] == [event["text"]]
+    assert event["value"] in dash_duo.find_element("#event-details .details-facts").text
+
+
+def test_pasting_a_document_adds_its_events(dash_duo: DashComposite, sample_store: TimelineStore) -> None:
+    before = len(sample_store.events())
+    start(dash_duo, sample_store)
+    wait_for_count(dash_duo, f"{before} events")
+
+    dash_duo.find_element("#paste-text").send_keys("The ceasefire was signed in Moscow on May 13, 2021.")
+    dash_duo.find_element("#paste-title").send_keys("Ceasefire")
+    dash_duo.find_element("#paste-date").send_keys("2021-05-15")
+    dash_duo.find_element("#paste-add").click()
+
+    dash_duo.wait_for_contains_text("#notices", "Added 1 document", timeout=20)
+    added = sample_store.events().query("doc_title == 'Ceasefire'")
+    assert "May 13, 2021" in set(added["text"])
+    wait_for_count(dash_duo, f"{before + len(added)} events")
+    until(lambda: set(added["event_id"]) <= drawn_ids(dash_duo), timeout=10, msg="the new events were not drawn")
+    assert "Ceasefire" in dash_duo.find_element("#document-list").text
+    assert dash_duo.find_element("#paste-text").get_attribute("value") == ""
+
+
+def test_a_range_button_changes_the_visible_range(dash_duo: DashComposite, sample_store: TimelineStore) -> None:
+    start(dash_duo, sample_store)
+    first, last = dash_duo.driver.execute_script(_X_RANGE_MS)
+    assert last - first > 10 * 366 * DAY_MS  # the sample spans the 20th century to 2021
+
+    [one_year] = [b for b in dash_duo.find_elements("g.rangeselector g.button") if b.text == "1y"]
+    one_year.click()
+
+    until(lambda: dash_duo.driver.execute_script(_X_RANGE_MS) != [first, last], timeout=10,
+          msg="the range did not change")
+    new_first, new_last = dash_duo.driver.execute_script(_X_RANGE_MS)
+    assert new_last == pytest.approx(last)
+    assert 365 * DAY_MS <= new_last - new_first <= 366 * DAY_MS
+
+
+def test_a_filter_changes_the_event_count(dash_duo: DashComposite, sample_store: TimelineStore) -> None:
+    events = sample_store.events()
+    in_2021 = events[events["x_end"] > 2021.0]
+    assert 0 < len(in_2021) < len(events), "the sample should have events before and in 2021"
+    start(dash_duo, sample_store)
+    wait_for_count(dash_duo, f"{len(events)} events")
+
+    dash_duo.find_element("#filter-date-from").send_keys("2021", Keys.ENTER)
+
+    wait_for_count(dash_duo, f"{len(in_2021)} of {len(events)} events")
+    until(lambda: drawn_ids(dash_duo) == set(in_2021["event_id"]), timeout=10, msg="the plot was not filtered")
+
+    dash_duo.find_element("#reset-view").click()
+    wait_for_count(dash_duo, f"{len(events)} events")
+    assert dash_duo.find_element("#filter-date-from").get_attribute("value") == ""
+
+
+def test_uploads_are_added_and_files_over_the_limit_refused_with_a_message(
+    dash_duo: DashComposite, sample_store: TimelineStore, tmp_path: Path
+) -> None:
+    small = tmp_path / "treaty.md"
+    small.write_text("# Treaty\n\nThe treaty was signed on May 13, 2021.", encoding="utf-8")
+    big = tmp_path / "archive.txt"
+    big.write_text("It rained in 1997. " * 200, encoding="utf-8")  # 3.8 KB
+    start(dash_duo, sample_store, upload_limit=2048)
+
+    dash_duo.find_element("#upload input[type=file]").send_keys(f"{small}\n{big}")
+
+    dash_duo.wait_for_contains_text("#notices", "Added 1 document", timeout=20)
+    notices = dash_duo.find_element("#notices").text
+    assert "archive.txt: 3.7 KB is over the 2 KB upload limit" in notices
+    assert [d.id for d in sample_store.documents()][-1] == "treaty.md"
+    until(lambda: any(i.startswith("treaty.md:") for i in drawn_ids(dash_duo)), timeout=10,
+          msg="the uploaded document's events were not drawn")
+
+
+def test_deleting_a_document_removes_its_events(dash_duo: DashComposite, sample_store: TimelineStore) -> None:
+    events = sample_store.events()
+    first = sample_store.documents()[0]
+    start(dash_duo, sample_store)
+    wait_for_count(dash_duo, f"{len(events)} events")
+
+    dash_duo.find_element("#document-list button.delete").click()
+
+    wait_for_count(dash_duo, f"{len(events) - first.events} events")
+    dash_duo.wait_for_contains_text("#notices", "Deleted", timeout=10)
+    assert first.id not in set(sample_store.events()["doc_id"])
+    assert drawn_ids(dash_duo) == set(events.loc[events["doc_id"] != first.id, "event_id"])
+    assert first.id not in [d.id for d in sample_store.documents()]
+
+
+def test_downloading_the_events_as_csv_gives_the_filtered_table(
+    dash_duo: DashComposite, sample_store: TimelineStore
+) -> None:
+    events = sample_store.events()
+    start(dash_duo, sample_store)
+    dash_duo.find_element("#filter-date-from").send_keys("2021", Keys.ENTER)
+    wait_for_count(dash_duo, f"{(events['x_end'] > 2021.0).sum()} of {len(events)} events")
+
+    dash_duo.find_element("""[id*='"format":"csv"']""").click()
+
+    target = Path(dash_duo.download_path) / "timeline-events.csv"
+    until(target.exists, timeout=20, msg="the CSV was not downloaded")
+    downloaded = pd.read_csv(target)
+    assert set(downloaded["event_id"]) == set(events.loc[events["x_end"] > 2021.0, "event_id"])

@@ -1,0 +1,104 @@
+"""The app as built by create_app and run by `timeline serve`: assets, layout, the command itself."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from dash.development.base_component import Component
+
+from timeline.app import create_app
+from timeline.app.server import ASSETS_FOLDER
+from timeline.app.store import TimelineStore
+from timeline.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _ids(component: Component) -> list[str]:
+    found = [component.id] if isinstance(getattr(component, "id", None), str) else []
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if isinstance(child, Component):
+            found.extend(_ids(child))
+    return found
+
+
+def test_the_app_serves_the_repository_assets_and_a_page(tmp_path: Path) -> None:
+    assert ASSETS_FOLDER == REPO / "assets"
+    with TimelineStore(tmp_path / "t.sqlite3") as store:
+        app = create_app(store)
+        client = app.server.test_client()
+        page = client.get("/").get_data(as_text=True)
+        css = client.get("/assets/timeline.css")
+    assert app.config.assets_folder == str(REPO / "assets")
+    assert "timeline.css" in page and "timeline.js" in page and "<title>Timeline</title>" in page
+    assert css.status_code == 200 and b".graph-box" in css.data
+
+
+def test_every_component_id_is_used_once(tmp_path: Path) -> None:
+    with TimelineStore(tmp_path / "t.sqlite3") as store:
+        ids = _ids(create_app(store).layout)
+    assert len(ids) == len(set(ids)) > 20
+
+
+def _free_port() -> int:
+    with closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_serve_stores_the_documents_and_serves_them_until_stopped(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "talks.txt").write_text("Talks resumed on May 13, 2021 in Moscow.", encoding="utf-8")
+    (folder / "notes.odt").write_bytes(b"PK")
+    db, port = tmp_path / "t.sqlite3", _free_port()
+    env = {**os.environ, "TIMELINE_DB": str(tmp_path / "not-this.sqlite3")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "serve", str(folder), "--db", str(db), "--port", str(port)],
+        stderr=subprocess.PIPE, text=True, env=env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                    assert response.status == 200
+                    break
+            except OSError:
+                assert server.poll() is None, server.stderr.read() if server.stderr else ""
+                assert time.monotonic() < deadline, "the server did not answer within a minute"
+                time.sleep(0.3)
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=20)
+    assert f"timeline: {folder / 'notes.odt'}: skipped: not a document type" in stderr
+    assert "timeline: Added 1 document (1 event); 1 file skipped" in stderr
+    assert not (tmp_path / "not-this.sqlite3").exists()
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("SELECT id FROM documents").fetchall() == [(str(folder / "talks.txt"),)]
+        assert conn.execute("SELECT text FROM events").fetchall() == [("May 13, 2021",)]
+
+
+def test_serve_reports_a_database_it_cannot_open(tmp_path: Path) -> None:
+    not_a_db = tmp_path / "notes.sqlite3"
+    not_a_db.write_text("these are my notes, not a database " * 100, encoding="utf-8")
+    result = CliRunner().invoke(main, ["serve", "--db", str(not_a_db), "--port", "1"])
+    assert result.exit_code == 1
+    assert f"{not_a_db}: cannot open the database" in result.output
+
+
+@pytest.mark.parametrize("option", ["--port=0", "--port=70000"])
+def test_serve_refuses_a_port_out_of_range(option: str) -> None:
+    result = CliRunner().invoke(main, ["serve", option])
+    assert result.exit_code == 2 and "--port" in result.output

@@ -1,0 +1,120 @@
+"""Bringing documents into the store: extraction runs here, once per document, at ingest time.
+
+A document already stored with the same id and text is skipped; one whose text changed is
+re-extracted and replaced. A document the extractor crashes on becomes a :class:`Problem`
+and the others are still saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from timeline.app.store import TimelineStore, text_hash
+from timeline.app.wording import counted
+from timeline.events import events_from_documents
+from timeline.ingest import Skipped, read_documents
+from timeline.ingest.document import Document, Problem
+
+BATCH_SIZE = 200  # documents saved per SQLite transaction
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What happened to each item handed to :func:`add_documents`."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    events: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)  # files in folders that are not documents
+
+    def summary(self) -> str:
+        """One line for people: "Added 2 documents, updated 1 changed document (14 events); 3 unchanged"."""
+        changes = []
+        if self.added or not (self.replaced or self.unchanged):
+            changes.append(f"added {counted(len(self.added), 'document')}")
+        if self.replaced:
+            changes.append(f"updated {counted(len(self.replaced), 'changed document')}")
+        parts = [", ".join(changes) + f" ({counted(self.events, 'event')})"] if changes else []
+        if self.unchanged:
+            parts.append(f"{len(self.unchanged):,} unchanged")
+        if self.skipped:
+            parts.append(f"{counted(len(self.skipped), 'file')} skipped")
+        if self.problems:
+            parts.append(counted(len(self.problems), "problem"))
+        text = "; ".join(parts)
+        return text[:1].upper() + text[1:]
+
+
+def document_events(document: Document) -> pd.DataFrame | Problem:
+    """The events of one document, or a Problem naming it when extraction fails."""
+    try:
+        return events_from_documents([document])
+    except Exception as exc:  # one bad document must not stop the others
+        return Problem(document.source or document.id, f"could not extract dates: {type(exc).__name__}: {exc}")
+
+
+def add_documents(
+    store: TimelineStore,
+    items: Iterable[Document | Problem],
+    *,
+    force: bool = False,
+    progress: Callable[[IngestReport], None] | None = None,
+) -> IngestReport:
+    """Extract and save every new or changed document of ``items``; collect the problems.
+
+    ``force`` re-extracts documents even when their stored text is unchanged. ``progress`` is
+    called with the report so far after each saved batch.
+    """
+    report = IngestReport()
+    batch: list[tuple[Document, pd.DataFrame]] = []
+    seen: dict[str, str] = {}  # id -> hash of the documents of this run, saved or pending
+
+    def flush() -> None:
+        store.save(batch)
+        batch.clear()
+        if progress is not None:
+            progress(report)
+
+    for item in items:
+        if isinstance(item, Problem):
+            (report.skipped if isinstance(item, Skipped) else report.problems).append(item)
+            continue
+        digest = text_hash(item.text)
+        stored = seen.get(item.id) or store.stored_hash(item.id)
+        if stored == digest and not force:
+            report.unchanged.append(item.id)
+            continue
+        events = document_events(item)
+        if isinstance(events, Problem):
+            report.problems.append(events)
+            continue
+        (report.replaced if stored is not None else report.added).append(item.id)
+        report.events += len(events)
+        seen[item.id] = digest
+        batch.append((item, events))
+        if len(batch) >= BATCH_SIZE:
+            flush()
+    if batch:
+        flush()
+    return report
+
+
+def ingest_paths(
+    store: TimelineStore,
+    paths: Iterable[str | Path],
+    *,
+    progress: Callable[[IngestReport], None] | None = None,
+) -> IngestReport:
+    """Read files, folders and corpora into the store."""
+    return add_documents(store, read_documents(paths), progress=progress)
+
+
+def reextract(store: TimelineStore) -> IngestReport:
+    """Run the extractor again over every stored document (after an upgrade)."""
+    return add_documents(store, store.all_documents(), force=True)

@@ -1,0 +1,41 @@
+"""Component ids of the page, named once so layout, callbacks and browser tests agree."""
+
+from __future__ import annotations
+
+# The plot and what it shows
+GRAPH = "timeline-graph"
+GRAPH_BOX = "timeline-graph-box"  # dcc.Loading around the graph; its parent_style sets the graph's min height
+EVENT_COUNT = "event-count"
+LANE_BY = "lane-by"
+VIEW_RANGE = "view-range"  # dcc.Store: the x range on screen as plotly's date strings, or None (fit)
+RESET = "reset-view"  # clears the filters and the zoom
+
+# Filters
+SEARCH = "filter-search"
+DOCUMENTS = "filter-documents"
+GRAINS = "filter-grains"
+TYPES = "filter-types"
+DATE_FROM = "filter-date-from"
+DATE_TO = "filter-date-to"
+FILTER_MESSAGE = "filter-message"
+
+# The details of the clicked event
+DETAILS = "event-details"
+
+# Adding and removing documents
+UPLOAD = "upload"
+UPLOAD_LIMIT = "upload-limit"  # dcc.Store: the size limit in bytes, read by the browser-side guard
+UPLOAD_SCREENED = "upload-screened"  # dcc.Store: files that passed the browser-side size guard
+PASTE_TEXT = "paste-text"
+PASTE_TITLE = "paste-title"
+PASTE_DATE = "paste-date"
+PASTE_ADD = "paste-add"
+DOCUMENT_LIST = "document-list"
+DELETE_DOCUMENT = "delete-document"  # pattern-matching: {"type": DELETE_DOCUMENT, "doc": doc_id}
+NOTICES = "notices"
+REVISION = "store-revision"  # dcc.Store: bumps when documents are added or deleted
+
+# Downloads
+DOWNLOAD = "download"
+DOWNLOAD_BUTTON = "download-button"  # pattern-matching: {"type": DOWNLOAD_BUTTON, "format": "png" | ...}
+DOWNLOAD_MESSAGE = "download-message"

@@ -1,0 +1,174 @@
+"""The page: a top bar, a sidebar (filter, add, documents), the timeline and the details panel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from timeline.app import ids
+from timeline.app.details import placeholder
+from timeline.app.store import StoredDocument
+from timeline.app.uploads import MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS, human_size
+from timeline.app.wording import counted
+from timeline.ingest.document import Problem
+
+DOWNLOAD_FORMATS: tuple[tuple[str, str], ...] = (
+    ("png", "PNG"), ("svg", "SVG"), ("pdf", "PDF"), ("html", "HTML"), ("csv", "CSV"), ("json", "JSON"),
+)
+LANE_CHOICES: tuple[tuple[str, str], ...] = (("document", "Document"), ("grain", "Grain"), ("type", "Type"))
+
+
+def build_layout(*, title: str, upload_limit: int = MAX_UPLOAD_BYTES) -> Component:
+    return html.Div(
+        [
+            # No data= on the stores that start empty: a Store given data=None reports a change on mount.
+            dcc.Store(id=ids.VIEW_RANGE),
+            dcc.Store(id=ids.REVISION, data=0),
+            dcc.Store(id=ids.UPLOAD_LIMIT, data=upload_limit),
+            dcc.Store(id=ids.UPLOAD_SCREENED),
+            dcc.Download(id=ids.DOWNLOAD),
+            _top_bar(title),
+            html.Div([_sidebar(upload_limit), _main()], className="body"),
+        ],
+        className="page",
+    )
+
+
+def _top_bar(title: str) -> Component:
+    return html.Header(
+        [
+            html.H1(title, className="brand"),
+            html.Span(id=ids.EVENT_COUNT, className="event-count", role="status"),
+            html.Div(
+                [
+                    html.Span("Lanes", className="control-label"),
+                    dcc.RadioItems(
+                        id=ids.LANE_BY,
+                        options=[{"label": label, "value": value} for value, label in LANE_CHOICES],
+                        value="document",
+                        inline=True,
+                        className="segmented",
+                    ),
+                ],
+                className="control",
+            ),
+            html.Div(
+                [html.Span("Download", className="control-label")]
+                + [
+                    html.Button(label, id={"type": ids.DOWNLOAD_BUTTON, "format": fmt}, className="chip",
+                                title=f"Download the current view as {label}")
+                    for fmt, label in DOWNLOAD_FORMATS
+                ],
+                className="control downloads",
+            ),
+        ],
+        className="top-bar",
+    )
+
+
+def _section(heading: str, children: Sequence[Component | str], *, action: Component | None = None) -> Component:
+    head = html.Div([html.H2(heading), action], className="panel-head") if action else html.H2(heading)
+    return html.Section([head, *children], className="panel")
+
+
+def _sidebar(upload_limit: int) -> Component:
+    filters = _section(
+        "Filter",
+        [
+            dcc.Input(id=ids.SEARCH, type="search", placeholder="Search sentences and labels", debounce=0.4,
+                      className="text-input"),
+            dcc.Dropdown(id=ids.DOCUMENTS, multi=True, placeholder="All documents", options=[]),
+            dcc.Dropdown(id=ids.GRAINS, multi=True, placeholder="All grains", options=[]),
+            dcc.Dropdown(id=ids.TYPES, multi=True, placeholder="All types", options=[]),
+            html.Div(
+                [
+                    dcc.Input(id=ids.DATE_FROM, placeholder="From 1914", debounce=True, className="text-input"),
+                    dcc.Input(id=ids.DATE_TO, placeholder="To 2021-05", debounce=True, className="text-input"),
+                ],
+                className="date-range",
+            ),
+            html.Div(id=ids.FILTER_MESSAGE, className="field-message"),
+        ],
+        action=html.Button("Reset", id=ids.RESET, className="link-button",
+                           title="Clear the filters and show every event"),
+    )
+    extensions = " · ".join(sorted({e.lstrip(".") for e in UPLOAD_EXTENSIONS} - {"htm"}))
+    add = _section(
+        "Add documents",
+        [
+            dcc.Upload(
+                id=ids.UPLOAD,
+                children=html.Div([html.Strong("Drop files"), " or click to choose",
+                                   html.Small(f"{extensions} · {human_size(upload_limit)} max")]),
+                multiple=True,
+                accept=",".join(UPLOAD_EXTENSIONS),
+                className="upload",
+            ),
+            dcc.Textarea(id=ids.PASTE_TEXT, placeholder="…or paste an article here", className="paste-text"),
+            dcc.Input(id=ids.PASTE_TITLE, placeholder="Title (optional)", className="text-input"),
+            html.Div(
+                [
+                    html.Div(dcc.Input(id=ids.PASTE_DATE, placeholder="YYYY-MM-DD", className="text-input"),
+                             title="The document's date (optional): what 'last Friday' or 'six months ago' "
+                                   "counts from"),
+                    html.Button("Add text", id=ids.PASTE_ADD, className="button primary"),
+                ],
+                className="paste-meta",
+            ),
+        ],
+    )
+    documents = _section("Documents", [html.Ul(id=ids.DOCUMENT_LIST, className="document-list")])
+    return html.Aside([filters, add, documents], className="sidebar")
+
+
+def _main() -> Component:
+    return html.Main(
+        [
+            # Reading, extracting and exporting can take a while: a spinner shows where the outcome will.
+            dcc.Loading(html.Div(id=ids.NOTICES, className="notices", role="status"), type="dot", delay_show=300,
+                        parent_className="notices-box"),
+            dcc.Loading(html.Div(id=ids.DOWNLOAD_MESSAGE, className="notices"), type="dot", delay_show=300,
+                        parent_className="notices-box"),
+            dcc.Loading(
+                dcc.Graph(id=ids.GRAPH, responsive=True, style={"height": "100%"},
+                          config={"displaylogo": False, "scrollZoom": True,
+                                  "toImageButtonOptions": {"filename": "timeline", "scale": 2}}),
+                id=ids.GRAPH_BOX,
+                parent_className="graph-box",
+                delay_show=500,
+                type="dot",
+            ),
+            html.Section([placeholder()], id=ids.DETAILS, className="details"),
+        ],
+        className="main",
+    )
+
+
+def document_items(documents: Iterable[StoredDocument]) -> list[Component]:
+    """One line per stored document, with its event count and a delete button."""
+    items: list[Component] = []
+    for document in documents:
+        meta = f"{document.date} · " if document.date else ""
+        items.append(
+            html.Li(
+                [
+                    html.Div([html.Span(document.title or document.id, className="document-title",
+                                        title=document.source or document.id),
+                              html.Small(meta + counted(document.events, "event"))], className="document-meta"),
+                    html.Button("×", id={"type": ids.DELETE_DOCUMENT, "doc": document.id}, className="delete",
+                                title=f"Delete {document.title or document.id} and its events"),
+                ]
+            )
+        )
+    return items or [html.Li("No documents yet: drop files above or paste a text.", className="empty")]
+
+
+def notice_items(summary: str | None, problems: Iterable[Problem] = ()) -> list[Component]:
+    """The outcome of an action: a summary line, then one line per problem (never swallowed)."""
+    items: list[Component] = []
+    if summary:
+        items.append(html.Div(summary, className="notice ok"))
+    items.extend(html.Div(str(problem), className="notice problem") for problem in problems)
+    return items

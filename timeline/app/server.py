@@ -1,0 +1,30 @@
+"""The Dash application: the page, its callbacks and its assets, over one store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dash import Dash
+
+from timeline.app.callbacks import register_callbacks
+from timeline.app.layout import build_layout
+from timeline.app.store import TimelineStore
+from timeline.app.uploads import MAX_UPLOAD_BYTES
+
+# The CSS/JS live at the repository's top level (assets/); this file is timeline/app/server.py
+# in a source checkout and, the install being editable, in the environment too.
+ASSETS_FOLDER = Path(__file__).resolve().parents[2] / "assets"
+TITLE = "Timeline"
+
+
+def create_app(store: TimelineStore, *, title: str = TITLE, upload_limit: int = MAX_UPLOAD_BYTES) -> Dash:
+    """The app showing the documents and events of ``store``; documents added on the page go there too."""
+    app = Dash(
+        __name__,
+        title=title,
+        update_title="",  # keep the tab's title while callbacks run
+        assets_folder=str(ASSETS_FOLDER),
+    )
+    app.layout = build_layout(title=title, upload_limit=upload_limit)
+    register_callbacks(app, store, upload_limit=upload_limit)
+    return app

@@ -1,0 +1,240 @@
+"""SQLite persistence of documents and their events, so a restart keeps them.
+
+Two tables: ``documents`` (id, title, text, date, metadata_date, source, text_hash) and
+``events`` (the columns of the events table, in order, plus nothing else), the events
+deleted with their document. The store never extracts: callers hand it events built at
+ingest time. ``events()`` is cached in memory and reloaded only when the ``revision``
+counter in the database moved, so figure callbacks read a DataFrame, not SQLite.
+
+If the events table in the file was written with other columns than the current events
+schema (an older version of timeline), it is emptied and :attr:`TimelineStore.events_outdated`
+is set, so the caller can re-extract the stored documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from timeline.events import empty_events
+from timeline.ingest.document import Document
+
+DB_ENV_VAR = "TIMELINE_DB"
+
+
+def default_db_path() -> Path:
+    """``$TIMELINE_DB``, else ``$XDG_DATA_HOME/timeline/timeline.sqlite3`` (``~/.local/share`` by default)."""
+    if os.environ.get(DB_ENV_VAR):
+        return Path(os.environ[DB_ENV_VAR]).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data_home) / "timeline" / "timeline.sqlite3"
+
+
+def text_hash(text: str) -> str:
+    """The fingerprint that decides whether a re-ingested document changed."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """A document as listed in the store, without its text."""
+
+    id: str
+    title: str | None
+    date: str | None
+    source: str
+    events: int
+
+
+_DOCUMENTS_DDL = """
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    text TEXT NOT NULL,
+    date TEXT,
+    metadata_date TEXT,
+    source TEXT NOT NULL DEFAULT '',
+    text_hash TEXT NOT NULL
+)"""
+_META_DDL = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+
+
+def _sql_type(dtype: object) -> str:
+    if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_integer_dtype(dtype):
+        return "INTEGER"
+    if pd.api.types.is_float_dtype(dtype):
+        return "REAL"
+    return "TEXT"
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class TimelineStore:
+    """Documents and events in one SQLite file; safe to share between the server's threads."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if str(self.path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._template = empty_events()
+        self._columns: list[str] = list(self._template.columns)
+        self._cache: pd.DataFrame | None = None
+        self._cache_revision = -1
+        self.events_outdated = False
+        self._create_schema()
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> TimelineStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute(
+                "INSERT INTO meta(key, value) VALUES ('revision', '1') ON CONFLICT(key) "
+                "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            )
+            self._db.execute("COMMIT")
+
+    def _create_schema(self) -> None:
+        wanted = json.dumps([[c, _sql_type(t)] for c, t in self._template.dtypes.items()])
+        with self._lock:
+            self._db.execute(_META_DDL)
+            self._db.execute(_DOCUMENTS_DDL)
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'event_columns'").fetchone()
+            if row is not None and row[0] == wanted:
+                return
+        columns = ",\n    ".join(f"{_quoted(c)} {_sql_type(t)}" for c, t in self._template.dtypes.items())
+        with self._transaction() as db:
+            db.execute("DROP TABLE IF EXISTS events")
+            db.execute(
+                f"CREATE TABLE events (\n    {columns},\n"
+                "    FOREIGN KEY (doc_id) REFERENCES documents(id) ON DELETE CASCADE\n)"
+            )
+            db.execute("CREATE INDEX events_doc ON events(doc_id)")
+            db.execute(
+                "INSERT INTO meta(key, value) VALUES ('event_columns', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (wanted,),
+            )
+            has_documents = db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
+        self.events_outdated = row is not None and has_documents
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @property
+    def revision(self) -> int:
+        """A counter that moves on every write, in this process or another one."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+        return int(row[0]) if row else 0
+
+    def stored_hash(self, doc_id: str) -> str | None:
+        """The text hash of the stored document ``doc_id``, or None when it is not stored."""
+        with self._lock:
+            row = self._db.execute("SELECT text_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def document(self, doc_id: str) -> Document | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id, text, title, date, source, metadata_date FROM documents WHERE id = ?", (doc_id,)
+            ).fetchone()
+        if row is None:
+            return None
+        return Document(id=row[0], text=row[1], title=row[2], date=row[3], source=row[4], metadata_date=row[5])
+
+    def all_documents(self) -> Iterator[Document]:
+        """Every stored document with its text, in the order they were added."""
+        with self._lock:
+            ids = [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY rowid")]
+        for doc_id in ids:
+            document = self.document(doc_id)
+            if document is not None:
+                yield document
+
+    def document_count(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+    def documents(self) -> list[StoredDocument]:
+        """The stored documents (without text) with their event counts, in the order they were added."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT d.id, d.title, d.date, d.source, "
+                "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) "
+                "FROM documents d ORDER BY d.rowid"
+            ).fetchall()
+        return [StoredDocument(*row) for row in rows]
+
+    def events(self) -> pd.DataFrame:
+        """All events, in the events-table schema; do not modify the frame returned (it is shared)."""
+        with self._lock:
+            revision = self.revision
+            if self._cache is None or revision != self._cache_revision:
+                cursor = self._db.execute(
+                    f"SELECT {', '.join(map(_quoted, self._columns))} FROM events ORDER BY rowid"
+                )
+                frame = pd.DataFrame.from_records(cursor.fetchall(), columns=self._columns)
+                self._cache = frame.astype(self._template.dtypes.to_dict())
+                self._cache_revision = revision
+            return self._cache
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def save(self, batch: Iterable[tuple[Document, pd.DataFrame]]) -> int:
+        """Store each document with its events, replacing any stored version; one transaction.
+
+        Returns the number of documents saved.
+        """
+        placeholders = ", ".join("?" * len(self._columns))
+        insert_event = f"INSERT INTO events ({', '.join(map(_quoted, self._columns))}) VALUES ({placeholders})"
+        saved = 0
+        with self._transaction() as db:
+            for document, events in batch:
+                db.execute("DELETE FROM documents WHERE id = ?", (document.id,))
+                db.execute(
+                    "INSERT INTO documents (id, title, text, date, metadata_date, source, text_hash) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (document.id, document.title, document.text, document.date, document.metadata_date,
+                     document.source, text_hash(document.text)),
+                )
+                rows = events[self._columns].astype(object)
+                db.executemany(insert_event, rows.where(rows.notna(), None).itertuples(index=False, name=None))
+                saved += 1
+        return saved
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Delete a document and its events; False when there was no such document."""
+        with self._transaction() as db:
+            deleted = db.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount
+        return deleted > 0
