@@ -23,7 +23,23 @@ def test_text_file_is_one_document_with_the_path_as_id(tmp_path: Path) -> None:
     assert document.id == str(path)
     assert document.source == str(path)
     assert document.text == "# Minutes\n\nSigned on May 13, 2021.\n"
-    assert (document.title, document.date, document.metadata_date) == (None, None, None)
+    assert (document.title, document.date, document.metadata_date) == ("Minutes", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Armenia Requests Russian Military Help\nFollowing the war...", "Armenia Requests Russian Military Help"),
+        ("\n\n  # World War II  \n\nOn September 1, 1939...", "World War II"),
+        ("It was a cold day in May 2021. Nobody came.\n", None),  # a sentence, not a headline
+        ("x" * 121 + "\nmore", None),  # too long for a headline
+    ],
+)
+def test_a_short_first_line_is_the_title(tmp_path: Path, text: str, title: str | None) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    [document] = read(path)
+    assert isinstance(document, Document) and document.title == title
 
 
 def test_a_relative_path_stays_relative_in_the_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -35,9 +35,22 @@ def read_file_document(path: Path, doc_id: str) -> Iterator[Document | Problem]:
     if path.suffix.lower() in HTML_SUFFIXES:
         yield from _html_document(text, doc_id)
     elif text.strip():
-        yield Document(id=doc_id, text=text, source=doc_id)
+        yield Document(id=doc_id, text=text, title=heading(text), source=doc_id)
     else:
         yield Problem(doc_id, "empty file")
+
+
+TITLE_MAX = 120  # a first line longer than this is prose, not a headline
+
+
+def heading(text: str) -> str | None:
+    """The headline of a plain-text or Markdown document: its first line, when short and not
+    ending like a sentence ("# " of a Markdown heading dropped)."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    first = first.lstrip("#").strip()
+    if not first or len(first) > TITLE_MAX or first.endswith((".", ",", ";", ":")):
+        return None
+    return first
 
 
 def _html_document(markup: str, doc_id: str) -> Iterator[Document | Problem]:
