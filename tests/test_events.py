@@ -31,6 +31,7 @@ from timeline.ingest.document import Document
 
 SAMPLE = Path(__file__).parent.parent / "data" / "armenia-azerbaijan-2021-05-15.txt"
 
+ABSOLUTE = Anchor(AnchorKind.ABSOLUTE)
 TEXT = (
     "Armenia said on Friday that Azerbaijan had failed to withdraw. "
     "By Friday evening, and again on Friday night, troops remained. "
@@ -50,7 +51,7 @@ def timex(
     type_: TimexType = TimexType.DATE,
     occurrence: int = 0,
     mod: str | None = None,
-    anchor: Anchor = Anchor(AnchorKind.ABSOLUTE),
+    anchor: Anchor = ABSOLUTE,
     text: str = TEXT,
 ) -> Timex:
     """A Timex for the ``occurrence``-th ``expression`` of ``text``, with its sentence as a splitter gives it."""

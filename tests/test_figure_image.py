@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 from test_figure import FAR_DATES, MARATHON
 
-from timeline.events import empty_events, events_from_documents, events_frame
+from timeline.events import empty_events, events_frame, events_from_documents
 from timeline.figure import timeline_figure
 from timeline.figure.style import BAR_OPACITY, MARKER_OPACITY, PALETTE
 from timeline.ingest.document import Document

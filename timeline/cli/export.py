@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from timeline.cli.common import ProblemReport, dct_option
 from timeline.export.errors import ExportError
 from timeline.export.formats import FORMATS, format_for_path
 from timeline.export.from_documents import export_documents
@@ -22,7 +23,6 @@ from timeline.export.periods import Period, parse_period
 from timeline.export.render import FigureOptions
 from timeline.extract.model import Grain
 from timeline.figure import LANE_BY
-from timeline.cli.common import ProblemReport, dct_option
 from timeline.ingest import Document, Problem, read_documents
 
 EXIT_INPUT_PROBLEMS = 1

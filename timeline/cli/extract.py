@@ -14,9 +14,9 @@ from typing import TextIO
 
 import click
 
+from timeline.cli.common import ProblemReport, dct_option
 from timeline.extract import extract
 from timeline.extract.records import RECORD_FIELDS, Record, timex_record
-from timeline.cli.common import ProblemReport, dct_option
 from timeline.ingest import Document, Problem, read_documents
 
 EXIT_INPUT_PROBLEMS = 1

@@ -7,6 +7,7 @@ were said, not the day the article was published).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -29,7 +30,6 @@ PAST = regex.compile(
     r"(?!(?:said|told|announced|reported|added|stated|expected|scheduled|planned)\b)\w{3,}ed))\b",
     regex.IGNORECASE,
 )
-SENTENCE_LOOK_BACK = 600  # characters searched back for a sentence start; longer ones are cut
 TENSE_MARKER = regex.compile(f"(?P<future>{FUTURE.pattern})|(?P<past>{PAST.pattern})", regex.IGNORECASE)
 QUOTATION = regex.compile(  # double or single, curly or straight; apostrophes inside words allowed
     r"“(?P<q>[^”\n]{20,}?)”"
@@ -56,21 +56,20 @@ class TextContext:
         self.text = text
         self._sentences: dict[int, tuple[int, int]] = {}
 
-    def sentence_at(self, offset: int) -> tuple[int, int]:
-        """The [start, end) of the sentence holding ``offset``, white space trimmed.
+    @cached_property
+    def _boundaries(self) -> list[int]:
+        """Where sentences end (one pass over the text, done on first use)."""
+        return [match.end() for match in SENTENCE_END.finditer(self.text)]
 
-        Found by looking around the offset only (documents are long, expressions few), and
-        remembered, so that every expression of a sentence gets the very same bounds.
-        """
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The [start, end) of the sentence holding ``offset``, white space trimmed."""
         known = self._sentences.get(offset)
         if known is not None:
             return known
-        lo = max(0, offset - SENTENCE_LOOK_BACK)
-        start = lo
-        for match in SENTENCE_END.finditer(self.text, lo, offset):
-            start = match.end()
-        following = SENTENCE_END.search(self.text, offset)
-        end = following.end() if following else len(self.text)
+        boundaries = self._boundaries
+        index = bisect_right(boundaries, offset)
+        start = boundaries[index - 1] if index else 0
+        end = boundaries[index] if index < len(boundaries) else len(self.text)
         bounds = self._strip(start, end)
         if bounds[0] >= bounds[1]:
             bounds = (offset, offset)

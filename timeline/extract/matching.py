@@ -17,6 +17,7 @@ from timeline.extract.normalize import normalize_groups
 from timeline.extract.resources import Language, RuleSpec
 from timeline.extract.triggers import category_reach, rule_requirements, rules_by_category, trigger_table
 
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A rule match with its underspecified meaning."""
@@ -169,7 +170,7 @@ def _is_day(meaning: DateMeaning) -> bool:
 
 def _meaning(language: Language, rule: RuleSpec, match: regex.Match[str], text: str) -> Meaning | None:
     try:
-        slots = normalize_groups(language, match.groupdict())
+        slots = normalize_groups(language, match)
         return BUILDERS[rule.kind](slots, rule.options, text)
     except (KeyError, ValueError, TypeError, OverflowError):
         # A match whose words the vocabularies cannot read is not a date (e.g. a day 31 in

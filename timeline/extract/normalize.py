@@ -11,6 +11,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+import regex
+
 from timeline.extract.resources import Language
 
 Normalizer = Callable[[Language, str], Any]
@@ -221,18 +223,19 @@ def normalizer_for(group: str) -> Normalizer | None:
     return None
 
 
-def normalize_groups(lang: Language, groups: dict[str, str | None]) -> dict[str, Any]:
+def normalize_groups(lang: Language, match: regex.Match[str]) -> dict[str, Any]:
     """Normalized values of the groups that matched, keyed by their fragment name.
 
     ``unit_b`` is reported as ``unit`` (the first non-empty group of a name wins), so the
     rule builders see one slot per meaning.
     """
     values: dict[str, Any] = {}
-    for group, slot, normalizer in slot_plan(tuple(groups)):
-        text = groups[group]
-        if text is None or slot in values:
+    for group, slot, normalizer in slot_plan(tuple(match.re.groupindex)):
+        if slot in values:
             continue
-        values[slot] = normalizer(lang, text)
+        text = match.group(group)
+        if text is not None:
+            values[slot] = normalizer(lang, text)
     return values
 
 

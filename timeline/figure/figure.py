@@ -33,7 +33,6 @@ from timeline.figure.style import LARGE_TABLE, PALETTE, SHARED_LANE_COLOUR
 from timeline.figure.traces import bar_traces, density_trace, legend_traces, marker_traces
 
 
-
 def timeline_figure(
     events: pd.DataFrame,
     *,

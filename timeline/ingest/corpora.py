@@ -106,7 +106,7 @@ def _csv_rows(stream: io.BufferedReader, name: str) -> Iterator[_Row | Problem]:
             yield Problem(where, f"{len(row)} fields but the header has {len(columns)} (an unquoted comma?)")
             continue
         fields: dict[str, str] = {}
-        for column, cell in zip(columns, row):
+        for column, cell in zip(columns, row, strict=False):  # a short row leaves columns empty
             fields.setdefault(column, cell)  # of two columns with one name, the first wins
         try:
             for column, value in fields.items():
