@@ -87,15 +87,20 @@ def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec
     for category, spans in windows.items():
         for rule in rules_by_category(language)[category]:
             needs = required[rule.name]
+            search = rule.pattern.search
             seen_end = -1
             for lo, hi in spans:
                 if needs and not _has_all(starts, needs, lo, hi):
                     continue
-                for match in rule.pattern.finditer(text, lo, hi):
+                # search() rather than finditer(): most windows hold no match, and one call is
+                # the cheapest way to learn that.
+                match = search(text, lo, hi)
+                while match is not None:
                     start, end = _span(match)
                     if end > start and start >= seen_end:
                         found.append((start, end, rule, match))
                         seen_end = end
+                    match = search(text, max(match.end(), match.start() + 1), hi)
     return found
 
 

@@ -20,6 +20,8 @@ DIGITS = re.compile(r"\d+")
 YEAR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
 CAPITALIZED_ONLY = frozenset({"month", "weekday", "weekday_plural", "holiday"})  # "may", "sat", "new": no trigger
 ERA_AFTER = re.compile(r"\s?(?:BC|B\.C\.?|BCE|AD|A\.D\.?|CE)(?!\w)")
+NUMERIC_AFTER = re.compile(r"[/.\-–]\d")  # 05/15/2021, 2021-05-13, 1915-17, 25.12.2019
+NUMERIC_BEFORE = re.compile(r"\d[/.\-–]")
 CLOCK_AFTER = re.compile(r"(?::\d\d|\.\d\d\s?[ap]\.?m\b|\s?[ap]\.?m\.?(?!\w))", re.IGNORECASE)
 
 
@@ -79,7 +81,8 @@ class TriggerTable:
                             append((position, end, category))
                 position = lowered.find(word, end)
         for match in DIGITS.finditer(text):
-            append((match.start(), match.end(), self._digits(text, match.end(), match.group())))
+            for category in self._digits(text, match.start(), match.end(), match.group()):
+                append((match.start(), match.end(), category))
         found.sort()
         return found
 
@@ -88,7 +91,8 @@ class TriggerTable:
         for match in TOKEN.finditer(text):
             token = match.group()
             if token[0].isdigit():
-                found.append((match.start(), match.end(), self._digits(text, match.end(), token)))
+                for category in self._digits(text, match.start(), match.end(), token):
+                    found.append((match.start(), match.end(), category))
                 continue
             for category in self.words.get(token.lower(), ()):
                 if token[0].isupper() or category not in CAPITALIZED_ONLY:
@@ -96,18 +100,18 @@ class TriggerTable:
         return found
 
     @staticmethod
-    def _digits(text: str, end: int, token: str) -> str:
+    def _digits(text: str, start: int, end: int, token: str) -> tuple[str, ...]:
+        """The categories of a run of digits, by its shape and its neighbours."""
         if CLOCK_AFTER.match(text, end):
-            return "clock"
+            return ("clock",)
         if len(token) <= 4 and ERA_AFTER.match(text, end):
-            return "era"
-        if len(token) == 4 and YEAR_DIGITS.fullmatch(token):
-            return "year"
-        if len(token) == 8 and token[:2] in ("19", "20"):
-            return "year"  # 20130321
+            return ("era",)
+        numeric = NUMERIC_AFTER.match(text, end) is not None or NUMERIC_BEFORE.match(text, max(0, start - 2), start)
+        if (len(token) == 4 and YEAR_DIGITS.fullmatch(token)) or (len(token) == 8 and token[:2] in ("19", "20")):
+            return ("year", "numeric") if numeric else ("year",)  # 1997, 20130321
         if token.endswith("0") and text[end : end + 1] in ("s", "'", "’"):
-            return "year"  # 1990s, '90s
-        return "number"
+            return ("year",)  # 1990s, '90s
+        return ("numeric",) if numeric else ("number",)
 
 
 def categories_of(table: TriggerTable, texts: Iterable[str]) -> frozenset[str]:
@@ -121,7 +125,7 @@ def categories_of(table: TriggerTable, texts: Iterable[str]) -> frozenset[str]:
 
 
 RARITY = (  # rarest first: a rule is woken by the rarest category all its examples contain
-    "era", "clock", "holiday", "decade_word", "ago", "frequency", "set", "deictic", "season",
+    "era", "clock", "numeric", "holiday", "decade_word", "ago", "frequency", "set", "deictic", "season",
     "weekday_plural", "weekday", "ref", "month", "part_of_day", "sequence", "year", "period", "unit",
     "direction", "number",
 )
@@ -149,7 +153,7 @@ def rule_categories(language: Language) -> dict[str, frozenset[str]]:
     return result
 
 
-REQUIRABLE = frozenset({"year"})  # a written year is never optional in a form that shows one
+REQUIRABLE = frozenset({"year", "period"})  # never optional in a form whose examples all show one
 
 
 @cache
