@@ -199,8 +199,9 @@ def _example_span(example: str) -> str:
 def rule_reach(language: Language) -> dict[str, tuple[int, int]]:
     """Rule name -> how far (characters) its matches reach before and after the waking trigger.
 
-    Read off the examples (the farthest span edge from a trigger of the rule's categories),
-    plus a margin for longer forms and for the context a pattern looks at.
+    Read off the examples: the rule is run on each, and the edges of its match (context words
+    included, such as the "in" of "in [1997]") are measured from the trigger inside the
+    expression; a margin is added for longer forms than the examples show.
     """
     table = TriggerTable(language)
     categories = rule_categories(language)
@@ -208,17 +209,24 @@ def rule_reach(language: Language) -> dict[str, tuple[int, int]]:
     for rule in language.rules:
         before = after = 0
         for example in rule.examples:
-            text = example.rsplit("=>", 1)[0].strip()
+            clean = example.rsplit("=>", 1)[0].strip().replace("[", "").replace("]", "")
             span = _example_span(example)
-            offset = text.replace("[", "").replace("]", "").find(span)
-            clean = text.replace("[", "").replace("]", "")
+            offset = clean.find(span)
+            lo, hi = _match_around(rule, clean, offset, offset + len(span))
             for start, end, category in table.scan(clean):
-                inside = offset <= start and end <= offset + len(span)
-                if inside and category in categories[rule.name]:
-                    before = max(before, start - offset)
-                    after = max(after, offset + len(span) - end)
+                if lo <= start and end <= hi and category in categories[rule.name]:
+                    before = max(before, start - lo)
+                    after = max(after, hi - end)
         reach[rule.name] = (max(before, 0) + MARGIN, max(after, 0) + MARGIN)
     return reach
+
+
+def _match_around(rule: RuleSpec, text: str, start: int, end: int) -> tuple[int, int]:
+    """The edges of the rule's match that covers text[start:end] (the span itself if none does)."""
+    for match in rule.pattern.finditer(text):
+        if match.start() <= start and end <= match.end():
+            return match.start(), match.end()
+    return start, end
 
 
 @cache
