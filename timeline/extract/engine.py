@@ -32,8 +32,7 @@ def extract(
     document_date = _document_date(text, candidates, dct, metadata_date)
     day = parse_iso_date(document_date.value) if document_date.value else None
     context = TextContext(text)
-    resolver = Resolver(context, day)
-    resolver.date_quotes(candidates)
+    resolver = Resolver(context, day, candidates)
     timexes: list[Timex] = []
     for candidate in candidates:
         resolved = resolver.resolve(candidate)

@@ -48,6 +48,11 @@ class DateMeaning:
     mod: str | None = None
     holiday: str | None = None  # a moving holiday's rule ("11 thursday 4"): its day once the year is known
 
+    @property
+    def absolute(self) -> bool:
+        """Written in full: needs no reference ("May 13, 2021", "the 1990s")."""
+        return self.value.complete and self.weekday is None and not self.needs_day and self.day_offset is None
+
 
 @dataclass(frozen=True, slots=True)
 class RelativeMeaning:

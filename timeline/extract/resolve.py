@@ -61,32 +61,45 @@ class Resolved:
 class Resolver:
     """Resolves the candidates of one document, in text order, keeping narrative state."""
 
-    def __init__(self, context: TextContext, document_date: date | None) -> None:
+    def __init__(self, context: TextContext, document_date: date | None, candidates: list[Candidate]) -> None:
         self.context = context
+        self.candidates = candidates
         self.document = (
             Reference(from_date(document_date), AnchorKind.DOCUMENT_DATE, "the document date")
             if document_date
             else None
         )
         self.last: Reference | None = None
-        self.quote_dates: dict[int, Reference] = {}
+        self._quote_dates: dict[int, Reference] | None = None  # found on first need
 
     # -- references --------------------------------------------------------------------
     def _deictic(self, offset: int) -> Reference | None:
-        quote = self.context.quote_at(offset)
-        if quote is not None and quote.start in self.quote_dates:
-            return self.quote_dates[quote.start]
+        if self.document is not None:
+            quote = self.context.quote_at(offset)
+            if quote is not None:
+                said_on = self.quote_dates.get(quote.start)
+                if said_on is not None:
+                    return said_on
         return self.document or self.last
 
     def _anaphoric(self, offset: int) -> Reference | None:
         return self.last or self._deictic(offset)
 
     # -- quotations --------------------------------------------------------------------
-    def date_quotes(self, candidates: list[Candidate]) -> None:
+    @property
+    def quote_dates(self) -> dict[int, Reference]:
+        """Quotation start -> the day it was said on (worked out when a quoted expression
+        first needs it: most documents have no quoted "yesterday")."""
+        if self._quote_dates is None:
+            self._quote_dates = self._date_quotes(self.candidates)
+        return self._quote_dates
+
+    def _date_quotes(self, candidates: list[Candidate]) -> dict[int, Reference]:
         """Find the day each quotation was said on, from a date in its attribution, or from
         an earlier quotation of the same speaker."""
+        dates: dict[int, Reference] = {}
         if self.document is None or not candidates:
-            return
+            return dates
         starts = [candidate.start for candidate in candidates]
         speakers: list[tuple[set[str], Reference]] = []
         for quote in self.context.quotes:
@@ -97,9 +110,10 @@ class Resolver:
             if said_on is None:
                 said_on = next((ref for known, ref in speakers if names & known), None)
             if said_on is not None:
-                self.quote_dates[quote.start] = said_on
+                dates[quote.start] = said_on
                 if names:
                     speakers.append((names, said_on))
+        return dates
 
     def _attribution_date(self, attribution: list[Candidate]) -> Reference | None:
         assert self.document is not None
@@ -117,14 +131,17 @@ class Resolver:
     # -- main pass ---------------------------------------------------------------------
     def resolve(self, candidate: Candidate) -> Resolved:
         meaning = candidate.meaning
-        deictic = self._deictic(candidate.start)
-        if isinstance(meaning, DateMeaning):
-            resolved = _on_holiday(meaning, self._resolve_date(candidate, meaning, deictic, self._anaphoric(candidate.start)))
+        offset = candidate.start
+        if isinstance(meaning, DateMeaning) and meaning.absolute:
+            resolved = _on_holiday(meaning, _absolute(meaning.value, meaning.mod))
+        elif isinstance(meaning, DateMeaning):
+            deictic = self._deictic(offset)
+            resolved = _on_holiday(meaning, self._resolve_date(candidate, meaning, deictic, self.last or deictic))
         elif isinstance(meaning, RelativeMeaning):
-            reference = deictic if meaning.anchor == "document" else self._anaphoric(candidate.start)
+            reference = self._deictic(offset) if meaning.anchor == "document" else self._anaphoric(offset)
             resolved = self._resolve_relative(meaning, reference, candidate)
         elif isinstance(meaning, DurationMeaning):
-            resolved = self._resolve_duration(meaning, deictic)
+            resolved = self._resolve_duration(meaning, self._deictic(offset) if meaning.anchored else None)
         elif isinstance(meaning, SetMeaning):
             resolved = Resolved(None, meaning.value, Anchor(AnchorKind.NONE))
         else:
@@ -141,7 +158,7 @@ class Resolver:
         anaphoric: Reference | None,
     ) -> Resolved:
         value = meaning.value
-        if value.complete and meaning.weekday is None and not meaning.needs_day:
+        if meaning.absolute:
             return _absolute(value, meaning.mod)
         if value.part_of_day is not None and value.day is None and meaning.weekday is None and meaning.day_offset is None:
             return _unresolved(meaning)  # "at night": no particular night
