@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from timeline.extract.calendar import CalendarValue
 from timeline.extract.matching import Candidate
 from timeline.extract.meaning import DateMeaning
 from timeline.extract.model import DctSource, DocumentDate
@@ -23,7 +24,7 @@ LABELLED = regex.compile(r"published|posted|dated|date:", regex.IGNORECASE)
 
 def find_document_date(text: str, candidates: list[Candidate]) -> DocumentDate | None:
     """The byline date of ``text``, preferring one labelled "Published"/"Posted"."""
-    found: list[tuple[bool, Candidate]] = []
+    found: list[tuple[bool, Candidate, CalendarValue]] = []
     for candidate in candidates:
         meaning = candidate.meaning
         if not isinstance(meaning, DateMeaning) or meaning.value.day is None or meaning.value.year is None:
@@ -34,11 +35,10 @@ def find_document_date(text: str, candidates: list[Candidate]) -> DocumentDate |
         before = text[line_start : candidate.start]
         after = text[candidate.end : line_end]
         if LABEL.match(before) and not regex.search(r"\w", after):
-            found.append((bool(LABELLED.search(before)), candidate))
+            found.append((bool(LABELLED.search(before)), candidate, meaning.value))
     if not found:
         return None
-    labelled = [c for is_labelled, c in found if is_labelled]
-    chosen = (labelled or [c for _, c in found])[0]
-    value = chosen.meaning.value  # type: ignore[union-attr]
-    day = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+    labelled = [(c, v) for is_labelled, c, v in found if is_labelled]
+    chosen, value = (labelled or [(c, v) for _, c, v in found])[0]
+    day = f"{value.year:04d}-{value.month or 1:02d}-{value.day:02d}"
     return DocumentDate(day, DctSource.TEXT, text[chosen.start : chosen.end], chosen.start, chosen.end)

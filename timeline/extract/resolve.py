@@ -210,11 +210,11 @@ class Resolver:
     ) -> Resolved:
         if meaning.future_only and candidate is not None and self.context.tense(candidate.start, candidate.end) < 0:
             letter = {"day": "D", "week": "W", "month": "M", "year": "Y"}.get(meaning.unit, "D")
-            value = f"P{abs(meaning.amount)}{letter}" if meaning.amount is not None else f"PX{letter}"
-            return Resolved(None, value, Anchor(AnchorKind.NONE))  # "rose 5% in two weeks": a span
+            span = f"P{abs(meaning.amount)}{letter}" if meaning.amount is not None else f"PX{letter}"
+            return Resolved(None, span, Anchor(AnchorKind.NONE))  # "rose 5% in two weeks": a span
         if meaning.amount is None:
-            value = "FUTURE_REF" if meaning.sign > 0 else "PAST_REF"  # "a few days later", "years ago"
-            return Resolved(None, value, Anchor(AnchorKind.NONE), mod=meaning.mod)
+            vague = "FUTURE_REF" if meaning.sign > 0 else "PAST_REF"  # "a few days later", "years ago"
+            return Resolved(None, vague, Anchor(AnchorKind.NONE), mod=meaning.mod)
         if reference is None:
             return Resolved(None, _placeholder(meaning.unit), Anchor(AnchorKind.NONE), mod=meaning.mod)
         try:
