@@ -25,7 +25,8 @@ from timeline.app.pasted import pasted_document
 from timeline.app.store import StoredDocument, TimelineStore
 from timeline.app.uploads import oversize_problem, read_uploads
 from timeline.app.view import UNCHANGED, View, view_after_relayout, x_range
-from timeline.export import ExportError, events_to_csv, events_to_json, render_image, standalone_html
+from timeline.export import ExportError, events_to_csv, events_to_json
+from timeline.export.render import FigureOptions, render_events
 from timeline.extract.model import GRAIN_ORDER, TimexType
 from timeline.figure import timeline_figure
 from timeline.ingest.document import Problem
@@ -160,15 +161,16 @@ def download(
     shown = filter_events(events, read_filter(filter_values)[0])
     if fmt in _TABLE_WRITERS:
         return {"content": _TABLE_WRITERS[fmt](shown), "filename": f"timeline-events.{fmt}"}, []
-    figure = timeline_figure(shown, lane_by=lane_by, x_range=x_range(view))
-    if fmt == "html":
-        return {"content": standalone_html(figure, title="Timeline"), "filename": "timeline.html"}, []
+    options = FigureOptions(lane_by=lane_by, title="Timeline" if fmt == "html" else None, x_range=x_range(view),
+                            width=None if fmt == "html" else IMAGE_WIDTH)
     try:
-        image = render_image(figure, fmt, width=IMAGE_WIDTH)
+        content = render_events(shown, fmt, options)
     except ExportError as error:
         hint = "The camera icon at the top right of the plot still saves a PNG from your browser."
         return None, notice_items(None, [Problem(f"{fmt.upper()} download", f"{error} {hint}")])
-    return {"content": base64.b64encode(image).decode("ascii"), "filename": f"timeline.{fmt}", "base64": True}, []
+    if fmt == "html":
+        return {"content": content.decode("utf-8"), "filename": "timeline.html"}, []
+    return {"content": base64.b64encode(content).decode("ascii"), "filename": f"timeline.{fmt}", "base64": True}, []
 
 
 # -- registration ------------------------------------------------------------------------------------
