@@ -20,8 +20,7 @@ DIGITS = re.compile(r"\d+")
 YEAR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
 CAPITALIZED_ONLY = frozenset({"month", "weekday", "weekday_plural", "holiday"})  # "may", "sat", "new": no trigger
 ERA_AFTER = re.compile(r"\s?(?:BC|B\.C\.?|BCE|AD|A\.D\.?|CE)(?!\w)")
-NUMERIC_AFTER = re.compile(r"[/.\-–]\d")  # 05/15/2021, 2021-05-13, 1915-17, 25.12.2019
-NUMERIC_BEFORE = re.compile(r"\d[/.\-–]")
+DATE_SEPARATORS = frozenset("/.-–")  # 05/15/2021, 2021-05-13, 1915-17, 25.12.2019
 CLOCK_AFTER = re.compile(r"(?::\d\d|\.\d\d\s?[ap]\.?m\b|\s?[ap]\.?m\.?(?!\w))", re.IGNORECASE)
 
 
@@ -65,7 +64,7 @@ class TriggerTable:
         found: list[Trigger] = []
         append = found.append
         length = len(text)
-        for word in self.word_set.intersection(LETTERS.findall(lowered)):
+        for word in self.word_set.intersection(_distinct_words(lowered)):
             categories = self.words[word]
             size = len(word)
             position = lowered.find(word)
@@ -101,17 +100,41 @@ class TriggerTable:
 
     @staticmethod
     def _digits(text: str, start: int, end: int, token: str) -> tuple[str, ...]:
-        """The categories of a run of digits, by its shape and its neighbours."""
-        if CLOCK_AFTER.match(text, end):
+        """The categories of a run of digits, by its shape and its neighbours.
+
+        Plain character tests come before each regex: most numbers in news are counts and
+        money, followed by a space, a comma or a letter that rules the regexes out.
+        """
+        following = text[end : end + 2]
+        after = following[:1]
+        if after in (":", ".", " ", "a", "p", "A", "P") and CLOCK_AFTER.match(text, end):
             return ("clock",)
-        if len(token) <= 4 and ERA_AFTER.match(text, end):
+        if len(token) <= 4 and after in (" ", "B", "A", "C") and ERA_AFTER.match(text, end):
             return ("era",)
-        numeric = NUMERIC_AFTER.match(text, end) is not None or NUMERIC_BEFORE.match(text, max(0, start - 2), start)
+        numeric = (after in DATE_SEPARATORS and following[1:].isdigit()) or (
+            start >= 2 and text[start - 1] in DATE_SEPARATORS and text[start - 2].isdigit()
+        )
         if (len(token) == 4 and YEAR_DIGITS.fullmatch(token)) or (len(token) == 8 and token[:2] in ("19", "20")):
             return ("year", "numeric") if numeric else ("year",)  # 1997, 20130321
-        if token.endswith("0") and text[end : end + 1] in ("s", "'", "’"):
+        if token.endswith("0") and after in ("s", "'", "’"):
             return ("year",)  # 1990s, '90s
         return ("numeric",) if numeric else ("number",)
+
+
+ASCII_NON_LETTERS = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalpha()})
+
+
+def _distinct_words(lowered: str) -> set[str]:
+    """The distinct runs of letters of a lower-cased text.
+
+    ASCII punctuation becomes space and the text is split, all in C; the few pieces holding
+    other characters (curly quotes, dashes, accents) are split on non-letters by regex.
+    """
+    pieces = set(lowered.translate(ASCII_NON_LETTERS).split())
+    for piece in [piece for piece in pieces if not piece.isascii()]:
+        pieces.discard(piece)
+        pieces.update(LETTERS.findall(piece))
+    return pieces
 
 
 def categories_of(table: TriggerTable, texts: Iterable[str]) -> frozenset[str]:
