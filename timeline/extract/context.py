@@ -31,6 +31,7 @@ PAST = regex.compile(
     regex.IGNORECASE,
 )
 TENSE_MARKER = regex.compile(f"(?P<future>{FUTURE.pattern})|(?P<past>{PAST.pattern})", regex.IGNORECASE)
+QUOTE_OPENERS = ('"', "“", "‘", " '", "('")  # what a quotation may open with (see QUOTATION)
 QUOTATION = regex.compile(  # double or single, curly or straight; apostrophes inside words allowed
     r"“(?P<q>[^”\n]{20,}?)”"
     r'|"(?P<q>[^"\n]{20,}?)"'
@@ -101,6 +102,10 @@ class TextContext:
         return Quote(start, end, line_start, after_end)
 
     def quote_at(self, offset: int) -> Quote | None:
+        """The quotation ``offset`` is inside, if any."""
+        line = self.text[self.text.rfind("\n", 0, offset) + 1 : offset]
+        if not any(mark in line for mark in QUOTE_OPENERS) and not line.startswith("'"):
+            return None  # no quotation opens on this line before the offset: skip finding them all
         for quote in self.quotes:
             if quote.start <= offset < quote.end:
                 return quote
