@@ -9,7 +9,7 @@ years before 1 AD or after 9999 need no special types.
 from __future__ import annotations
 
 import calendar as _cal
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from timeline.extract.model import Grain, Interval
@@ -202,7 +202,10 @@ class CalendarValue:
 
     # -- arithmetic ------------------------------------------------------------------------
     def with_year(self, year: int) -> CalendarValue:
-        return replace(self, year=year)
+        return CalendarValue(  # spelled out: dataclasses.replace is slow, and this runs for most dates
+            year, self.month, self.day, self.week, self.season, self.quarter, self.half, self.decade,
+            self.century, self.millennium, self.part_of_day, self.hour, self.minute, self.second,
+        )
 
     def as_date(self) -> date | None:
         """The first day of this value as a Python date, where it has one (years 1-9999)."""

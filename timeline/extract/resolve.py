@@ -169,9 +169,7 @@ class Resolver:
         ref_day = reference.value.as_date()
         if meaning.day_offset is not None and ref_day is not None:
             day = ref_day + timedelta(days=meaning.day_offset)
-            resolved_value = replace(
-                from_date(day), part_of_day=value.part_of_day, hour=value.hour, minute=value.minute
-            )
+            resolved_value = _on_day(day, value)
             words = {0: "the same day as", -1: "the day before", 1: "the day after"}[meaning.day_offset]
             return _relative(resolved_value, reference, f"{words} {reference.describe()}", meaning.mod)
         if meaning.weekday is not None and ref_day is not None:
@@ -181,9 +179,7 @@ class Resolver:
                 if narrative:
                     direction = 0
             day = _weekday_near(ref_day, meaning.weekday, direction)
-            resolved_value = replace(
-                from_date(day), part_of_day=value.part_of_day, hour=value.hour, minute=value.minute
-            )
+            resolved_value = _on_day(day, value)
             where = {-1: "before", 1: "after", 0: "nearest to"}[direction]
             name = WEEKDAY_NAMES[meaning.weekday - 1]
             return _relative(resolved_value, reference, f"the {name} {where} {reference.describe()}", meaning.mod)
@@ -192,7 +188,7 @@ class Resolver:
             where = {-1: "the last", 1: "the next", 0: "the same year's"}[meaning.direction]
             return _relative(value.with_year(year), reference, f"{where} one from {reference.describe()}", meaning.mod)
         if meaning.needs_day and ref_day is not None:
-            resolved_value = replace(value, year=ref_day.year, month=ref_day.month, day=ref_day.day)
+            resolved_value = _on_day(ref_day, value)
             return _relative(resolved_value, reference, f"on {reference.describe()}", meaning.mod)
         if value.year is None and reference.value.year is not None and not meaning.needs_day:
             year = reference.value.year
@@ -266,6 +262,13 @@ class Resolver:
 
 
 # ------------------------------------------------------------------------------ helpers
+def _on_day(day: date, value: CalendarValue) -> CalendarValue:
+    """``day`` at the time of day ``value`` gives, if any ("Friday night", "21:40 yesterday")."""
+    return CalendarValue(
+        year=day.year, month=day.month, day=day.day, part_of_day=value.part_of_day, hour=value.hour, minute=value.minute
+    )
+
+
 def _on_holiday(meaning: DateMeaning, resolved: Resolved) -> Resolved:
     """A moving holiday ("Thanksgiving") falls on its day of the year the date resolved to."""
     if meaning.holiday is None or resolved.value is None or resolved.value.year is None:
