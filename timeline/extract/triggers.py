@@ -149,7 +149,7 @@ def categories_of(table: TriggerTable, texts: Iterable[str]) -> frozenset[str]:
 
 RARITY = (  # rarest first: a rule is woken by the rarest category all its examples contain
     "era", "clock", "numeric", "holiday", "decade_word", "ago", "frequency", "set", "deictic", "season",
-    "weekday_plural", "weekday", "ref", "month", "part_of_day", "sequence", "year", "period", "unit",
+    "weekday_plural", "weekday", "ref", "month", "part_of_day", "sequence", "year", "position", "period", "unit",
     "direction", "number",
 )
 
