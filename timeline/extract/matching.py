@@ -43,6 +43,8 @@ def _windows_by_category(
     starts: dict[str, list[int]] = {}
     for start, end, category in trigger_table(language).scan(text):
         starts.setdefault(category, []).append(start)
+        if category == "numeric":  # "May 4-5": digits in a range still count as day numbers
+            starts.setdefault("number", []).append(start)
         extent = reach.get(category)
         if extent is None:
             continue

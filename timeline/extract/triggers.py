@@ -176,7 +176,9 @@ def rule_categories(language: Language) -> dict[str, frozenset[str]]:
     return result
 
 
-REQUIRABLE = frozenset({"year", "period"})  # never optional in a form whose examples all show one
+# Never optional in a form whose examples all show one ("number": a day number, which a
+# numeric-date digit run also satisfies, see matching._windows_by_category).
+REQUIRABLE = frozenset({"year", "period", "number"})
 
 
 @cache
@@ -191,7 +193,7 @@ def rule_requirements(language: Language) -> dict[str, frozenset[str]]:
     scanned = REQUIRABLE
     result: dict[str, frozenset[str]] = {}
     for rule in language.rules:
-        per_example = [categories_of(table, [_example_span(e)]) for e in rule.examples]
+        per_example = [frozenset(c for _, _, c in table.scan(_example_span(e))) for e in rule.examples]
         common = frozenset.intersection(*per_example) if per_example else frozenset()
         result[rule.name] = (common & scanned) - wakers[rule.name]
     return result
