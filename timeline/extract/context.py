@@ -24,10 +24,13 @@ FUTURE = regex.compile(
     regex.IGNORECASE,
 )
 PAST = regex.compile(
-    r"\b(?:was|were|had|did|ago|last|earlier|previously|(?<!\b(?:be|been|being|to|will|would) )"
+    r"\b(?:was|were|had|did|ago|last|earlier|previously|"
     r"(?:rose|fell|grew|came|went|took|began|saw|made|gave|held|left|lost|met|paid|ran|sold|won|wrote|"
     r"spent|became|brought|fought|built|kept|sent|"
-    r"(?!(?:said|told|announced|reported|added|stated|expected|scheduled|planned)\b)\w{3,}ed))\b",
+    r"(?!(?:said|told|announced|reported|added|stated|expected|scheduled|planned)\b)\w{3,}ed)"
+    # a participle after "be", "to", "will" is no past tense ("will be held"); checked only
+    # once a verb matched, which is cheaper than looking behind at every position
+    r"(?<!\b(?:be|been|being|to|will|would)\s+\w+))\b",
     regex.IGNORECASE,
 )
 TENSE_MARKER = regex.compile(f"(?P<future>{FUTURE.pattern})|(?P<past>{PAST.pattern})", regex.IGNORECASE)
