@@ -178,7 +178,7 @@ def rule_categories(language: Language) -> dict[str, frozenset[str]]:
 
 # Never optional in a form whose examples all show one ("number": a day number, which a
 # numeric-date digit run also satisfies, see matching._windows_by_category).
-REQUIRABLE = frozenset({"year", "period", "number"})
+REQUIRABLE = frozenset({"year", "period", "number", "unit"})
 
 
 @cache
