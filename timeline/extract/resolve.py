@@ -44,9 +44,14 @@ class Reference:
     value: CalendarValue
     kind: AnchorKind
     description: str  # "the document date", "the date of the quote", "the last date mentioned"
+    timeml: str = ""  # the value's TimeML, written once (it is read for every expression resolved)
+
+    def __post_init__(self) -> None:
+        if not self.timeml:
+            object.__setattr__(self, "timeml", self.value.timeml())
 
     def describe(self) -> str:
-        return f"{self.description}, {self.value.timeml()}"
+        return f"{self.description}, {self.timeml}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +230,7 @@ class Resolver:
                 weekend = (
                     Interval(_add_days(interval.start, 5), interval.end) if interval else None
                 )
-                anchor = Anchor(reference.kind, reference.value.timeml(), _explain(meaning, reference))
+                anchor = Anchor(reference.kind, reference.timeml, _explain(meaning, reference))
                 return Resolved(week, timeml, anchor, meaning.mod, weekend)
             unit = UNIT_GRAINS.get(meaning.unit, Grain.DAY)
             base = self._period_in_focus(meaning, reference)
@@ -257,7 +262,7 @@ class Resolver:
             interval = _duration_interval(meaning, reference.value)
             if interval is not None:
                 side = "ending at" if meaning.sign < 0 else "starting from"
-                anchor = Anchor(reference.kind, reference.value.timeml(), f"{meaning.value} {side} {reference.describe()}")
+                anchor = Anchor(reference.kind, reference.timeml, f"{meaning.value} {side} {reference.describe()}")
         return Resolved(None, meaning.value, anchor, meaning.mod, interval)
 
 
@@ -285,7 +290,7 @@ def _absolute(value: CalendarValue, mod: str | None) -> Resolved:
 
 
 def _relative(value: CalendarValue, reference: Reference, explanation: str, mod: str | None) -> Resolved:
-    return Resolved(value, value.timeml(), Anchor(reference.kind, reference.value.timeml(), explanation), mod, value.interval())
+    return Resolved(value, value.timeml(), Anchor(reference.kind, reference.timeml, explanation), mod, value.interval())
 
 
 def _unresolved(meaning: DateMeaning) -> Resolved:
