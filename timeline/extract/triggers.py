@@ -178,7 +178,7 @@ def rule_categories(language: Language) -> dict[str, frozenset[str]]:
 
 # Never optional in a form whose examples all show one ("number": a day number, which a
 # numeric-date digit run also satisfies, see matching._windows_by_category).
-REQUIRABLE = frozenset({"year", "period", "number", "unit"})
+REQUIRABLE = frozenset({"year", "period", "number", "unit", "direction"})
 
 
 @cache
@@ -210,7 +210,8 @@ def _example_categories(table: TriggerTable, example: str) -> frozenset[str]:
 @cache
 def trigger_table(language: Language) -> TriggerTable:
     """The table the engine scans with: only the categories that wake some rule."""
-    return TriggerTable(language, frozenset().union(*rule_categories(language).values()))
+    wanted = frozenset().union(*rule_categories(language).values(), *rule_requirements(language).values())
+    return TriggerTable(language, wanted)
 
 
 def _example_span(example: str) -> str:
