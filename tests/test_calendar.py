@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from timeline.extract import Grain, Interval
-from timeline.extract.calendar import CalendarValue, from_date, shift
+from timeline.extract.calendar import CalendarValue, easter, from_date, holiday_date, shift
 
 V = CalendarValue
 
@@ -158,3 +158,25 @@ def test_consecutive_seasons_within_a_year_meet() -> None:
         Interval("2021-06-01", "2021-09-01"),
         Interval("2021-09-01", "2021-12-01"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [(2000, date(2000, 4, 23)), (2019, date(2019, 4, 21)), (2024, date(2024, 3, 31)), (2038, date(2038, 4, 25)),
+     (1818, date(1818, 3, 22))],  # 1818 and 2038: the earliest and latest Easters of their centuries
+)
+def test_easter_sunday(year: int, expected: date) -> None:
+    assert easter(year) == expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "year", "expected"),
+    [
+        ("11 thursday 4", 2020, date(2020, 11, 26)),  # Thanksgiving
+        ("05 monday last", 2021, date(2021, 5, 31)),  # Memorial Day
+        ("09 monday 1", 2021, date(2021, 9, 6)),  # Labor Day
+        ("easter-2", 2019, date(2019, 4, 19)),  # Good Friday
+    ],
+)
+def test_moving_holidays(rule: str, year: int, expected: date) -> None:
+    assert holiday_date(rule, year) == expected
