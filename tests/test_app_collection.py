@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -11,7 +12,7 @@ import pytest
 import timeline.app.collection as collection
 from timeline.app.collection import add_documents, ingest_paths, reextract
 from timeline.app.store import TimelineStore
-from timeline.events import events_from_documents
+from timeline.extract import Extraction
 from timeline.ingest.document import Document
 
 
@@ -64,12 +65,14 @@ def test_ingesting_again_skips_unchanged_documents_and_replaces_changed_ones(
 def test_a_document_the_extractor_fails_on_becomes_a_problem_and_the_others_are_saved(
     store: TimelineStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def failing_on_poison(documents: list[Document]) -> pd.DataFrame:
-        if any("poison" in d.text for d in documents):
-            raise RecursionError("maximum recursion depth exceeded")
-        return events_from_documents(documents)
+    real_extract = collection.extract
 
-    monkeypatch.setattr(collection, "events_from_documents", failing_on_poison)
+    def failing_on_poison(text: str, **kwargs: Any) -> Extraction:
+        if "poison" in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_extract(text, **kwargs)
+
+    monkeypatch.setattr(collection, "extract", failing_on_poison)
     good = Document(id="good", text="Signed on May 13, 2021.", source="good.txt")
     bad = Document(id="bad", text="poison 1997", source="corpus.csv row 4")
 

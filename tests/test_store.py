@@ -20,7 +20,7 @@ TALKS = Document(id="talks.txt", text="Talks resumed on May 13, 2021 in Moscow."
 
 def _saved(path: Path, *documents: Document) -> TimelineStore:
     store = TimelineStore(path)
-    store.save((document, events_from_documents([document])) for document in documents)
+    store.save(documents, events_from_documents(documents))
     return store
 
 
@@ -56,7 +56,7 @@ def test_saving_a_document_again_replaces_its_events(tmp_path: Path) -> None:
     changed = Document(id="talks.txt", text="Talks resumed in 1997.", source="talks.txt")
     with _saved(tmp_path / "t.sqlite3", TALKS) as store:
         assert store.stored_hash("talks.txt") == text_hash(TALKS.text)
-        store.save([(changed, events_from_documents([changed]))])
+        store.save([changed], events_from_documents([changed]))
         assert store.stored_hash("talks.txt") == text_hash(changed.text)
         assert list(store.events()["text"]) == ["1997"]
 
@@ -66,7 +66,7 @@ def test_events_reflect_writes_made_through_another_connection(tmp_path: Path) -
     with _saved(path, TREATY) as first, TimelineStore(path) as second:
         before = first.revision
         assert set(first.events()["doc_id"]) == {"treaty.txt"}
-        second.save([(TALKS, events_from_documents([TALKS]))])
+        second.save([TALKS], events_from_documents([TALKS]))
         assert first.revision > before
         assert set(first.events()["doc_id"]) == {"treaty.txt", "talks.txt"}
 

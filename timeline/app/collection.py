@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import Any
 
 from timeline.app.store import TimelineStore, text_hash
 from timeline.app.wording import counted
-from timeline.events import events_from_documents
+from timeline.events import events_frame
+from timeline.events.build import document_events as event_rows
+from timeline.extract import extract
 from timeline.ingest import Skipped, read_documents
 from timeline.ingest.document import Document, Problem
 
@@ -51,10 +52,10 @@ class IngestReport:
         return text[:1].upper() + text[1:]
 
 
-def document_events(document: Document) -> pd.DataFrame | Problem:
-    """The events of one document, or a Problem naming it when extraction fails."""
+def document_events(document: Document) -> list[dict[str, Any]] | Problem:
+    """The event rows of one document, or a Problem naming it when extraction fails."""
     try:
-        return events_from_documents([document])
+        return event_rows(document, extract(document.text, dct=document.date, metadata_date=document.metadata_date))
     except Exception as exc:  # one bad document must not stop the others
         return Problem(document.source or document.id, f"could not extract dates: {type(exc).__name__}: {exc}")
 
@@ -72,12 +73,14 @@ def add_documents(
     called with the report so far after each saved batch.
     """
     report = IngestReport()
-    batch: list[tuple[Document, pd.DataFrame]] = []
+    batch: list[Document] = []
+    rows: list[dict[str, Any]] = []  # the events of the batch, tabulated once when it is saved
     seen: dict[str, str] = {}  # id -> hash of the documents of this run, saved or pending
 
     def flush() -> None:
-        store.save(batch)
+        store.save(batch, events_frame(rows))
         batch.clear()
+        rows.clear()
         if progress is not None:
             progress(report)
 
@@ -97,7 +100,8 @@ def add_documents(
         (report.replaced if stored is not None else report.added).append(item.id)
         report.events += len(events)
         seen[item.id] = digest
-        batch.append((item, events))
+        batch.append(item)
+        rows.extend(events)
         if len(batch) >= BATCH_SIZE:
             flush()
     if batch:

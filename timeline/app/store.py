@@ -18,7 +18,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -211,27 +211,25 @@ class TimelineStore:
 
     # -- writing -----------------------------------------------------------------------------
 
-    def save(self, batch: Iterable[tuple[Document, pd.DataFrame]]) -> int:
-        """Store each document with its events, replacing any stored version; one transaction.
+    def save(self, documents: Sequence[Document], events: pd.DataFrame) -> int:
+        """Store the documents with their events (the rows of ``events`` whose doc_id is theirs),
+        replacing any stored version; one transaction, one conversion of the events table.
 
         Returns the number of documents saved.
         """
         placeholders = ", ".join("?" * len(self._columns))
         insert_event = f"INSERT INTO events ({', '.join(map(_quoted, self._columns))}) VALUES ({placeholders})"
-        saved = 0
+        rows = events[self._columns].astype(object)
         with self._transaction() as db:
-            for document, events in batch:
-                db.execute("DELETE FROM documents WHERE id = ?", (document.id,))
-                db.execute(
-                    "INSERT INTO documents (id, title, text, date, metadata_date, source, text_hash) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (document.id, document.title, document.text, document.date, document.metadata_date,
-                     document.source, text_hash(document.text)),
-                )
-                rows = events[self._columns].astype(object)
-                db.executemany(insert_event, rows.where(rows.notna(), None).itertuples(index=False, name=None))
-                saved += 1
-        return saved
+            db.executemany("DELETE FROM documents WHERE id = ?", [(document.id,) for document in documents])
+            db.executemany(
+                "INSERT INTO documents (id, title, text, date, metadata_date, source, text_hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(document.id, document.title, document.text, document.date, document.metadata_date,
+                  document.source, text_hash(document.text)) for document in documents],
+            )
+            db.executemany(insert_event, rows.where(rows.notna(), None).itertuples(index=False, name=None))
+        return len(documents)
 
     def delete_document(self, doc_id: str) -> bool:
         """Delete a document and its events; False when there was no such document."""
