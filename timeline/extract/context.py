@@ -19,7 +19,7 @@ SENTENCE_END = regex.compile(  # the stop first, then what may not precede it: c
     r"[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n"
 )
 FUTURE = regex.compile(
-    r"\b(?:will|won't|shall|'ll|going to|plans? to|expect\w*|is to|are to|scheduled|"
+    r"\b(?:will|won't|shall|'ll|going to|plans? to|planned|planning|expect\w*|is to|are to|scheduled|"
     r"set to|intends? to|upcoming|next|until|as soon as|as early as)\b",
     regex.IGNORECASE,
 )
