@@ -136,8 +136,12 @@ def find_candidates(text: str, language: Language) -> list[Candidate]:
     return join_times(text, candidates)
 
 
-CLOCK_THEN_DAY = regex.compile(r"\s*(?:,\s*|on\s+|\s)?")
+ZONE = r"(?:(?:local\s+time|[A-Z]{2,4}T|GMT|UTC)\s*)?"  # "3:30 p.m. local time on Wednesday"
+CLOCK_THEN_DAY = regex.compile(rf"\s*{ZONE}(?:,\s*|on\s+|\s)?")
 DAY_THEN_CLOCK = regex.compile(r"\s*(?:,\s*|at\s+|\s)?")
+
+
+MAX_GAP = 16  # characters between a clock time and its day
 
 
 def join_times(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -157,7 +161,7 @@ def join_times(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 def _join(first: Candidate, second: Candidate, gap: str) -> Candidate | None:
     a, b = first.meaning, second.meaning
-    if not isinstance(a, DateMeaning) or not isinstance(b, DateMeaning) or len(gap) > 5:
+    if not isinstance(a, DateMeaning) or not isinstance(b, DateMeaning) or len(gap) > MAX_GAP:
         return None
     if a.needs_day and _is_day(b) and CLOCK_THEN_DAY.fullmatch(gap):
         clock, day = a, b

@@ -221,6 +221,8 @@ def build_set(slots: dict[str, Any], options: dict[str, Any], text: str) -> SetM
         return SetMeaning(f"XXXX-WXX-{slots['weekday']}", quant=quant)
     if "frequency" in slots:
         return SetMeaning(str(slots["frequency"]))
+    if "season" in slots:
+        return SetMeaning(f"XXXX-{slots['season']}", quant=quant)  # "every summer"
     unit = str(slots.get("unit", "day"))
     amount = slots.get("count", 1)
     return SetMeaning(iso_duration(amount, unit), quant=quant, freq=slots.get("freq"))
