@@ -20,8 +20,31 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       });
       return { files: files, refused: refused, at: Date.now() };
     },
+    /* The graph's width in px: the server lays labels out for it. */
+    graphWidth: function () {
+      const box = document.querySelector(".graph-box");
+      return Math.round((box && box.clientWidth) || window.innerWidth * 0.75);
+    },
   },
 });
+
+/* When the window changes size, tell the server the graph's new width (it re-stacks the labels). */
+(function () {
+  let timer = null;
+  let reported = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      const width = window.dash_clientside.timeline.graphWidth();
+      if (reported === null || Math.abs(width - reported) > 8) {
+        reported = width;
+        if (window.dash_clientside.set_props) {
+          window.dash_clientside.set_props("plot-width", { data: width });
+        }
+      }
+    }, 250);
+  });
+})();
 
 /* When the details panel shows a document, scroll its highlighted expression into view. */
 (function () {

@@ -24,7 +24,7 @@ def test_the_command_prints_one_row_of_timings_per_size() -> None:
     assert result.exit_code == 0, result.output
     rows = [line.split() for line in result.output.splitlines() if re.match(r"^\s+[\d,]+\s", line)]
     assert [row[0] for row in rows] == ["300", "600"]
-    assert all(len(row) == 7 and row[1].endswith("s") and row[4] == "MB" for row in rows)
+    assert all(len(row) == 8 and row[1].endswith("s") and row[4] == "MB" for row in rows)
 
 
 def test_the_command_refuses_sizes_it_cannot_read() -> None:

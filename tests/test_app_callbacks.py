@@ -24,6 +24,7 @@ from timeline.app.callbacks import (
     filtered_figure,
 )
 from timeline.app.filters import EventFilter, count_text, filter_events, read_filter
+from timeline.app.prepared import FixedEvents, PreparedEvents
 from timeline.app.store import StoredDocument, TimelineStore
 from timeline.app.view import UNCHANGED, view_after_relayout
 from timeline.events import events_frame, validate_events
@@ -94,33 +95,43 @@ def test_an_unreadable_date_is_reported_and_the_other_filters_still_apply(events
     assert list(filter_events(events, wanted)["event_id"]) == ["war:120"]
 
 
-def test_the_count_says_how_many_of_how_many() -> None:
-    assert count_text(132, 540) == "132 of 540 events"
-    assert count_text(540, 540) == "540 events"
-    assert count_text(1, 1) == "1 event"
-    assert count_text(0, 100_000) == "0 of 100,000 events"
+def test_the_count_says_how_many_are_in_view_match_and_exist() -> None:
+    assert count_text(5, 16, 540) == "5 in view · 16 match · 540 in all"
+    assert count_text(5, 540, 540) == "5 in view · 540 events"
+    assert count_text(540, 540, 540) == "540 events"
+    assert count_text(1, 1, 1) == "1 event"
+    assert count_text(0, 0, 100_000) == "0 in view · 0 match · 100,000 in all"
+
+
+def drawn_ids(figure: go.Figure) -> set[str]:
+    return {point[0] for trace in figure.data if trace.customdata is not None for point in trace.customdata
+            if point[1] == "event"}
 
 
 def test_the_figure_callback_draws_the_filtered_events_and_counts_them(events: pd.DataFrame) -> None:
-    figure, count, message = filtered_figure(events, {"documents": ["war"]}, "document", None)
+    source = PreparedEvents(FixedEvents(events))
+    figure, count, message = filtered_figure(source, {"documents": ["war"]}, "document", None, 1200)
     assert isinstance(figure, go.Figure)
-    assert count == "3 of 6 events" and message == ""
-    drawn = {point[0] for trace in figure.data if trace.customdata is not None for point in trace.customdata}
-    assert drawn == {"war:10", "war:80", "war:120"}
+    assert count == "3 in view · 3 match · 6 in all" and message == ""
+    assert drawn_ids(figure) == {"war:10", "war:80", "war:120"}
+    assert source.get({"documents": ["war"]}, "document") is source.get({"documents": ["war"]}, "document")
 
 
-def test_the_figure_callback_keeps_the_zoomed_range(events: pd.DataFrame) -> None:
-    zoomed, *_ = filtered_figure(events, NO_FILTER, "grain", ["2021-05-01 00:00:00", "2021-06-01"])
-    fitted, *_ = filtered_figure(events, NO_FILTER, "grain", None)
+def test_the_figure_callback_draws_what_the_zoomed_range_holds(events: pd.DataFrame) -> None:
+    source = PreparedEvents(FixedEvents(events))
+    zoomed, count, _ = filtered_figure(source, NO_FILTER, "grain", ["2021-05-01 00:00:00", "2021-06-01"], 1200)
+    fitted, *_ = filtered_figure(source, NO_FILTER, "grain", None, 1200)
     assert zoomed.layout.xaxis.range != fitted.layout.xaxis.range
-    first, last = (pd.Timestamp(v, unit="ms") for v in zoomed.layout.xaxis.range)
-    assert (first, last) == (pd.Timestamp("2021-05-01"), pd.Timestamp("2021-06-01"))
+    assert [epoch_ms(v) for v in zoomed.layout.xaxis.range] == [epoch_ms("2021-05-01"), epoch_ms("2021-06-01")]
+    assert drawn_ids(zoomed) == {"war:10", "war:120"} and count == "2 in view · 6 events"
 
 
 def test_a_zoom_into_bc_years_reads_back_as_a_bc_range(events: pd.DataFrame) -> None:
     plotly_zoom = {"xaxis.range[0]": "-0566-11-26 01:46:40", "xaxis.range[1]": "-0402-04-12 05:20"}
-    figure, *_ = filtered_figure(events, NO_FILTER, "document", view_after_relayout(plotly_zoom, None))
-    first, last = figure.layout.xaxis.range
+    figure, *_ = filtered_figure(PreparedEvents(FixedEvents(events)), NO_FILTER, "document",
+                                 view_after_relayout(plotly_zoom, None), 1200)
+    assert drawn_ids(figure) == {"peace:60"}
+    first, last = (epoch_ms(v) for v in figure.layout.xaxis.range)
     marathon = epoch_ms("-0489-01-01")
     assert first < marathon < last < epoch_ms("-0400-01-01")
 

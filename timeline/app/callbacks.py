@@ -20,6 +20,7 @@ from timeline.app import ids
 from timeline.app.collection import IngestReport, add_documents
 from timeline.app.details import clicked_event_id, event_details, find_event, placeholder
 from timeline.app.filters import count_text, filter_events, read_filter
+from timeline.app.prepared import PreparedEvents
 from timeline.app.layout import document_items, notice_items
 from timeline.app.pasted import pasted_document
 from timeline.app.store import StoredDocument, TimelineStore
@@ -28,37 +29,50 @@ from timeline.app.view import UNCHANGED, View, view_after_relayout, x_range
 from timeline.export import ExportError, events_to_csv, events_to_json
 from timeline.export.render import FigureOptions, render_events
 from timeline.extract.model import GRAIN_ORDER, TimexType
-from timeline.figure import timeline_figure
+from timeline.events.timescale import epoch_ms, iso_of_ms
+from timeline.figure import draw, view_of
+from timeline.figure.traces import ZOOM
 from timeline.ingest.document import Problem
 
 DOCUMENT_OPTIONS_LIMIT = 100  # the documents dropdown searches the rest on the server
 DOCUMENT_LIST_LIMIT = 50
 IMAGE_WIDTH = 1400
-GRAPH_FRAME_PX = 190  # range buttons, axis, range slider and margins around the lanes
-COMPACT_LANE_PX = 24
+ZOOM_MIN_PAD_MS = 6 * 3_600_000.0  # a cluster of one instant opens on the half day around it
 
 # -- the figure ------------------------------------------------------------------------------------
 
 
 def filtered_figure(
-    events: pd.DataFrame, filter_values: Mapping[str, Any], lane_by: str, view: View
+    source: PreparedEvents, filter_values: Mapping[str, Any], lane_by: str, view: View, width: int | None
 ) -> tuple[go.Figure, str, str]:
-    """The figure of the filtered events over ``view``, the count line and the filter messages."""
-    wanted, messages = read_filter(filter_values)
-    shown = filter_events(events, wanted)
-    figure = timeline_figure(shown, lane_by=lane_by, x_range=x_range(view))
-    return figure, count_text(len(shown), len(events)), " ".join(messages)
+    """The figure of the filtered events over ``view`` for a graph ``width`` px wide (None: not
+    measured yet), the count line and the filter messages."""
+    filtered = source.get(filter_values, lane_by)
+    figure = draw(filtered.prepared, view=view_of(x_range(view)), width=width or None, responsive=True)
+    in_view = in_view_count(figure)
+    return figure, count_text(in_view, filtered.matched, filtered.total), " ".join(filtered.messages)
+
+
+def in_view_count(figure: go.Figure) -> int:
+    """How many events the figure's view holds (drawn or counted), as its meta says."""
+    meta = figure.layout.meta
+    return int(meta["in_view"]) if isinstance(meta, dict) and "in_view" in meta else 0
 
 
 def graph_box_style(figure: go.Figure) -> dict[str, str]:
-    """The graph fills the height the details panel leaves, but keeps room for its lanes.
+    """The graph is as tall as its rows need (the figure's height), so every row reads."""
+    return {"minHeight": f"{int(figure.layout.height or 0)}px"} if figure.layout.height else {}
 
-    The figure asks for a height at which every lane reads comfortably; on a laptop screen that
-    would push the details panel out of sight, so the page grants it a compact height
-    (:data:`COMPACT_LANE_PX` a lane) and scrolls only beyond that.
-    """
-    lanes = len(figure.layout.yaxis.tickvals or ())
-    return {"minHeight": f"{GRAPH_FRAME_PX + COMPACT_LANE_PX * lanes}px"} if lanes else {}
+
+def zoom_window(click_data: Mapping[str, Any] | None) -> list[str] | None:
+    """The range to zoom to for a click on a cluster or an overview bin, padded; None for other clicks."""
+    points = (click_data or {}).get("points") or []
+    customdata = points[0].get("customdata") if points else None
+    if not (isinstance(customdata, list | tuple) and len(customdata) == 4 and customdata[1] == ZOOM):
+        return None
+    first, last = epoch_ms(str(customdata[2])), epoch_ms(str(customdata[3]))
+    pad = max((last - first) * 0.08, ZOOM_MIN_PAD_MS)
+    return [iso_of_ms(first - pad), iso_of_ms(last + pad)]
 
 
 def filter_choices(events: pd.DataFrame) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
@@ -103,11 +117,10 @@ def listed_documents(documents: Sequence[StoredDocument], selected: Sequence[str
 
 
 def clicked_details(store: TimelineStore, click_data: Mapping[str, Any] | None) -> list[Component | str]:
-    """The details panel for a click on the timeline."""
+    """The details panel for a click on an event of the timeline."""
     event_id = clicked_event_id(click_data)
     if event_id is None:
-        return [placeholder("That mark stands for many events: zoom in and click one of them.")] if click_data \
-            else [placeholder()]
+        return [placeholder()]
     event = find_event(store.events(), event_id)
     if event is None:
         return [placeholder("This event is no longer stored.")]
@@ -200,26 +213,39 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
     revision_out = Output(ids.REVISION, "data", allow_duplicate=True)
     notices_out = Output(ids.NOTICES, "children", allow_duplicate=True)
 
+    source = PreparedEvents(store)
+
     @app.callback(
         output=dict(figure=Output(ids.GRAPH, "figure"), box=Output(ids.GRAPH_BOX, "parent_style"),
                     count=Output(ids.EVENT_COUNT, "children"),
                     message=Output(ids.FILTER_MESSAGE, "children"),
-                    view=Output(ids.VIEW_RANGE, "data", allow_duplicate=True)),
+                    view=Output(ids.VIEW_RANGE, "data")),
         inputs=dict(filters=_filter_values(Input), lane_by=Input(ids.LANE_BY, "value"),
                     revision=Input(ids.REVISION, "data"), reset=Input(ids.RESET, "n_clicks"),
-                    view=State(ids.VIEW_RANGE, "data")),
-        prevent_initial_call="initial_duplicate",
+                    relayout=Input(ids.GRAPH, "relayoutData"), width=Input(ids.PLOT_WIDTH, "data"),
+                    zoom=Input(ids.ZOOM_REQUEST, "data"), view=State(ids.VIEW_RANGE, "data")),
     )
-    def _figure(filters: dict[str, Any], lane_by: str, revision: int, reset: int | None, view: View) -> dict[str, Any]:
-        view = None if ctx.triggered_id == ids.RESET else view
-        figure, count, message = filtered_figure(store.events(), filters, lane_by, view)
+    def _figure(filters: dict[str, Any], lane_by: str, revision: int, reset: int | None,
+                relayout: dict[str, Any] | None, width: int | None, zoom: list[str] | None,
+                view: View) -> dict[str, Any]:
+        trigger = ctx.triggered_id
+        if trigger == ids.RESET:
+            view = None
+        elif trigger == ids.GRAPH:
+            moved = view_after_relayout(relayout, view)
+            if moved is UNCHANGED:
+                return {key: no_update for key in ("figure", "box", "count", "message", "view")}
+            view = moved  # type: ignore[assignment]
+        elif trigger == ids.ZOOM_REQUEST and zoom:
+            view = list(zoom)
+        figure, count, message = filtered_figure(source, filters, lane_by, view, width)
         return dict(figure=figure, box=graph_box_style(figure), count=count, message=message, view=view)
 
-    @app.callback(Output(ids.VIEW_RANGE, "data"), Input(ids.GRAPH, "relayoutData"), State(ids.VIEW_RANGE, "data"),
-                  **changes)
-    def _track_view(relayout: dict[str, Any] | None, current: View) -> Any:
-        view = view_after_relayout(relayout, current)
-        return no_update if view is UNCHANGED else view
+    app.clientside_callback(  # type: ignore[no-untyped-call]
+        "window.dash_clientside.timeline.graphWidth",
+        Output(ids.PLOT_WIDTH, "data"),
+        Input(ids.UPLOAD_LIMIT, "data"),
+    )
 
     @app.callback(output=_filter_values(Output), inputs=dict(_=Input(ids.RESET, "n_clicks")), **changes)
     def _reset(_: int | None) -> dict[str, Any]:
@@ -238,9 +264,13 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
     def _document_list(_: int, selected: list[str] | None) -> list[Component]:
         return listed_documents(store.documents(), selected)
 
-    @app.callback(Output(ids.DETAILS, "children"), Input(ids.GRAPH, "clickData"), **changes)
-    def _details(click_data: dict[str, Any] | None) -> list[Component | str]:
-        return clicked_details(store, click_data)
+    @app.callback(Output(ids.DETAILS, "children"), Output(ids.ZOOM_REQUEST, "data"), Input(ids.GRAPH, "clickData"),
+                  **changes)
+    def _details(click_data: dict[str, Any] | None) -> tuple[Any, Any]:
+        window = zoom_window(click_data)
+        if window is not None:
+            return no_update, window
+        return clicked_details(store, click_data), no_update
 
     app.clientside_callback(  # type: ignore[no-untyped-call]
         "window.dash_clientside.timeline.screenUploads",

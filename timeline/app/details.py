@@ -26,9 +26,9 @@ def clicked_event_id(click_data: Mapping[str, Any] | None) -> str | None:
         return None
     customdata = points[0].get("customdata")
     if isinstance(customdata, list | tuple) and customdata and isinstance(customdata[0], str):
-        return customdata[0]
+        return customdata[0] or None  # a cluster or an overview bin carries no event id
     if isinstance(customdata, str):
-        return customdata
+        return customdata or None
     return None
 
 

@@ -84,6 +84,8 @@ def _strings(selected: Sequence[str] | str | None) -> tuple[str, ...]:
     return (selected,) if isinstance(selected, str) else tuple(selected)
 
 
-def count_text(shown: int, total: int) -> str:
-    """ "132 of 540 events", or "540 events" when nothing is filtered out."""
-    return counted(total, "event") if shown == total else f"{shown:,} of {counted(total, 'event')}"
+def count_text(in_view: int, matched: int, total: int) -> str:
+    """ "5 in view · 16 match · 540 in all"; the parts that say nothing new are left out."""
+    if matched == total:
+        return f"{in_view:,} in view · {counted(total, 'event')}" if in_view != total else counted(total, "event")
+    return f"{in_view:,} in view · {matched:,} match · {total:,} in all"

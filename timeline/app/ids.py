@@ -8,6 +8,8 @@ GRAPH_BOX = "timeline-graph-box"  # dcc.Loading around the graph; its parent_sty
 EVENT_COUNT = "event-count"
 LANE_BY = "lane-by"
 VIEW_RANGE = "view-range"  # dcc.Store: the x range on screen as plotly's date strings, or None (fit)
+PLOT_WIDTH = "plot-width"  # dcc.Store: the graph's width in px, as the browser measures it
+ZOOM_REQUEST = "zoom-request"  # dcc.Store: a range to zoom to (a click on a cluster or an overview bin)
 RESET = "reset-view"  # clears the filters and the zoom
 
 # Filters

@@ -25,6 +25,8 @@ def build_layout(*, title: str, upload_limit: int = MAX_UPLOAD_BYTES) -> Compone
         [
             # No data= on the stores that start empty: a Store given data=None reports a change on mount.
             dcc.Store(id=ids.VIEW_RANGE),
+            dcc.Store(id=ids.PLOT_WIDTH),
+            dcc.Store(id=ids.ZOOM_REQUEST),
             dcc.Store(id=ids.REVISION, data=0),
             dcc.Store(id=ids.UPLOAD_LIMIT, data=upload_limit),
             dcc.Store(id=ids.UPLOAD_SCREENED),

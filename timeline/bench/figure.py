@@ -7,7 +7,9 @@ documents. For each size it prints the best of ``--repeat`` runs of:
 * figure: ``timeline_figure`` on the whole table;
 * json: serialising that figure as Dash sends it to the browser (and its size);
 * filter callback: the app's figure callback body with a text search and a date range
-  (filter in pandas, build, serialise) — what one keystroke in the filter costs;
+  (filter in pandas, prepare, lay out, build, serialise) — what one keystroke in the filter costs;
+* zoom callback: the same callback for a new view of an already prepared table (lay out the
+  events in view, build, serialise) — what a zoom or a pan costs;
 * click callback: looking up a clicked event and building its details panel.
 """
 
@@ -24,6 +26,7 @@ import pandas as pd
 import plotly.io
 
 from timeline.app.callbacks import filtered_figure
+from timeline.app.prepared import FixedEvents, PreparedEvents
 from timeline.app.details import event_details, find_event
 from timeline.events import events_frame
 from timeline.events.timescale import fractional_year
@@ -47,6 +50,7 @@ class Row:
     json: float
     json_bytes: int
     filter_callback: float
+    zoom_callback: float
     click_callback: float
 
 
@@ -105,19 +109,25 @@ def measure(count: int, repeat: int) -> Row:
     json_time, text = best_of(repeat, lambda: plotly.io.to_json(figure, validate=False))
     filters = {"search": "ceasefire", "date_from": "1950", "date_to": "2000"}
     filter_time, _ = best_of(repeat, lambda: plotly.io.to_json(
-        filtered_figure(events, filters, "document", None)[0], validate=False))
+        filtered_figure(PreparedEvents(FixedEvents(events)), filters, "document", None, 1200)[0], validate=False))
+    source = PreparedEvents(FixedEvents(events))
+    source.get({}, "document")
+    views = iter([[f"{1900 + i}-01-01", f"{1910 + i}-06-01"] for i in range(repeat)])
+    zoom_time, _ = best_of(repeat, lambda: plotly.io.to_json(
+        filtered_figure(source, {}, "document", next(views), 1200)[0], validate=False))
     clicked = str(events["event_id"].iloc[count // 2])
     document = Document(id=clicked.split(":")[0], text="x" * 10_000)
     click_time, _ = best_of(repeat, lambda: event_details(find_event(events, clicked) or {}, document))
-    return Row(count, figure_time, json_time, len(text), filter_time, click_time)
+    return Row(count, figure_time, json_time, len(text), filter_time, zoom_time, click_time)
 
 
 def format_rows(rows: Sequence[Row]) -> str:
-    header = f"{'events':>8}  {'figure':>8}  {'json':>8}  {'json size':>9}  {'filter cb':>9}  {'click cb':>8}"
+    header = (f"{'events':>8}  {'figure':>8}  {'json':>8}  {'json size':>9}  {'filter cb':>9}  {'zoom cb':>8}  "
+              f"{'click cb':>8}")
     lines = [header]
     for r in rows:
         lines.append(f"{r.events:>8,}  {r.figure:>7.3f}s  {r.json:>7.3f}s  {r.json_bytes / 2**20:>6.1f} MB  "
-                     f"{r.filter_callback:>8.3f}s  {r.click_callback:>7.3f}s")
+                     f"{r.filter_callback:>8.3f}s  {r.zoom_callback:>7.3f}s  {r.click_callback:>7.3f}s")
     return "\n".join(lines)
 
 

@@ -7,13 +7,19 @@ The rules:
 * A DURATION or SET is an event only where the text anchors it, which the extractor shows by
   giving it an interval: "for the past three years" is the three years ending at the document
   date. A bare "three years" has no interval and is not an event.
-* Mentions of the same value (and mod) in the same sentence of the same document are one
-  event, known by its first mention: ``event_id = f"{doc_id}:{start}"``.
+* Mentions of the same value (and mod) in one document are one event, known by its first
+  mention (``event_id = f"{doc_id}:{start}"``), when they are in the same sentence or when the
+  value is a period (a month, a year, a century: "2020" and "last year" in one article are the
+  same year of its story). Days and times mentioned in different sentences stay apart: they
+  usually date different happenings. ``mentions`` counts them, ``other_mentions`` locates them.
+* The document's own date, where the text gives it (a byline such as "Sat, 05/15/2021 – 07:35"),
+  is the document's publication (``kind`` "publication"), not an event labelled with itself.
 * ``kind`` says how the event is drawn: "anchored duration" for a DURATION; "instant" for day
   and time-of-day grains; "period" for week and coarser grains, which are spans, not days.
   A value with no grain (PRESENT_REF) is an instant when its interval is at most a day long.
 * ``label`` is the clause around the first mention with every date expression of the sentence
-  left out (see :mod:`timeline.events.label`).
+  left out (see :mod:`timeline.events.label`); on the signature line of a quoted post
+  ("— Name (@handle) May 13, 2021") it is the post's text (see :mod:`timeline.events.signature`).
 """
 
 from __future__ import annotations
@@ -23,8 +29,9 @@ from typing import Any
 
 import pandas as pd
 
-from timeline.events.label import event_label
-from timeline.events.schema import ANCHORED_DURATION, INSTANT, PERIOD, events_frame
+from timeline.events.label import event_label, text_label
+from timeline.events.schema import ANCHORED_DURATION, INSTANT, PERIOD, PUBLICATION, events_frame
+from timeline.events.signature import signed_post
 from timeline.events.timescale import epoch_days, fractional_year
 from timeline.extract import extract
 from timeline.extract.model import Extraction, Grain, Interval, Timex, TimexType
@@ -45,13 +52,19 @@ def events_from_extractions(pairs: Iterable[tuple[Document, Extraction]]) -> pd.
 
 
 def document_events(document: Document, extraction: Extraction) -> list[dict[str, Any]]:
-    """The event rows of one document, in text order."""
-    first_mentions: dict[tuple[int, str, str | None], Timex] = {}
+    """The event rows of one document, in text order of their first mention."""
+    mentions: dict[tuple[Any, ...], list[Timex]] = {}
     for timex in sorted(extraction.timexes, key=lambda t: t.start):
         if is_event(timex):
-            sentence_start = _sentence(document, timex)[1]
-            first_mentions.setdefault((sentence_start, timex.value, timex.mod), timex)
-    return [_row(document, extraction, timex) for timex in first_mentions.values()]
+            mentions.setdefault(_same_event_key(document, timex), []).append(timex)
+    return [_row(document, extraction, group) for group in mentions.values()]
+
+
+def _same_event_key(document: Document, timex: Timex) -> tuple[Any, ...]:
+    """Mentions with one key are one event (see the module docstring)."""
+    if timex.grain in _INSTANT_GRAINS or timex.grain is Grain.NONE:
+        return timex.value, timex.mod, _sentence(document, timex)[1]
+    return timex.value, timex.mod
 
 
 def is_event(timex: Timex) -> bool:
@@ -75,35 +88,57 @@ def _extracted(documents: Iterable[Document]) -> Iterator[tuple[Document, Extrac
         yield document, extract(document.text, document.date, metadata_date=document.metadata_date)
 
 
-def _row(document: Document, extraction: Extraction, timex: Timex) -> dict[str, Any]:
-    """The event row of ``timex``: its extractor record plus what the timeline adds."""
+def _row(document: Document, extraction: Extraction, mentions: list[Timex]) -> dict[str, Any]:
+    """The event row of the first of ``mentions``: its extractor record plus what the timeline adds."""
+    timex = mentions[0]
     interval = timex.interval
     assert interval is not None  # is_event
     sentence, sentence_start = _sentence(document, timex)
-    sentence_end = sentence_start + len(sentence)
-    others = [
-        (t.start - sentence_start, t.end - sentence_start)
-        for t in extraction.timexes
-        if sentence_start <= t.start and t.end <= sentence_end
-    ]
     try:
         x_start, x_end = fractional_year(interval.start), fractional_year(interval.end)
         kind = event_kind(timex.type, timex.grain, interval)
     except ValueError as error:
         where = document.source or document.id
         raise ValueError(f"{where}: {timex.text!r} at offset {timex.start}: {error}") from None
+    publication = _is_publication(extraction, timex)
     record = timex_record(document.id, timex, extraction.document_date)
     return {
         **record,
         "event_id": f"{document.id}:{timex.start}",
         "doc_id": document.id,
         "doc_title": document.title or document.id,
+        "doc_date": extraction.document_date.value,
         "sentence": sentence,
-        "label": event_label(sentence, (timex.start - sentence_start, timex.end - sentence_start), others),
-        "kind": kind,
+        "label": "Published" if publication else _label(document, extraction, timex, sentence, sentence_start),
+        "mentions": len(mentions),
+        "other_mentions": " ".join(f"{t.start}-{t.end}" for t in mentions[1:]),
+        "kind": PUBLICATION if publication else kind,
         "x_start": x_start,
         "x_end": x_end,
     }
+
+
+def _label(document: Document, extraction: Extraction, timex: Timex, sentence: str, sentence_start: int) -> str:
+    """What happened at ``timex``: the post a signature line signs, else the clause around it."""
+    line_start = document.text.rfind("\n", 0, timex.start) + 1
+    post = signed_post(document.text, line_start)
+    if post is not None:
+        return text_label(document.text[post[0]:post[1]])
+    sentence_end = sentence_start + len(sentence)
+    others = [
+        (t.start - sentence_start, t.end - sentence_start)
+        for t in extraction.timexes
+        if sentence_start <= t.start and t.end <= sentence_end
+    ]
+    return event_label(sentence, (timex.start - sentence_start, timex.end - sentence_start), others)
+
+
+def _is_publication(extraction: Extraction, timex: Timex) -> bool:
+    """Whether ``timex`` is where the text gives the document's own date (its byline or dateline)."""
+    dated = extraction.document_date
+    if dated.start is None or dated.end is None:
+        return False
+    return timex.start < dated.end and dated.start < timex.end
 
 
 def _sentence(document: Document, timex: Timex) -> tuple[str, int]:

@@ -40,6 +40,13 @@ _COMMA = regex.compile(r",[’”\"]?\s+")
 _LEADING_CONJUNCTION = regex.compile(r"^(?:and|but|or|nor|yet|so)\s+", regex.IGNORECASE)
 _EMPTY_BRACKETS = regex.compile(r"\(\s*\)|\[\s*\]")
 _WORD = regex.compile(r"\p{L}{2,}")
+_WORD_OR_NUMBER = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+_RELATIVE = regex.compile(r"^(?:which|who|whom|whose|that)\s+(?=\S)", regex.IGNORECASE)
+_ANTECEDENT_WORDS = 3
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that",
+                          "these", "those", "and", "but", "or", "of", "in", "on", "to", "with", "will", "renew"})
+_HASHTAG = regex.compile(r"(?<![\p{L}\p{N}])#(?=\p{L})")
+_URL = regex.compile(r"\b(?:https?://|www\.)\S+", regex.IGNORECASE)
 _SPACE = regex.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = regex.compile(r"\s+([,.;:!?)\]’”])")
 _SPACE_AFTER_OPEN = regex.compile(r"([(\[‘“])\s+")
@@ -60,22 +67,48 @@ def event_label(
     removed = sorted({span, *date_spans})
     whole = (0, len(sentence))
     clause = _around(_pieces(sentence, _CLAUSE_BREAK, *whole), span[0])
+    region = clause
     label = _label_of(sentence, *clause, removed)
     if len(label) > MAX_LABEL:
         piece = _around(_pieces(sentence, _COMMA, *clause), span[0])
         piece_label = _label_of(sentence, *piece, removed)
+        after = (span[1], clause[1])
+        after_label = _label_of(sentence, *after, removed)
         if piece != clause and _word_count(piece_label) >= _MIN_PIECE_WORDS:
-            label = piece_label
+            region, label = piece, piece_label
+        elif span[0] - clause[0] > _LEAD_IN and _word_count(after_label) >= _MIN_PIECE_WORDS:
+            # Deep in a long clause ("X said that on Friday Y happened"): what follows the date is what happened.
+            region, label = after, after_label
         elif span[0] - clause[0] > _LEAD_IN:
-            # Deep in a long clause: a window that holds the expression, as late as the clause allows.
+            # A window that holds the expression, as late as the clause allows.
             earliest = max(clause[0], min(span[0] - _LEAD_IN // 2, clause[1] - MAX_LABEL))
             window = sentence.find(" ", earliest, span[0])
             if window > 0:
-                label = ELLIPSIS + _label_of(sentence, window, clause[1], removed)
+                region, label = (window, clause[1]), ELLIPSIS + _label_of(sentence, window, clause[1], removed)
     if not _word_count(label):
-        label = _label_of(sentence, *whole, removed)
+        region, label = whole, _label_of(sentence, *whole, removed)
     if not _word_count(label):
         label = _tidy(sentence[span[0]:span[1]])
+    label = _with_antecedent(label, sentence[: region[0]])
+    return shorten(label[:1].upper() + label[1:])
+
+
+def _with_antecedent(label: str, before: str) -> str:
+    """A label that opens on a relative pronoun ("which killed thousands") gets the words it stands
+    for back ("fierce fighting killed thousands"), or loses the pronoun when nothing precedes it."""
+    relative = _RELATIVE.match(label)
+    if relative is None:
+        return label
+    rest = label[relative.end():]
+    words = _WORD_OR_NUMBER.findall(before)[-_ANTECEDENT_WORDS:]
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join([*words, rest]) if words else rest
+
+
+def text_label(text: str) -> str:
+    """A label made of a whole short text (a quoted post): links and hashtag signs dropped, tidied, cut."""
+    label = _tidy(_HASHTAG.sub("", text))
     return shorten(label[:1].upper() + label[1:])
 
 
@@ -121,6 +154,7 @@ def _label_of(sentence: str, start: int, end: int, removed: Sequence[tuple[int, 
 
 
 def _tidy(text: str) -> str:
+    text = _URL.sub("", text)
     text = _EMPTY_BRACKETS.sub("", text)
     text = _SPACE.sub(" ", text)
     text = _REPEATED_COMMA.sub(",", text)

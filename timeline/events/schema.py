@@ -28,7 +28,8 @@ from timeline.extract.model import AnchorKind, Grain, TimexType
 INSTANT: Final = "instant"
 PERIOD: Final = "period"
 ANCHORED_DURATION: Final = "anchored duration"
-KINDS: Final = (INSTANT, PERIOD, ANCHORED_DURATION)
+PUBLICATION: Final = "publication"  # the document's own date (byline, dateline): when it was written
+KINDS: Final = (INSTANT, PERIOD, ANCHORED_DURATION, PUBLICATION)
 
 _STR, _INT, _FLOAT = "str", "int64", "float64"
 
@@ -40,12 +41,14 @@ class Column:
     dtype: str
     description: str
     nullable: bool = False
+    default: object = None  # what a row made without this column holds (tables of older versions too)
 
 
 EVENT_COLUMNS: Final[Mapping[str, Column]] = MappingProxyType({
     "event_id": Column(_STR, 'Stable id, f"{doc_id}:{start}"; unique in a table'),
     "doc_id": Column(_STR, "Id of the document the event was found in"),
     "doc_title": Column(_STR, "Title of the document, or its id when it has none"),
+    "doc_date": Column(_STR, "The document's own date (ISO), NA for a narrative", nullable=True),
     "text": Column(_STR, "The date expression as written"),
     "start": Column(_INT, "Character offset of the expression in the document text"),
     "end": Column(_INT, "Character offset just past the expression"),
@@ -60,7 +63,11 @@ EVENT_COLUMNS: Final[Mapping[str, Column]] = MappingProxyType({
     "anchor": Column(_STR, "What a relative expression was resolved against: an AnchorKind value"),
     "anchor_value": Column(_STR, "TimeML value of that reference date, NA when none", nullable=True),
     "explanation": Column(_STR, 'How it was resolved: "6 months before the document date, 2021-05-15"'),
-    "kind": Column(_STR, 'How it is drawn: "instant" (day/time grains), "period" (coarser), "anchored duration"'),
+    "mentions": Column(_INT, "How many times the document mentions this value; 1 when once", default=1),
+    "other_mentions": Column(_STR, 'Offsets "start-end" of the later mentions, space-separated; "" when none',
+                             default=""),
+    "kind": Column(_STR, 'How it is drawn: "instant" (day/time grains), "period" (coarser), "anchored duration", '
+                         '"publication" (the document\'s own date)'),
     "x_start": Column(_FLOAT, "interval_start as a fractional year (2021.36); sorts and plots any year, BC too"),
     "x_end": Column(_FLOAT, "interval_end as a fractional year"),
 })
@@ -81,7 +88,8 @@ class EventsTableError(ValueError):
 def events_frame(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """A table with the schema's columns, order and dtypes from row mappings (extra keys ignored)."""
     frame = pd.DataFrame.from_records(list(rows), columns=list(EVENT_COLUMNS))
-    return frame.astype({name: column.dtype for name, column in EVENT_COLUMNS.items()})
+    defaults = {name: column.default for name, column in EVENT_COLUMNS.items() if column.default is not None}
+    return frame.fillna(defaults).astype({name: column.dtype for name, column in EVENT_COLUMNS.items()})
 
 
 def empty_events() -> pd.DataFrame:

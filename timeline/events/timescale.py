@@ -96,3 +96,45 @@ def on_distinct(values: pd.Series, convert: Callable[[str], float]) -> np.ndarra
     """``convert`` applied to each value, computed once per distinct value: tables repeat dates."""
     codes, distinct = pd.factorize(values)
     return np.array([convert(value) for value in distinct], dtype=float)[codes]
+
+
+def year_start_days(years: np.ndarray) -> np.ndarray:
+    """Days from 1970-01-01 to 1 January of each (astronomical) year: :func:`day_number` on arrays."""
+    shifted = years.astype(np.int64) - 1  # January counts with the year before, from March
+    era = shifted // 400
+    year_of_era = shifted - era * 400
+    day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + 306
+    return era * 146_097 + day_of_era - _DAYS_TO_EPOCH
+
+
+def ms_of_fractional_years(years: np.ndarray) -> np.ndarray:
+    """Milliseconds from 1970 of fractional years (the inverse of :func:`fractional_year`, vectorised)."""
+    values = np.asarray(years, dtype=float)
+    whole = np.floor(values)
+    start = year_start_days(whole)
+    length = year_start_days(whole + 1) - start
+    # Rounded to the millisecond: the fraction carries a few microseconds of float error.
+    return np.round((start + (values - whole) * length) * MS_PER_DAY)
+
+
+def civil_date(days: int) -> tuple[int, int, int]:
+    """(year, month, day) of a day number from 1970-01-01: the inverse of :func:`day_number`."""
+    shifted = days + _DAYS_TO_EPOCH
+    era = shifted // 146_097
+    day_of_era = shifted - era * 146_097
+    year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36_524 - day_of_era // 146_096) // 365
+    day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
+    month_index = (5 * day_of_year + 2) // 153
+    day = day_of_year - (153 * month_index + 2) // 5 + 1
+    month = month_index + 3 if month_index < 10 else month_index - 9
+    year = year_of_era + era * 400 + (1 if month <= 2 else 0)
+    return year, month, day
+
+
+def iso_of_ms(ms: float) -> str:
+    """The ISO timestamp (minute precision, astronomical year) of milliseconds from 1970."""
+    days, rest = divmod(int(round(ms / 60_000)) * 60_000, MS_PER_DAY)
+    year, month, day = civil_date(int(days))
+    hour, minute = divmod(rest // 60_000, 60)
+    year_text = f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+    return f"{year_text}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}"

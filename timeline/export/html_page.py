@@ -38,7 +38,7 @@ def standalone_html(fig: go.Figure, *, title: str | None = None) -> str:
 
     ``title`` names the page (browser tab); it defaults to the figure's title.
     """
-    page_title = title or fig.layout.title.text or "Timeline"
+    page_title = title or html.unescape(fig.layout.title.text or "") or "Timeline"  # the figure's is escaped
     config = {**_PLOT_CONFIG, "toImageButtonOptions": {"filename": _file_stem(page_title)}}
     plot = pio.to_html(fig, config=config, full_html=False, include_plotlyjs=True, include_mathjax=False)
     return _PAGE.format(title=html.escape(page_title), plot=plot)

@@ -6,14 +6,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from timeline.events.timescale import fractional_year
 from timeline.export.formats import FIGURE_FORMATS
 from timeline.export.html_page import standalone_html
-from timeline.export.images import render_image
+from timeline.export.images import DEFAULT_WIDTH, render_image
 from timeline.export.tables import events_to_csv, events_to_json, events_to_jsonl
 from timeline.export.timelinejs import timelinejs_json
 from timeline.figure import timeline_figure
-from timeline.figure.numbered import with_event_key
 
 _TABLE_WRITERS = {"csv": events_to_csv, "json": events_to_json, "jsonl": events_to_jsonl}
 
@@ -30,24 +28,18 @@ class FigureOptions:
     scale: float = 1.0  # image pixels per CSS pixel
 
 
-def _in_range(events: pd.DataFrame, x_range: tuple[str, str] | None) -> pd.DataFrame:
-    """The events that overlap the shown range (all of them without one)."""
-    if x_range is None:
-        return events
-    first, last = (fractional_year(bound.strip()[:10] if not bound.startswith("-") else bound[:11]) for bound in x_range)
-    return events[(events["x_end"].astype(float) > first) & (events["x_start"].astype(float) < last)]
-
-
 def render_events(events: pd.DataFrame, fmt: str, options: FigureOptions | None = None) -> bytes:
     """The events table as the bytes of one file of format ``fmt`` (any single-file format)."""
     options = options or FigureOptions()
     if fmt in FIGURE_FORMATS:
+        width = options.width or (None if fmt == "html" else DEFAULT_WIDTH)
+        # Images carry the labels on the plot (paper has no hover) and no buttons to press.
         fig = timeline_figure(events, lane_by=options.lane_by, title=options.title, x_range=options.x_range,
-                              width=options.width, height=options.height)
+                              width=width, height=options.height, responsive=fmt == "html",
+                              controls=fmt == "html")
         if fmt == "html":
             return standalone_html(fig, title=options.title).encode("utf-8")
-        fig = with_event_key(fig, _in_range(events, options.x_range))  # paper has no hover
-        return render_image(fig, fmt, width=options.width, height=options.height, scale=options.scale)
+        return render_image(fig, fmt, width=width, height=options.height, scale=options.scale)
     if fmt in _TABLE_WRITERS:
         return _TABLE_WRITERS[fmt](events).encode("utf-8")
     if fmt == "timelinejs":

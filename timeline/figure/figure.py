@@ -1,36 +1,33 @@
-"""The timeline figure: a pure, deterministic function of the events table (no Dash here).
+"""The timeline figure: a pure, deterministic function of the events table and a view (no Dash here).
 
-Drawing choices (see :mod:`timeline.figure.traces` for the traces):
+``timeline_figure`` prepares the table (:mod:`timeline.figure.prepare`), works out which events
+in view are drawn with their labels and which are counted in clusters
+(:mod:`timeline.figure.detail`), and draws that scene (:mod:`timeline.figure.traces`). The app
+keeps the prepared table and calls :func:`draw` again on every zoom, pan or resize, so the
+figure always holds what fits the view and never the whole table.
 
-* x is a plotly date axis, fed milliseconds computed from the ISO intervals: it zooms from
-  centuries to minutes with fitting tick labels, shows years -9999..9999 (BC included, labelled
-  astronomically: "-0489" is 490 BC, which the hover spells out), and gives the range slider
-  and the 1m/6m/1y/10y/all buttons. Events outside those years are left out, with a note.
-* y is one lane per document (or per grain or per type), each event offset within its lane
-  by a stable hash of its id; colour is by document.
-* Above :data:`~timeline.figure.style.LARGE_TABLE` events the figure switches to its overview
-  drawing: events with the same lane, colour, grain and interval become one mark (a marker
-  whose area grows with the count, a bar whose hover gives it), hovers leave out the sentence,
-  and a density strip above the lanes shows events over time. Where lanes mix more documents
-  than the palette has colours (the "other documents" lane; grain and type lanes of a big
-  corpus), those events are grey and merge across documents. Marks and payload then grow with
-  the distinct dates per lane, not with the events.
+Drawing choices: x is a plotly date axis (years -9999..9999, BC included); y is rows of lanes
+(by document, grain or type); day and time events are markers with their labels beside them;
+months, seasons, years and longer are bars with their label on the bar; an overview strip above
+the lanes shows the whole collection, with the view shaded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.events.schema import ANCHORED_DURATION, INSTANT, PERIOD, validate_events
+from timeline.events.schema import ANCHORED_DURATION, INSTANT, PERIOD, PUBLICATION
 from timeline.events.timescale import epoch_ms
 from timeline.figure import layout
-from timeline.figure.lanes import LANE_BY, assign_lanes, document_order
-from timeline.figure.positions import FIRST_YEAR, LAST_YEAR, SHARED_COLOUR, data_span, drawable, plot_frame
-from timeline.figure.style import LARGE_TABLE, PALETTE, SHARED_LANE_COLOUR
-from timeline.figure.traces import bar_traces, density_trace, legend_traces, marker_traces
+from timeline.figure.detail import Scene, level_of_detail
+from timeline.figure.prepare import FIRST_YEAR, LAST_YEAR, Prepared, prepare
+from timeline.figure.style import DEFAULT_PLOT_WIDTH, PALETTE, ROW_BUDGET
+from timeline.figure.traces import legend_traces, overview_traces, scene_traces
+from timeline.figure.views import Window, button_windows, first_view
+
+_KEYS = ((INSTANT, "● day  ◆ time"), (PERIOD, "▬ period"), (ANCHORED_DURATION, "▨ anchored duration"),
+         (PUBLICATION, "▼ published"))
 
 
 def timeline_figure(
@@ -41,95 +38,106 @@ def timeline_figure(
     x_range: tuple[str, str] | None = None,
     width: int | None = None,
     height: int | None = None,
+    responsive: bool = False,
+    controls: bool = True,
 ) -> go.Figure:
-    """The interactive timeline of ``events`` (a table as made by :mod:`timeline.events`).
+    """The timeline of ``events`` (a table as made by :mod:`timeline.events`).
 
-    ``lane_by`` is "document", "grain" or "type"; ``x_range`` two ISO dates to show first
-    (astronomical years, "-0489-01-01" for 490 BC), else the span of the events; ``width`` and
-    ``height`` in px, else the figure is as wide as its container and as tall as its lanes need.
-    Each drawn point carries its event_id in ``customdata[0]``.
+    ``lane_by`` is "document", "grain" or "type"; ``x_range`` two ISO dates to show (astronomical
+    years, "-0489-01-01" for 490 BC), else the span most events are in; ``width`` the figure's
+    width in px, which the labels are laid out for; ``responsive`` leaves the figure's width to
+    its container (the app, which measures it); ``controls`` adds the range buttons.
     """
-    if lane_by not in LANE_BY:
-        raise ValueError(f"lane_by must be one of {', '.join(LANE_BY)}, not {lane_by!r}")
-    validate_events(events)
-    shown = events[drawable(events)]
-    left_out = len(events) - len(shown)
-    notes = [f"{left_out:,} events outside years {FIRST_YEAR}…{LAST_YEAR} not drawn"] if left_out else []
-    if shown.empty:
+    return draw(prepare(events, lane_by), view=view_of(x_range), title=title, width=width, height=height,
+                responsive=responsive, controls=controls)
+
+
+def view_of(x_range: tuple[str, str] | None) -> Window | None:
+    """Two ISO dates (or plotly's "2021-05-13 04:22:11.123") as milliseconds; ValueError names a bad one."""
+    if x_range is None:
+        return None
+    try:
+        first, last = (epoch_ms(bound.strip()) for bound in x_range)
+    except ValueError as error:
+        raise ValueError(f"x_range: {error}") from None
+    return (first, last) if last > first else (last, first)
+
+
+def draw(
+    prepared: Prepared,
+    *,
+    view: Window | None = None,
+    title: str | None = None,
+    width: int | None = None,
+    height: int | None = None,
+    responsive: bool = False,
+    controls: bool = True,
+    row_budget: int = ROW_BUDGET,
+) -> go.Figure:
+    """The figure of a prepared table over ``view`` (ms; None for the first view)."""
+    notes = [f"{prepared.left_out:,} events outside years {FIRST_YEAR}…{LAST_YEAR} not drawn"] if prepared.left_out \
+        else []
+    if not len(prepared):
         return _empty_figure(title=title, width=width, height=height, notes=notes)
-
-    large = len(shown) > LARGE_TABLE
-    lanes = assign_lanes(shown, lane_by)
-    few_documents = len(document_order(shown)) <= len(PALETTE)
-    frame = plot_frame(shown, lanes, merge=large, mixed=large and lane_by != "document" and not few_documents)
-    names = _colour_names(shown)
-    colours = {**dict(enumerate(PALETTE)), SHARED_COLOUR: SHARED_LANE_COLOUR}
-    legend = lane_by != "document" and few_documents
-    traces: list[go.BaseTraceType] = [
-        *bar_traces(frame, colours, names),
-        *marker_traces(frame, colours, names, large=large),
-        *(legend_traces(frame, colours, names) if legend else []),
-    ]
-    if large:
-        traces.append(density_trace(frame))
-    notes.insert(0, _key(frame, large=large))
-
-    span = data_span(frame)
+    names = prepared.lanes.names
+    margin = layout.margins(names, title=bool(title), controls=controls)
+    shown = view or first_view(prepared)
+    plot_width = max((width or DEFAULT_PLOT_WIDTH + margin["l"] + margin["r"]) - margin["l"] - margin["r"], 120)
+    scene = level_of_detail(prepared, shown, plot_width, row_budget=row_budget)
+    colours = PALETTE
+    used = sorted({int(c) % len(colours) for c in prepared.lanes.colour[scene.placed["pos"].to_numpy()]})
+    legend = prepared.lanes.colour_names and len(used) > 1 and not _colour_is_lane(prepared)
+    traces = [*scene_traces(prepared, scene, colours), *overview_traces(prepared)]
+    if legend:
+        traces.extend(legend_traces(colours, prepared.lanes.colour_names, used))
+    tops = scene.lane_tops()
+    sized = layout.sized_layout(scene.total_rows, margin)
     figure = go.Figure(data=traces)
     figure.update_layout(
-        layout.base_layout(title=title, width=width, height=height or layout.auto_height(len(lanes.names), large))
+        layout.base_layout(title=title, width=None if responsive else width, height=height or sized["height"])
         | {
-            "showlegend": legend,
-            "xaxis": layout.time_axis(_x_range(x_range) if x_range else span, span),
-            "yaxis": layout.lane_axis(lanes.names, density=large),
-            "shapes": layout.lane_bands(len(lanes.names)),
-            "annotations": [layout.note("  ·  ".join(notes))],
+            "margin": sized["margin"],
+            "showlegend": bool(legend),
+            "xaxis": layout.time_axis(shown),
+            "yaxis": layout.lane_axis(names, tops, scene.lane_rows) | {"domain": sized["yaxis_domain"]},
+            "shapes": [*layout.lane_bands(tops, scene.lane_rows), layout.view_marker(shown)],
+            "annotations": [layout.note("   ".join([*notes, _key(prepared, scene)]))],
+            "updatemenus": layout.range_buttons(button_windows(prepared, view)) if controls else [],
+            "uirevision": f"{shown[0]:.0f}:{shown[1]:.0f}",
+            "meta": {"in_view": scene.in_view, "placed": len(scene.placed),
+                     "counted": int(scene.clusters["count"].sum()) if len(scene.clusters) else 0},
         }
-        | ({"yaxis2": layout.density_axis()} if large else {})
+        | layout.overview_axes(prepared.span())
     )
+    figure.update_layout(yaxis2={"domain": sized["yaxis2_domain"]})
     return figure
+
+
+def _colour_is_lane(prepared: Prepared) -> bool:
+    """Whether colours follow lanes (then a legend would repeat the lane names)."""
+    return bool((prepared.lanes.colour == prepared.lanes.index % len(PALETTE)).all()) and \
+        len(prepared.lanes.colour_names) == len(prepared.lanes.names)
+
+
+def _key(prepared: Prepared, scene: Scene) -> str:
+    """What the marks mean (for the kinds present) and how many of the events in view are counted."""
+    kinds = set(prepared.events["kind"].take(scene.placed["pos"].to_numpy()))
+    keys = [text for kind, text in _KEYS if kind in kinds]
+    counted = int(scene.clusters["count"].sum()) if len(scene.clusters) else 0
+    if counted:
+        keys.append(f"+N: {counted:,} of {scene.in_view:,} events in view counted, click to zoom in")
+    return "   ".join(keys)
 
 
 def _empty_figure(*, title: str | None, width: int | None, height: int | None, notes: list[str]) -> go.Figure:
     figure = go.Figure()
     figure.update_layout(
-        layout.base_layout(title=title, width=width, height=height or layout.auto_height(0, False))
+        layout.base_layout(title=title, width=width, height=height or 360)
         | {
+            "margin": {"l": 20, "r": 24, "t": 96 if title else 56, "b": 24},
             "xaxis": {"visible": False},
             "yaxis": {"visible": False},
             "annotations": [layout.no_events(), *([layout.note("  ·  ".join(notes))] if notes else [])],
         }
     )
     return figure
-
-
-def _colour_names(events: pd.DataFrame) -> Mapping[int, str]:
-    """Legend name of each palette colour: the document's title, or a count when colours are shared."""
-    titles = events.drop_duplicates("doc_id").set_index("doc_id")["doc_title"]
-    members: dict[int, list[str]] = {}
-    for rank, doc_id in enumerate(document_order(events)):
-        members.setdefault(rank % len(PALETTE), []).append(str(titles[doc_id]))
-    names = {colour: docs[0] if len(docs) == 1 else f"{len(docs):,} documents" for colour, docs in members.items()}
-    return {**names, SHARED_COLOUR: "other documents"}
-
-
-def _key(frame: pd.DataFrame, *, large: bool) -> str:
-    """What the marks mean, for the marks present."""
-    instants = frame["kind"] == INSTANT
-    days = instants & (frame["grain"] == "day")
-    keys = [
-        (bool(days.any()), "● day"),
-        (bool((instants & ~days).any()), "◆ time"),
-        (bool((frame["kind"] == PERIOD).any()), "▬ period"),
-        (bool((frame["kind"] == ANCHORED_DURATION).any()), "▨ anchored duration"),
-        (large, "bigger marks stand for more events"),
-    ]
-    return "   ".join(text for present, text in keys if present)
-
-
-def _x_range(x_range: tuple[str, str]) -> tuple[float, float]:
-    start, end = x_range
-    try:
-        return epoch_ms(start), epoch_ms(end)
-    except ValueError as error:
-        raise ValueError(f"x_range: {error}") from None

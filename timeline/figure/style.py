@@ -6,8 +6,8 @@ from typing import Final
 
 import plotly.colors
 
-# Tableau 10: distinct, readable on white, and fine in print.
-PALETTE: Final[tuple[str, ...]] = tuple(plotly.colors.qualitative.T10)
+# Tableau 10, then Dark2: eighteen colours distinct on white and in print.
+PALETTE: Final[tuple[str, ...]] = (*plotly.colors.qualitative.T10, *plotly.colors.qualitative.Dark2)
 FONT_FAMILY: Final = '"Noto Sans", "Noto Sans CJK SC", "Liberation Sans", Arial, sans-serif'
 FONT_SIZE: Final = 14
 TITLE_SIZE: Final = 20
@@ -20,23 +20,34 @@ DENSITY_COLOUR: Final = "#8c8c8c"
 SHARED_LANE_COLOUR: Final = "#8c8c8c"  # the "other documents" lane mixes documents: no document colour
 
 MARKER_SIZE: Final = 10
-LARGE_MARKER_SIZE: Final = 6
 MARKER_OPACITY: Final = 0.9
-LARGE_MARKER_OPACITY: Final = 0.6
 TIME_SYMBOL: Final = "diamond"  # time-of-day grains; days are circles
-BAR_THICKNESS: Final = 0.2  # in lanes
-SPAN_TICK_SIZE: Final = 14  # px; the tick at the middle of a period
-BAR_OPACITY: Final = 0.4
+PUBLICATION_SYMBOL: Final = "triangle-down"  # the document's own date
+BAR_THICKNESS: Final = 0.62  # in rows
+BAR_OPACITY: Final = 0.35
 ANCHORED_PATTERN: Final = "/"  # hatching marks a duration the text anchored ("the past three years")
-JITTER: Final = 0.3  # events spread over lane ± JITTER so same-day events do not hide each other
 
-LANE_LABEL_CHARS: Final = 30
-LANE_HEIGHT: Final = 44  # px per lane when the figure picks its own height
-MIN_HEIGHT: Final = 400
-MAX_HEIGHT: Final = 1800
+# The readable layout (see timeline.figure.detail): sizes in CSS px.
+LABEL_SIZE: Final = 12  # font size of the labels on the plot
+ROW_PX: Final = 22  # height of one row of a lane
+MARK_RADIUS: Final = 5
+LABEL_GAP: Final = 4  # between a mark and its label
+ITEM_GAP: Final = 10  # between two items of one row
+CLUSTER_PX: Final = 60  # width of the columns that overflowing events are counted in
+ROW_BUDGET: Final = 24  # rows shared by the lanes; each lane gets at least MIN_LANE_ROWS
+MIN_LANE_ROWS: Final = 2
+LABEL_CHARS: Final = 44  # a label on the plot is cut to this, then to SHORT_LABEL_CHARS where crowded
+SHORT_LABEL_CHARS: Final = 22
+SAMPLE_EVENTS: Final = 6  # events a cluster's hover lists
+DEFAULT_PLOT_WIDTH: Final = 1000  # when the browser has not said
+OVERVIEW_PX: Final = 46  # the density strip of the whole collection
+OVERVIEW_GAP_PX: Final = 34
+OVERVIEW_BINS: Final = 120
+CLUSTER_COLOUR: Final = "#5f6b7a"
+CLUSTER_FILL: Final = "rgba(95, 107, 122, 0.16)"
+VIEW_FILL: Final = "rgba(42, 99, 170, 0.14)"
+
+LANE_LABEL_CHARS: Final = 28
+MAX_LANES: Final = 14  # more documents than this are grouped into lanes by when they were written
 HOVER_WRAP: Final = 60
 HOVER_SENTENCE_LINES: Final = 6
-
-MAX_LANES: Final = 30  # more documents than this share one last "other documents" lane
-LARGE_TABLE: Final = 5_000  # above this many events the overview drawing (about 0.75 kB of hover per event below it)
-DENSITY_BINS: Final = 200

@@ -1,146 +1,194 @@
-"""The traces of the timeline, one per document colour and drawing, never one per event.
+"""The traces of one scene (see :mod:`timeline.figure.detail`): a handful per figure, never one per event.
 
-* Instants (day and time grains) are WebGL markers, so 100,000 of them stay fluid.
-* Periods and anchored durations are translucent horizontal bars over their whole interval
-  ("2020" reads as a span, not as a fake day), plus a tick at their middle in the colour's
-  marker trace, which keeps a year visible and clickable when the view spans centuries.
-* Large tables get a density trace: events per time bin, on a strip above the lanes.
+* Placed instants: SVG markers with their labels beside them (circles for days, diamonds for
+  times, a triangle for the document's own date), one trace per colour.
+* Placed periods and anchored durations: translucent bars over their interval (hatched for an
+  anchored duration), with their label on the bar in a text trace.
+* Clusters: a light band over the events they count and "+N" in bold; a click zooms to them.
+* The overview: events per time bin over the whole collection, on its own strip above the lanes.
 
-Every mark carries its event_id in ``customdata[0]``; in a large table, where one mark may
-stand for several events (see :func:`timeline.figure.positions.merge_same_place`), the number
-of events in ``customdata[1]``.
+Every clickable mark carries ``customdata`` [event_id, action, from, to]: action "event" for
+an event (from and to empty), "zoom" for a cluster or a bin (from and to ISO dates).
+Text from documents is escaped for plotly's pseudo-HTML wherever it is shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import html
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.events.schema import ANCHORED_DURATION, INSTANT
+from timeline.events.schema import ANCHORED_DURATION, PUBLICATION
+from timeline.events.timescale import iso_of_ms
+from timeline.events.when import when
+from timeline.figure.detail import Scene
+from timeline.figure.hover import hover_texts
+from timeline.figure.prepare import Prepared
 from timeline.figure.style import (
     ANCHORED_PATTERN,
     BAR_OPACITY,
     BAR_THICKNESS,
-    DENSITY_BINS,
-    DENSITY_COLOUR,
-    LARGE_MARKER_OPACITY,
-    LARGE_MARKER_SIZE,
+    CLUSTER_COLOUR,
+    CLUSTER_FILL,
+    FONT_FAMILY,
+    LABEL_SIZE,
     MARKER_OPACITY,
     MARKER_SIZE,
-    SPAN_TICK_SIZE,
+    OVERVIEW_BINS,
+    PUBLICATION_SYMBOL,
+    TEXT_COLOUR,
     TIME_SYMBOL,
 )
 
-_DAY_GRAIN = "day"
-_SPAN_SYMBOL = "line-ns-open"
+EVENT, ZOOM = "event", "zoom"
 _HOVER = "%{hovertext}<extra></extra>"
+_DAY_GRAIN = "day"
 
 
-def marker_traces(
-    frame: pd.DataFrame, colours: Mapping[int, str], names: Mapping[int, str], *, large: bool
-) -> list[go.Scattergl]:
-    """One WebGL marker trace per colour: the instants, and a tick at the middle of every span."""
-    is_span = (frame["kind"] != INSTANT).to_numpy()
-    symbols = np.where(is_span, _SPAN_SYMBOL, np.where(frame["grain"] == _DAY_GRAIN, "circle", TIME_SYMBOL))
-    sizes = np.where(is_span, SPAN_TICK_SIZE, _instant_sizes(frame) if large else MARKER_SIZE)
-    marks = frame.assign(symbol=symbols, size=sizes, line_width=np.where(is_span, 2.0, 0.0 if large else 0.8))
+def scene_traces(prepared: Prepared, scene: Scene, colours: Sequence[str]) -> list[go.BaseTraceType]:
+    """Every trace of the lanes: bars, markers, span labels, clusters."""
+    positions = scene.placed["pos"].to_numpy()
+    tops = np.array(scene.lane_tops(), dtype=float)
+    placed = scene.placed.assign(
+        y=tops[scene.placed["lane"].to_numpy()] + scene.placed["row"].to_numpy() + 0.5,
+        colour=prepared.lanes.colour[positions] % len(colours),
+        span=prepared.is_span[positions],
+        hover=hover_texts(prepared.events.take(positions)) if len(positions) else [],
+    )
+    spans, instants = placed[placed["span"]], placed[~placed["span"]]
     return [
-        go.Scattergl(
-            x=group["mid_ms"].to_numpy(),
-            y=group["y"].to_numpy(),
-            mode="markers",
-            name=names[colour],
-            legendgroup=f"colour{colour}",
-            showlegend=False,
-            marker={
-                "color": colours[colour],
-                "size": group["size"].to_numpy(),
-                "opacity": LARGE_MARKER_OPACITY if large else MARKER_OPACITY,
-                "symbol": group["symbol"].to_numpy(),
-                "line": {"width": group["line_width"].to_numpy(), "color": "white"},
-            },
-            customdata=_customdata(group),
-            hovertext=group["hover"].to_numpy(),
+        *_bar_traces(prepared, spans, colours),
+        *_marker_traces(prepared, instants, colours),
+        *([_span_labels(spans)] if len(spans) else []),
+        *_cluster_traces(prepared, scene),
+    ]
+
+
+def _event_customdata(prepared: Prepared, positions: np.ndarray) -> np.ndarray:
+    ids = prepared.events["event_id"].to_numpy(dtype=object)[positions]
+    return np.column_stack([ids, np.full(len(ids), EVENT), np.full(len(ids), ""), np.full(len(ids), "")])
+
+
+def _bar_traces(prepared: Prepared, spans: pd.DataFrame, colours: Sequence[str]) -> list[go.Bar]:
+    traces = []
+    for colour, group in spans.groupby("colour", sort=True):
+        positions = group["pos"].to_numpy()
+        start, end = prepared.start_ms[positions], prepared.end_ms[positions]
+        kinds = prepared.events["kind"].to_numpy(dtype=object)[positions]
+        traces.append(go.Bar(
+            orientation="h", base=start, x=end - start, y=group["y"].to_numpy(), width=BAR_THICKNESS,
+            showlegend=False, name="",
+            marker={"color": colours[int(colour)], "opacity": BAR_OPACITY, "line": {"width": 0},
+                    "pattern": {"shape": np.where(kinds == ANCHORED_DURATION, ANCHORED_PATTERN, "").tolist(),
+                                "solidity": 0.3}},
+            customdata=_event_customdata(prepared, positions), hovertext=group["hover"].to_numpy(),
             hovertemplate=_HOVER,
-        )
-        for colour, group in _by_colour(marks)
-    ]
+        ))
+    return traces
 
 
-def bar_traces(frame: pd.DataFrame, colours: Mapping[int, str], names: Mapping[int, str]) -> list[go.Bar]:
-    """One horizontal bar trace per colour for the periods and anchored durations of ``frame``."""
-    spans = frame[frame["kind"] != INSTANT]
-    return [
-        go.Bar(
-            orientation="h",
-            base=group["start_ms"].to_numpy(),
-            x=(group["end_ms"] - group["start_ms"]).to_numpy(),
-            y=group["y"].to_numpy(),
-            width=BAR_THICKNESS,
-            name=names[colour],
-            legendgroup=f"colour{colour}",
-            showlegend=False,
-            marker={
-                "color": colours[colour],
-                "opacity": BAR_OPACITY,
-                "line": {"width": 0},
-                "pattern": {
-                    "shape": np.where(group["kind"] == ANCHORED_DURATION, ANCHORED_PATTERN, "").tolist(),
-                    "solidity": 0.3,
-                },
-            },
-            customdata=_customdata(group),
-            hovertext=group["hover"].to_numpy(),
+def _marker_traces(prepared: Prepared, instants: pd.DataFrame, colours: Sequence[str]) -> list[go.Scatter]:
+    traces = []
+    for colour, group in instants.groupby("colour", sort=True):
+        positions = group["pos"].to_numpy()
+        kinds = prepared.events["kind"].to_numpy(dtype=object)[positions]
+        grains = prepared.events["grain"].to_numpy(dtype=object)[positions]
+        symbols = np.where(kinds == PUBLICATION, PUBLICATION_SYMBOL, np.where(grains == _DAY_GRAIN, "circle",
+                                                                                TIME_SYMBOL))
+        traces.append(go.Scatter(
+            x=prepared.mark_ms[positions], y=group["y"].to_numpy(), mode="markers+text",
+            text=[html.escape(text, quote=False) for text in group["text"]],
+            textposition=group["side"].tolist(),
+            textfont={"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT_FAMILY},
+            marker={"color": colours[int(colour)], "size": MARKER_SIZE, "opacity": MARKER_OPACITY,
+                    "symbol": symbols.tolist(), "line": {"width": 1, "color": "white"}},
+            showlegend=False, name="", cliponaxis=False,
+            customdata=_event_customdata(prepared, positions), hovertext=group["hover"].to_numpy(),
             hovertemplate=_HOVER,
-        )
-        for colour, group in _by_colour(spans)
-    ]
+        ))
+    return traces
 
 
-def legend_traces(frame: pd.DataFrame, colours: Mapping[int, str], names: Mapping[int, str]) -> list[go.Scattergl]:
-    """Empty traces that give each colour one plain legend entry; a click on it hides the colour's marks."""
-    return [
-        go.Scattergl(
-            x=[None], y=[None], mode="markers", name=names[colour], legendgroup=f"colour{colour}",
-            marker={"color": colours[colour], "size": MARKER_SIZE, "symbol": "circle"}, hoverinfo="skip",
-        )
-        for colour in sorted(set(frame["colour"]))
-    ]
-
-
-def density_trace(frame: pd.DataFrame) -> go.Histogram:
-    """Events per time bin, each counted at the middle of its interval, on the ``y2`` strip."""
-    return go.Histogram(
-        x=frame["mid_ms"].to_numpy(),
-        y=_counts(frame),
-        histfunc="sum",
-        nbinsx=DENSITY_BINS,
-        yaxis="y2",
-        name="events",
-        showlegend=False,
-        marker={"color": DENSITY_COLOUR, "line": {"width": 0}},
-        hovertemplate="%{y:,} events<extra></extra>",
+def _span_labels(spans: pd.DataFrame) -> go.Scatter:
+    """The labels of the bars, on the bars (their hover is the bar's)."""
+    return go.Scatter(
+        x=spans["text_ms"].to_numpy(), y=spans["y"].to_numpy(), mode="text",
+        text=[html.escape(text, quote=False) for text in spans["text"]], textposition="middle right",
+        textfont={"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT_FAMILY},
+        showlegend=False, name="", hoverinfo="skip", cliponaxis=False,
     )
 
 
-def _by_colour(frame: pd.DataFrame) -> list[tuple[int, pd.DataFrame]]:
-    return [(int(colour), group) for colour, group in frame.groupby("colour", sort=True)]
+def _cluster_traces(prepared: Prepared, scene: Scene) -> list[go.BaseTraceType]:
+    clusters = scene.clusters
+    if not len(clusters):
+        return []
+    tops = np.array(scene.lane_tops(), dtype=float)
+    y = tops[clusters["lane"].to_numpy()] + clusters["row"].to_numpy() + 0.5
+    customdata = np.column_stack([
+        np.full(len(clusters), ""), np.full(len(clusters), ZOOM),
+        [iso_of_ms(ms) for ms in clusters["start_ms"]], [iso_of_ms(ms) for ms in clusters["end_ms"]],
+    ])
+    hovers = [_cluster_hover(prepared, row) for row in clusters.itertuples(index=False)]
+    first, last = scene.view
+    start = np.maximum(clusters["start_ms"].to_numpy(), first)
+    end = np.minimum(clusters["end_ms"].to_numpy(), last)
+    return [
+        go.Bar(orientation="h", base=start, x=np.maximum(end - start, (last - first) / 400), y=y,
+               width=0.7, marker={"color": CLUSTER_FILL, "line": {"width": 0}}, showlegend=False, name="",
+               customdata=customdata, hovertext=hovers, hovertemplate=_HOVER),
+        go.Scatter(x=clusters["x_ms"].to_numpy(), y=y, mode="text",
+                   text=[f"<b>+{count:,}</b>" for count in clusters["count"]],
+                   textfont={"size": LABEL_SIZE, "color": CLUSTER_COLOUR, "family": FONT_FAMILY},
+                   showlegend=False, name="", cliponaxis=False, customdata=customdata, hovertext=hovers,
+                   hovertemplate=_HOVER),
+    ]
 
 
-def _counts(frame: pd.DataFrame) -> np.ndarray:
-    return frame["count"].to_numpy() if "count" in frame else np.ones(len(frame), dtype=int)
+def _cluster_hover(prepared: Prepared, cluster: tuple) -> str:  # type: ignore[type-arg]
+    lane, row, x_ms, start_ms, end_ms, count, members = cluster
+    sample = prepared.events.take(list(members))
+    lines = [f"<b>{count:,} events</b> here, {html.escape(_span_words(start_ms, end_ms))}"]
+    for event in sample.itertuples(index=False):
+        date = when(event.interval_start, event.interval_end, event.grain, short=True)
+        lines.append(f"• {html.escape(date)} · {html.escape(str(event.label)[:70], quote=False)}")
+    if count > len(sample):
+        lines.append(f"… and {count - len(sample):,} more")
+    lines.append("<i>Click to zoom in</i>")
+    return "<br>".join(lines)
 
 
-def _instant_sizes(frame: pd.DataFrame) -> np.ndarray:
-    """Marker area grows with the number of events a merged mark stands for."""
-    return np.minimum(LARGE_MARKER_SIZE * np.sqrt(_counts(frame)), 4 * LARGE_MARKER_SIZE)
+def _span_words(start_ms: float, end_ms: float) -> str:
+    first, last = iso_of_ms(start_ms), iso_of_ms(end_ms - 1)
+    first_day, last_day = when(first, first, "day", short=True), when(last, last, "day", short=True)
+    return first_day if first_day == last_day else f"{first_day} – {last_day}"
 
 
-def _customdata(group: pd.DataFrame) -> np.ndarray:
-    """event_id first; in a large table the number of events the mark stands for second."""
-    if "count" not in group:
-        return group[["event_id"]].to_numpy()
-    return np.column_stack([group["event_id"].to_numpy(), group["count"].to_numpy()])
+def overview_traces(prepared: Prepared) -> list[go.Bar]:
+    """Events per time bin over the whole collection, on the overview strip (x2, y2); a click zooms to a bin."""
+    first, last = prepared.span()
+    counts, edges = np.histogram(prepared.mark_ms, bins=OVERVIEW_BINS, range=(first, last))
+    filled = counts > 0
+    starts, ends = edges[:-1][filled], edges[1:][filled]
+    customdata = np.column_stack([np.full(len(starts), ""), np.full(len(starts), ZOOM),
+                                  [iso_of_ms(ms) for ms in starts], [iso_of_ms(ms) for ms in ends]])
+    return [go.Bar(
+        x=(starts + ends) / 2, y=counts[filled], width=(ends - starts), xaxis="x2", yaxis="y2",
+        marker={"color": CLUSTER_COLOUR, "opacity": 0.55, "line": {"width": 0}}, showlegend=False, name="",
+        customdata=customdata, hovertext=[f"{c:,} events, {html.escape(_span_words(s, e))}"
+                                          for c, s, e in zip(counts[filled], starts, ends, strict=True)],
+        hovertemplate=_HOVER,
+    )]
+
+
+def legend_traces(colours: Sequence[str], names: Mapping[int, str], used: Sequence[int]) -> list[go.Scatter]:
+    """Empty traces that give each colour in use one legend entry."""
+    return [
+        go.Scatter(x=[None], y=[None], mode="markers", name=html.escape(names.get(colour, ""), quote=False),
+                   marker={"color": colours[colour % len(colours)], "size": MARKER_SIZE, "symbol": "circle"},
+                   hoverinfo="skip")
+        for colour in used
+    ]

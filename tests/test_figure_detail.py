@@ -1,0 +1,146 @@
+"""Level of detail: labels stacked without overlap, nothing in view dropped, zooming in splits clusters."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_figure import event, ms
+
+from timeline.events import events_frame
+from timeline.events.timescale import epoch_ms
+from timeline.figure import prepare
+from timeline.figure.detail import LEFT, Scene, level_of_detail
+from timeline.figure.prepare import Prepared
+from timeline.figure.style import ITEM_GAP, LABEL_GAP, LABEL_SIZE, MARK_RADIUS
+from timeline.figure.textwidth import text_width
+
+WORDS = ("Troops crossed the border", "Talks resumed in Moscow", "A ceasefire was agreed",
+         "The parliament met in an extraordinary session", "Shelling was reported near the lake", "Protests")
+
+
+def crowded_table(count: int, seed: int = 7, documents: int = 3) -> Prepared:
+    rng = random.Random(seed)
+    rows = []
+    for i in range(count):
+        day = rng.randint(1, 28)
+        if rng.random() < 0.8:
+            rows.append(event(f"d{i % documents}.txt", i, f"2021-05-{day:02d}", f"2021-05-{day:02d}T23:59", "day",
+                              "instant", label=rng.choice(WORDS)))
+        else:
+            month = rng.randint(1, 12)
+            rows.append(event(f"d{i % documents}.txt", i, f"2021-{month:02d}-01",
+                              f"{2021 + month // 12}-{month % 12 + 1:02d}-01", "month", "period",
+                              label=rng.choice(WORDS)))
+    return prepare(events_frame(rows), "document")
+
+
+def boxes(prepared: Prepared, scene: Scene) -> list[tuple[int, int, float, float]]:
+    """(lane, row, left px, right px) of every placed item, mark and label, from the scene."""
+    first, last = scene.view
+    scale = scene.width / (last - first)
+    found = []
+    for item in scene.placed.itertuples(index=False):
+        width = text_width(item.text, LABEL_SIZE)
+        text_px = (item.text_ms - first) * scale
+        if prepared.is_span[item.pos]:
+            bar = ((prepared.start_ms[item.pos] - first) * scale, (prepared.end_ms[item.pos] - first) * scale)
+            left, right = min(max(bar[0], 0), text_px), max(min(bar[1], scene.width), text_px + width)
+        elif item.side == LEFT:
+            left, right = text_px - MARK_RADIUS - LABEL_GAP - width, text_px + MARK_RADIUS
+        else:
+            left, right = text_px - MARK_RADIUS, text_px + MARK_RADIUS + LABEL_GAP + width
+        found.append((item.lane, item.row, left, right))
+    return found
+
+
+def in_view(prepared: Prepared, view: tuple[float, float]) -> set[int]:
+    first, last = view
+    spans = prepared.is_span
+    mask = np.where(spans, (prepared.start_ms < last) & (prepared.end_ms > first),
+                    (prepared.mark_ms >= first) & (prepared.mark_ms <= last))
+    return set(np.flatnonzero(mask).tolist())
+
+
+def test_labels_never_overlap_another_label_or_mark() -> None:
+    prepared = crowded_table(300)
+    for view in [(ms(datetime(2021, 1, 1)), ms(datetime(2022, 1, 1))),
+                 (ms(datetime(2021, 5, 10)), ms(datetime(2021, 5, 20))),
+                 (ms(datetime(2021, 5, 14)), ms(datetime(2021, 5, 15)))]:
+        scene = level_of_detail(prepared, view, 1000)
+        assert len(scene.placed) >= min(10, scene.in_view)
+        by_row: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        for lane, row, left, right in boxes(prepared, scene):
+            assert -1 <= left and right <= scene.width + 1  # labels stay inside the plot
+            by_row.setdefault((lane, row), []).append((left, right))
+        for extents in by_row.values():
+            extents.sort()
+            for (_, right), (left, _) in zip(extents, extents[1:], strict=False):
+                assert left >= right + ITEM_GAP - 0.01
+
+
+def test_stacking_is_deterministic() -> None:
+    prepared = crowded_table(200)
+    view = (ms(datetime(2021, 5, 1)), ms(datetime(2021, 6, 1)))
+
+    def placement(table: Prepared) -> dict[str, tuple[int, str]]:
+        scene = level_of_detail(table, view, 900)
+        ids = table.events["event_id"].to_numpy()
+        return {ids[item.pos]: (item.row, item.text) for item in scene.placed.itertuples(index=False)}
+
+    assert placement(prepared) == placement(prepare(prepared.events.copy(), "document"))
+    assert placement(prepared) == placement(crowded_table(200))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    count=st.integers(min_value=0, max_value=400),
+    seed=st.integers(min_value=0, max_value=10_000),
+    documents=st.integers(min_value=1, max_value=20),
+    start_day=st.integers(min_value=0, max_value=400),
+    days=st.floats(min_value=0.05, max_value=2000),
+    width=st.integers(min_value=150, max_value=2500),
+)
+def test_nothing_in_view_is_dropped(count: int, seed: int, documents: int, start_day: int, days: float,
+                                    width: int) -> None:
+    """Every event in the view is drawn on its own or counted in exactly one cluster."""
+    if count == 0:
+        return
+    prepared = crowded_table(count, seed, documents)
+    first = ms(datetime(2021, 1, 1)) + start_day * 86_400_000
+    view = (first, first + days * 86_400_000)
+    scene = level_of_detail(prepared, view, width)
+    expected = in_view(prepared, view)
+    placed = scene.placed["pos"].tolist()
+    assert len(placed) == len(set(placed)) and set(placed) <= expected
+    counted = int(scene.clusters["count"].sum()) if len(scene.clusters) else 0
+    assert len(placed) + counted == len(expected) == scene.in_view
+    for members in scene.clusters["members"]:
+        assert set(members) <= expected - set(placed)
+
+
+def test_zooming_in_splits_what_was_counted() -> None:
+    """Four hundred events over a few days: counted at the scale of a year, labelled at the scale of an hour."""
+    rows = [event("wire.txt", i, f"2021-05-13T{i % 24:02d}:{i % 60:02d}", f"2021-05-13T{i % 24:02d}:{i % 60:02d}",
+                  "minute", "instant", type_="TIME", label=WORDS[i % len(WORDS)]) for i in range(400)]
+    prepared = prepare(events_frame(rows), "document")
+    wide = level_of_detail(prepared, (ms(datetime(2021, 1, 1)), ms(datetime(2022, 1, 1))), 1000)
+    assert len(wide.clusters) >= 1 and int(wide.clusters["count"].sum()) > 350
+    close = level_of_detail(prepared, (ms(datetime(2021, 5, 13, 10, 0)), ms(datetime(2021, 5, 13, 10, 30))), 1000)
+    ids = prepared.events["event_id"].to_numpy()
+    placed_close = {ids[p] for p in close.placed["pos"]}
+    counted_wide = {ids[p] for members in wide.clusters["members"] for p in members}
+    assert counted_wide & placed_close or len(placed_close) >= close.in_view - 2
+    assert len(close.placed) >= min(close.in_view, 10)
+
+
+def test_a_lane_grows_rows_up_to_its_share() -> None:
+    prepared = crowded_table(300, documents=1)
+    scene = level_of_detail(prepared, (ms(datetime(2021, 5, 1)), ms(datetime(2021, 6, 1))), 1000, row_budget=8)
+    rows_used = int(scene.placed["row"].max()) + 1
+    assert rows_used <= 8 and scene.lane_rows == (rows_used + 1,)  # at most eight rows, and the cluster row
+    assert len(scene.clusters)
+    assert epoch_ms("2021-05-01") == ms(datetime(2021, 5, 1))

@@ -1,0 +1,219 @@
+"""Level of detail: which events in view are drawn with their label, in which row, and what is counted.
+
+For a view (two milliseconds) and a plot width (px, as the browser reports it), every event in
+view ends up in exactly one of two places:
+
+* **placed**: drawn on its own, in a row of its lane, with its label (and its date where there
+  is room) beside its mark or on its bar. Rows are filled first-fit in time order, as
+  vis-timeline stacks its items: an item goes in the first row whose last item ends (label
+  included) :data:`~timeline.figure.style.ITEM_GAP` px before it starts, so no label overlaps
+  another label or mark. A label too long for the free space falls back to a shorter text.
+* **clustered**: counted in a cluster mark ("+37") in the last row of its lane, one per column
+  of :data:`~timeline.figure.style.CLUSTER_PX` px, when its lane has no row left for it. A
+  column holding more events than the lane has rows is clustered without trying, which bounds
+  the work by what fits on screen, not by the size of the table.
+
+Zooming in spreads events over more pixels, so what was counted gets placed once there is room.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from timeline.events.label import shorten
+from timeline.events.when import when
+from timeline.figure.prepare import Prepared
+from timeline.figure.style import (
+    CLUSTER_PX,
+    ITEM_GAP,
+    LABEL_CHARS,
+    LABEL_GAP,
+    LABEL_SIZE,
+    MARK_RADIUS,
+    MIN_LANE_ROWS,
+    ROW_BUDGET,
+    SAMPLE_EVENTS,
+    SHORT_LABEL_CHARS,
+)
+from timeline.figure.textwidth import text_width
+
+RIGHT, LEFT = "middle right", "middle left"  # where a label sits: plotly textposition
+_SPAN_PAD = 4  # px between a bar's start and its label
+_RUNS_BEFORE, _RUNS_AFTER = "◂ ", " ▸"  # a period longer than the view says so
+_TEXT_COLUMNS = ("label", "text", "mentions", "interval_start", "interval_end", "grain")
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """What one view of a prepared table draws. ``placed`` and ``clusters`` are tables:
+
+    * placed: pos (row of ``Prepared.events``), lane, row, text, side (RIGHT/LEFT), text_ms;
+    * clusters: lane, row, x_ms, start_ms, end_ms, count, members (positions of the first few).
+    """
+
+    view: tuple[float, float]
+    width: float
+    placed: pd.DataFrame
+    clusters: pd.DataFrame
+    lane_rows: tuple[int, ...]
+    in_view: int
+
+    def lane_tops(self) -> list[int]:
+        """The first row of each lane, counted from the top of the plot."""
+        tops, row = [], 0
+        for rows in self.lane_rows:
+            tops.append(row)
+            row += rows
+        return tops
+
+    @property
+    def total_rows(self) -> int:
+        return sum(self.lane_rows)
+
+
+def rows_per_lane(lane_count: int, row_budget: int = ROW_BUDGET) -> int:
+    """How many rows of labels each lane may grow to."""
+    return max(MIN_LANE_ROWS, row_budget // max(lane_count, 1))
+
+
+def level_of_detail(
+    prepared: Prepared, view: tuple[float, float], width: float, *, row_budget: int = ROW_BUDGET
+) -> Scene:
+    """The scene of ``prepared`` seen over ``view`` (ms) on a plot ``width`` px wide."""
+    first, last = view
+    if not last > first:
+        raise ValueError(f"the view must end after it starts, not {view}")
+    scale = width / (last - first)
+    lane_count = len(prepared.lanes.names)
+    cap = rows_per_lane(lane_count, row_budget)
+    spans = prepared.is_span
+    visible = np.where(spans, (prepared.start_ms < last) & (prepared.end_ms > first),
+                       (prepared.mark_ms >= first) & (prepared.mark_ms <= last))
+    positions = np.flatnonzero(visible)
+    lanes = prepared.lanes.index[positions]
+    anchor_px = np.where(spans[positions], np.maximum((prepared.start_ms[positions] - first) * scale, 0.0),
+                         (prepared.mark_ms[positions] - first) * scale)
+    columns = np.floor(anchor_px / CLUSTER_PX).astype(np.int64)
+    column_count = int(math.ceil(width / CLUSTER_PX)) + 1
+    cell = lanes.astype(np.int64) * column_count + np.clip(columns, 0, column_count - 1)
+    crowded = np.bincount(cell, minlength=max(lane_count, 1) * column_count)[cell] > cap
+
+    order = np.lexsort((positions, anchor_px, lanes))
+    packer = _Packer(prepared, positions[~crowded], first, last, width, cap, lane_count)
+    overflow = [int(i) for i in order if crowded[i]]
+    for i in order:
+        if not crowded[i] and not packer.place(int(positions[i]), int(lanes[i]), float(anchor_px[i])):
+            overflow.append(int(i))
+    clusters = _clusters(prepared, positions, cell, column_count, np.array(overflow, dtype=np.int64),
+                         packer.rows_used, first, scale, width)
+    lane_rows = tuple(
+        max(1, packer.rows_used[lane] + (1 if lane in set(clusters["lane"]) else 0)) for lane in range(lane_count)
+    )
+    return Scene((first, last), width, packer.table(), clusters, lane_rows, int(len(positions)))
+
+
+class _Packer:
+    """First-fit rows, lane by lane: the right edge (px) of each row's last item."""
+
+    def __init__(self, prepared: Prepared, candidates: np.ndarray, first: float, last: float, width: float,
+                 cap: int, lanes: int) -> None:
+        self.prepared, self.first, self.last, self.width = prepared, first, last, width
+        self.scale = width / (last - first)
+        self.edges = [[-math.inf] * cap for _ in range(lanes)]
+        self.rows_used = [0] * lanes
+        self.placed: list[tuple[int, int, int, str, str, float]] = []
+        # One take of the few columns the labels need, for the candidates only: rows are not read one by one.
+        columns = prepared.events[list(_TEXT_COLUMNS)].take(candidates)
+        self._facts = dict(zip(candidates.tolist(), columns.itertuples(index=False, name=None), strict=True))
+
+    def place(self, pos: int, lane: int, anchor_px: float) -> bool:
+        """Put event ``pos`` in the first row of ``lane`` with room for it; False when none has."""
+        edges = self.edges[lane]
+        for text in self._texts(pos):
+            extent = self._extent(pos, anchor_px, text_width(text, LABEL_SIZE))
+            if extent is None:
+                continue
+            x0, x1, side, text_px = extent
+            for row, edge in enumerate(edges):
+                if edge + ITEM_GAP <= x0:
+                    edges[row] = x1
+                    self.rows_used[lane] = max(self.rows_used[lane], row + 1)
+                    self.placed.append((pos, lane, row, text, side, self.first + text_px / self.scale))
+                    return True
+        return False
+
+    def _texts(self, pos: int) -> list[str]:
+        """The texts to try, longest first: date and label, the label, a short label."""
+        label, text, mentions, interval_start, interval_end, grain = self._facts[pos]
+        label = str(label or text)
+        if mentions > 1:
+            label = f"{label} ({mentions}×)"
+        date = when(str(interval_start), str(interval_end), str(grain), short=True)
+        before = _RUNS_BEFORE if self.prepared.is_span[pos] and self.prepared.start_ms[pos] < self.first else ""
+        after = _RUNS_AFTER if self.prepared.is_span[pos] and self.prepared.end_ms[pos] > self.last else ""
+        return [f"{before}{date} · {shorten(label, LABEL_CHARS)}{after}", f"{before}{shorten(label, LABEL_CHARS)}{after}",
+                f"{before}{shorten(label, SHORT_LABEL_CHARS)}{after}"]
+
+    def _extent(self, pos: int, anchor_px: float, text_px: float) -> tuple[float, float, str, float] | None:
+        """(left, right, side, text start) in px of event ``pos`` with a label ``text_px`` wide, or
+        None when the label fits on neither side."""
+        if self.prepared.is_span[pos]:
+            bar_end = min((self.prepared.end_ms[pos] - self.first) * self.scale, self.width)
+            text_at = min(anchor_px + _SPAN_PAD, self.width - text_px - _SPAN_PAD)
+            if text_at < 0:
+                return None
+            return min(anchor_px, text_at), max(bar_end, text_at + text_px + _SPAN_PAD), RIGHT, text_at
+        right_end = anchor_px + MARK_RADIUS + LABEL_GAP + text_px
+        if right_end <= self.width:
+            return anchor_px - MARK_RADIUS, right_end, RIGHT, anchor_px
+        left_start = anchor_px - MARK_RADIUS - LABEL_GAP - text_px
+        if left_start >= 0:
+            return left_start, anchor_px + MARK_RADIUS, LEFT, anchor_px
+        return None
+
+    def table(self) -> pd.DataFrame:
+        return pd.DataFrame(self.placed, columns=["pos", "lane", "row", "text", "side", "text_ms"]).astype(
+            {"pos": "int64", "lane": "int64", "row": "int64", "text": "object", "side": "object",
+             "text_ms": "float64"})
+
+
+def _clusters(
+    prepared: Prepared,
+    positions: np.ndarray,
+    cell: np.ndarray,
+    column_count: int,
+    overflow: np.ndarray,
+    rows_used: list[int],
+    first: float,
+    scale: float,
+    width: float,
+) -> pd.DataFrame:
+    """One cluster per lane and column of the events that found no row."""
+    columns = ["lane", "row", "x_ms", "start_ms", "end_ms", "count", "members"]
+    if not len(overflow):
+        return pd.DataFrame({name: pd.Series(dtype="object" if name == "members" else "float64")
+                             for name in columns}).astype({"lane": "int64", "row": "int64", "count": "int64"})
+    members = positions[overflow]
+    cells = cell[overflow]
+    order = np.lexsort((members, prepared.mark_ms[members], cells))
+    members, cells = members[order], cells[order]
+    distinct, starts, counts = np.unique(cells, return_index=True, return_counts=True)
+    lane_of = distinct // column_count
+    column = distinct % column_count
+    start_ms = np.minimum.reduceat(prepared.start_ms[members], starts)
+    end_ms = np.maximum.reduceat(prepared.end_ms[members], starts)
+    centre_px = np.clip((column + 0.5) * CLUSTER_PX, CLUSTER_PX / 2, max(width - CLUSTER_PX / 2, CLUSTER_PX / 2))
+    return pd.DataFrame({
+        "lane": lane_of.astype(np.int64),
+        "row": np.array([rows_used[lane] for lane in lane_of], dtype=np.int64),
+        "x_ms": first + centre_px / scale,
+        "start_ms": start_ms,
+        "end_ms": end_ms,
+        "count": counts.astype(np.int64),
+        "members": [tuple(int(m) for m in members[s:s + min(c, SAMPLE_EVENTS)]) for s, c in zip(starts, counts,
+                                                                                                 strict=True)],
+    })
