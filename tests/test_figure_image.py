@@ -38,39 +38,49 @@ def seen(pixels: np.ndarray, colour: str, opacity: float, tolerance: int = 10) -
     return (np.abs(pixels - blended) <= tolerance).all(axis=2)
 
 
-def plot_area(pixels: np.ndarray) -> np.ndarray:
-    """The rows above the range slider, where the lanes are."""
-    return pixels[: int(HEIGHT * 0.7)]
+def plot_area(pixels: np.ndarray, fig: go.Figure) -> np.ndarray:
+    """The lanes: below the overview strip, inside the margins."""
+    margin, domain = fig.layout.margin, fig.layout.yaxis.domain
+    inner = HEIGHT - margin.t - margin.b
+    top = margin.t + int(inner * (1 - domain[1]))
+    return pixels[top: HEIGHT - margin.b, margin.l: WIDTH - margin.r]
 
 
 def test_the_sample_article() -> None:
     document = Document(str(SAMPLE), SAMPLE.read_text(encoding="utf-8"), title="Armenia asks Russia for help",
                         date="2021-05-15")
     events = events_from_documents([document])
-    pixels = render(timeline_figure(events, title="Armenia and Azerbaijan, May 2021"))
-    markers = seen(plot_area(pixels), PALETTE[0], MARKER_OPACITY)
+    fig = timeline_figure(events, title="Armenia and Azerbaijan, May 2021", width=WIDTH, controls=False)
+    pixels = render(fig)
+    markers = seen(plot_area(pixels, fig), PALETTE[0], MARKER_OPACITY, tolerance=40)
     assert markers.sum() > 20  # the day markers (the tweets' dates at least) are drawn
+    dark = (plot_area(pixels, fig) < 100).all(axis=2)
+    assert dark.sum() > 2000  # and their labels: dark text beside them
     assert (pixels > 250).all(axis=2).mean() > 0.6  # a clean, mostly white page
 
 
 def test_490_bc_is_drawn_where_it_belongs() -> None:
     table = events_frame([MARATHON])
-    near = plot_area(render(timeline_figure(table, x_range=("-0495-01-01", "-0480-01-01"))))
+    fig = timeline_figure(table, x_range=("-0495-01-01", "-0480-01-01"), width=WIDTH, controls=False)
+    near = plot_area(render(fig), fig)
     bar_columns = np.flatnonzero(seen(near, PALETTE[0], BAR_OPACITY).any(axis=0))
     assert bar_columns.size, "the 490 BC bar is not drawn"
-    plot_width = WIDTH * 0.8  # the lane labels and margins take the rest
-    assert plot_width / 15 * 0.7 <= bar_columns.size <= plot_width / 15 * 1.3  # one year of fifteen
-    tick_columns = np.flatnonzero(seen(near, PALETTE[0], MARKER_OPACITY, tolerance=40).any(axis=0))
-    assert tick_columns.size and bar_columns.min() < tick_columns.mean() < bar_columns.max()
-    elsewhere = plot_area(render(timeline_figure(table, x_range=("1000-01-01", "1100-01-01"))))
-    assert not seen(elsewhere, PALETTE[0], BAR_OPACITY).any()
+    plot_width = near.shape[1]
+    assert plot_width / 15 * 0.8 <= bar_columns.size <= plot_width / 15 * 1.2  # one year of fifteen
+    middle = (bar_columns.min() + bar_columns.max()) / 2
+    assert plot_width * 5.5 / 15 < middle < plot_width * 6.5 / 15  # 490 BC is the sixth year from 495 BC
+    far = timeline_figure(table, x_range=("1000-01-01", "1100-01-01"), width=WIDTH, controls=False)
+    assert not seen(plot_area(render(far), far), PALETTE[0], BAR_OPACITY).any()
 
 
 def test_1648_1939_the_19th_century_and_490_bc_together() -> None:
-    pixels = plot_area(render(timeline_figure(events_frame(FAR_DATES))))
+    fig = timeline_figure(events_frame(FAR_DATES), x_range=("-0600-01-01", "2000-01-01"), width=WIDTH,
+                          controls=False)
+    pixels = plot_area(render(fig), fig)
     history = np.flatnonzero(seen(pixels, PALETTE[0], BAR_OPACITY).any(axis=0))  # 1648 and the 1800s
-    greece = np.flatnonzero(seen(pixels, PALETTE[1], MARKER_OPACITY, tolerance=40).any(axis=0))  # 490 BC
-    assert history.size >= 25  # a century of ~2500 years is ~4% of ~800 px: a span, not a point
+    greece = np.flatnonzero(seen(pixels, PALETTE[1], BAR_OPACITY).any(axis=0))  # 490 BC, one year of 2,600
+    assert greece.size >= 3  # too short for a pixel, drawn a few pixels wide to stay visible
+    assert history.size >= 25  # a century of 2,600 years is ~4% of ~800 px: a span, not a point
     assert greece.size and greece.max() < history.min()  # BC left of the modern events
 
 

@@ -100,7 +100,7 @@ def _row(document: Document, extraction: Extraction, mentions: list[Timex]) -> d
     except ValueError as error:
         where = document.source or document.id
         raise ValueError(f"{where}: {timex.text!r} at offset {timex.start}: {error}") from None
-    publication = _is_publication(extraction, timex)
+    publication = _is_publication(extraction, timex, sentence)
     record = timex_record(document.id, timex, extraction.document_date)
     return {
         **record,
@@ -133,12 +133,14 @@ def _label(document: Document, extraction: Extraction, timex: Timex, sentence: s
     return event_label(sentence, (timex.start - sentence_start, timex.end - sentence_start), others)
 
 
-def _is_publication(extraction: Extraction, timex: Timex) -> bool:
-    """Whether ``timex`` is where the text gives the document's own date (its byline or dateline)."""
+def _is_publication(extraction: Extraction, timex: Timex, sentence: str) -> bool:
+    """Whether ``timex`` is where the text gives the document's own date: the byline the date was
+    read from, or a line holding nothing but the document's date (a dateline)."""
     dated = extraction.document_date
-    if dated.start is None or dated.end is None:
-        return False
-    return timex.start < dated.end and dated.start < timex.end
+    if dated.start is not None and dated.end is not None and timex.start < dated.end and dated.start < timex.end:
+        return True
+    alone = sentence.strip(" \t\n–—-,.:") == timex.text
+    return alone and dated.value is not None and timex.value[:10] == dated.value[:10]
 
 
 def _sentence(document: Document, timex: Timex) -> tuple[str, int]:

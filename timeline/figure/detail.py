@@ -9,9 +9,11 @@ view ends up in exactly one of two places:
   included) :data:`~timeline.figure.style.ITEM_GAP` px before it starts, so no label overlaps
   another label or mark. A label too long for the free space falls back to a shorter text.
 * **clustered**: counted in a cluster mark ("+37") in the last row of its lane, one per column
-  of :data:`~timeline.figure.style.CLUSTER_PX` px, when its lane has no row left for it. A
-  column holding more events than the lane has rows is clustered without trying, which bounds
-  the work by what fits on screen, not by the size of the table.
+  of :data:`~timeline.figure.style.CLUSTER_PX` px, when its lane has no row left for it. Of the
+  events starting in one column, only as many as the lane has rows are tried, which bounds the
+  work by what fits on screen, not by the size of the table.
+
+Lanes share :data:`~timeline.figure.style.ROW_BUDGET` rows by need (:func:`row_caps`).
 
 Zooming in spreads events over more pixels, so what was counted gets placed once there is room.
 """
@@ -75,9 +77,20 @@ class Scene:
         return sum(self.lane_rows)
 
 
-def rows_per_lane(lane_count: int, row_budget: int = ROW_BUDGET) -> int:
-    """How many rows of labels each lane may grow to."""
-    return max(MIN_LANE_ROWS, row_budget // max(lane_count, 1))
+def row_caps(demand: np.ndarray, row_budget: int = ROW_BUDGET) -> np.ndarray:
+    """How many rows of labels each lane may grow to: ``row_budget`` shared out by need.
+
+    Lanes that need few rows (few events in view) get what they need, the busy ones share the
+    rest equally; every lane may have :data:`MIN_LANE_ROWS`.
+    """
+    caps = np.zeros(len(demand), dtype=np.int64)
+    left, lanes_left = row_budget, len(demand)
+    for lane in np.argsort(demand, kind="stable"):
+        share = left // max(lanes_left, 1)
+        caps[lane] = max(MIN_LANE_ROWS, min(int(demand[lane]), share))
+        left -= int(caps[lane])
+        lanes_left -= 1
+    return caps
 
 
 def level_of_detail(
@@ -89,21 +102,27 @@ def level_of_detail(
         raise ValueError(f"the view must end after it starts, not {view}")
     scale = width / (last - first)
     lane_count = len(prepared.lanes.names)
-    cap = rows_per_lane(lane_count, row_budget)
     spans = prepared.is_span
     visible = np.where(spans, (prepared.start_ms < last) & (prepared.end_ms > first),
                        (prepared.mark_ms >= first) & (prepared.mark_ms <= last))
     positions = np.flatnonzero(visible)
     lanes = prepared.lanes.index[positions]
+    caps = row_caps(np.bincount(lanes, minlength=lane_count), row_budget)
     anchor_px = np.where(spans[positions], np.maximum((prepared.start_ms[positions] - first) * scale, 0.0),
                          (prepared.mark_ms[positions] - first) * scale)
     columns = np.floor(anchor_px / CLUSTER_PX).astype(np.int64)
     column_count = int(math.ceil(width / CLUSTER_PX)) + 1
     cell = lanes.astype(np.int64) * column_count + np.clip(columns, 0, column_count - 1)
-    crowded = np.bincount(cell, minlength=max(lane_count, 1) * column_count)[cell] > cap
+    # Only the first few of a column (as many as its lane has rows) can find room: the rest are counted.
+    order = np.lexsort((positions, anchor_px, cell))
+    rank = np.empty(len(order), dtype=np.int64)
+    sorted_cells = cell[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(sorted_cells)) + 1] if len(order) else np.zeros(0, np.int64)
+    rank[order] = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    crowded = rank >= caps[lanes] if len(order) else np.zeros(0, bool)
 
     order = np.lexsort((positions, anchor_px, lanes))
-    packer = _Packer(prepared, positions[~crowded], first, last, width, cap, lane_count)
+    packer = _Packer(prepared, positions[~crowded], first, last, width, caps, lane_count)
     overflow = [int(i) for i in order if crowded[i]]
     for i in order:
         if not crowded[i] and not packer.place(int(positions[i]), int(lanes[i]), float(anchor_px[i])):
@@ -120,10 +139,10 @@ class _Packer:
     """First-fit rows, lane by lane: the right edge (px) of each row's last item."""
 
     def __init__(self, prepared: Prepared, candidates: np.ndarray, first: float, last: float, width: float,
-                 cap: int, lanes: int) -> None:
+                 caps: np.ndarray, lanes: int) -> None:
         self.prepared, self.first, self.last, self.width = prepared, first, last, width
         self.scale = width / (last - first)
-        self.edges = [[-math.inf] * cap for _ in range(lanes)]
+        self.edges = [[-math.inf] * int(caps[lane]) for lane in range(lanes)]
         self.rows_used = [0] * lanes
         self.placed: list[tuple[int, int, int, str, str, float]] = []
         # One take of the few columns the labels need, for the candidates only: rows are not read one by one.

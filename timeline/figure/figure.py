@@ -104,7 +104,7 @@ def draw(
             "annotations": [layout.note("   ".join([*notes, _key(prepared, scene)]))],
             "updatemenus": layout.range_buttons(button_windows(prepared, view)) if controls else [],
             "uirevision": f"{shown[0]:.0f}:{shown[1]:.0f}",
-            "meta": {"in_view": scene.in_view, "placed": len(scene.placed),
+            "meta": {"in_view": scene.in_view, "placed": len(scene.placed), "view": layout.time_axis(shown)["range"],
                      "counted": int(scene.clusters["count"].sum()) if len(scene.clusters) else 0},
         }
         | layout.overview_axes(prepared.span())

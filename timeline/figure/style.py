@@ -25,6 +25,7 @@ TIME_SYMBOL: Final = "diamond"  # time-of-day grains; days are circles
 PUBLICATION_SYMBOL: Final = "triangle-down"  # the document's own date
 BAR_THICKNESS: Final = 0.62  # in rows
 BAR_OPACITY: Final = 0.35
+MIN_BAR_PX: Final = 4  # a period shorter than this on screen is drawn this wide
 ANCHORED_PATTERN: Final = "/"  # hatching marks a duration the text anchored ("the past three years")
 
 # The readable layout (see timeline.figure.detail): sizes in CSS px.
@@ -34,7 +35,7 @@ MARK_RADIUS: Final = 5
 LABEL_GAP: Final = 4  # between a mark and its label
 ITEM_GAP: Final = 10  # between two items of one row
 CLUSTER_PX: Final = 60  # width of the columns that overflowing events are counted in
-ROW_BUDGET: Final = 24  # rows shared by the lanes; each lane gets at least MIN_LANE_ROWS
+ROW_BUDGET: Final = 28  # rows of labels the lanes share, by need (detail.row_caps); each has MIN_LANE_ROWS
 MIN_LANE_ROWS: Final = 2
 LABEL_CHARS: Final = 44  # a label on the plot is cut to this, then to SHORT_LABEL_CHARS where crowded
 SHORT_LABEL_CHARS: Final = 22

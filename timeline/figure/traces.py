@@ -37,6 +37,7 @@ from timeline.figure.style import (
     LABEL_SIZE,
     MARKER_OPACITY,
     MARKER_SIZE,
+    MIN_BAR_PX,
     OVERVIEW_BINS,
     PUBLICATION_SYMBOL,
     TEXT_COLOUR,
@@ -60,7 +61,7 @@ def scene_traces(prepared: Prepared, scene: Scene, colours: Sequence[str]) -> li
     )
     spans, instants = placed[placed["span"]], placed[~placed["span"]]
     return [
-        *_bar_traces(prepared, spans, colours),
+        *_bar_traces(prepared, spans, colours, MIN_BAR_PX * (scene.view[1] - scene.view[0]) / scene.width),
         *_marker_traces(prepared, instants, colours),
         *([_span_labels(spans)] if len(spans) else []),
         *_cluster_traces(prepared, scene),
@@ -72,11 +73,15 @@ def _event_customdata(prepared: Prepared, positions: np.ndarray) -> np.ndarray:
     return np.column_stack([ids, np.full(len(ids), EVENT), np.full(len(ids), ""), np.full(len(ids), "")])
 
 
-def _bar_traces(prepared: Prepared, spans: pd.DataFrame, colours: Sequence[str]) -> list[go.Bar]:
+def _bar_traces(prepared: Prepared, spans: pd.DataFrame, colours: Sequence[str], min_ms: float) -> list[go.Bar]:
+    """The bars of periods; one shorter than ``min_ms`` (a year seen across millennia) is widened
+    about its middle to that, so it stays visible."""
     traces = []
     for colour, group in spans.groupby("colour", sort=True):
         positions = group["pos"].to_numpy()
         start, end = prepared.start_ms[positions], prepared.end_ms[positions]
+        middle, half = (start + end) / 2, np.maximum(end - start, min_ms) / 2
+        start, end = middle - half, middle + half
         kinds = prepared.events["kind"].to_numpy(dtype=object)[positions]
         traces.append(go.Bar(
             orientation="h", base=start, x=end - start, y=group["y"].to_numpy(), width=BAR_THICKNESS,
