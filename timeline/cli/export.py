@@ -86,7 +86,7 @@ def command(paths: tuple[Path, ...], output: Path, fmt: str | None, width: int |
     options = FigureOptions(lane_by=lanes, title=title, x_range=x_range, width=width, height=height, scale=scale)
     try:
         summary = export_documents(documents, output, fmt, on_problem=report, options=options,
-                                   date_from=date_from, date_to=date_to, grains=grains)
+                                   date_from=date_from, date_to=date_to, grains=grains, input_roots=paths)
     except ExportError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:  # disk full, a file where the TimeML folder should go ...
