@@ -97,11 +97,21 @@ def test_an_unknown_document_is_reported(corpus: Path) -> None:
     ["-o", "{dir}/events.csv", "--from", "last May"],
     ["-o", "{dir}/events.csv", "--dct", "2021-02-30"],
     ["-o", "{dir}/events.csv", "--grain", "fortnight"],
+    ["-o", "{dir}/events.json", "--excel"],
 ])
 def test_usage_errors_exit_2(corpus: Path, arguments: list[str]) -> None:
     result = run("export", *inputs(corpus), *(argument.format(dir=corpus) for argument in arguments))
     assert result.exit_code == 2
     assert "Error:" in result.stderr
+
+
+def test_excel_csv_starts_with_a_byte_order_mark(corpus: Path) -> None:
+    output = corpus / "events.csv"
+    result = run("export", *inputs(corpus), "-o", output, "--excel")
+    assert result.exit_code == 0, result.stderr
+    data = output.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfevent_id,") and "東京の記録".encode() in data
+    assert set(events_from_csv(data.decode("utf-8"))["doc_id"]) == {str(corpus / "treaty.txt"), "rain-1"}
 
 
 @pytest.mark.parametrize("how", [["-o", "story.timelinejs.json"], ["--format", "timelinejs", "-o", "story.json"]])

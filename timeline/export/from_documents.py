@@ -53,10 +53,12 @@ def export_documents(
     date_to: Period | None = None,
     grains: Collection[str] = (),
     input_roots: Sequence[Path] = (),
+    excel: bool = False,
 ) -> ExportSummary:
     """Export the dates of ``documents`` to ``output`` (a folder for ``fmt == "timeml"``).
 
     ``input_roots`` are the paths the documents were read from: TimeML names documents relative to them.
+    ``excel`` starts a CSV with a byte-order mark (see :func:`render_events`).
     Raises ExportError when an image cannot be drawn, OSError when ``output`` cannot be written.
     """
     summary = ExportSummary(output, fmt)
@@ -67,7 +69,7 @@ def export_documents(
         return summary
     rows = _event_rows(pairs, on_problem, summary)
     events = select_events(events_frame(rows), date_from=date_from, date_to=date_to, grains=grains)
-    _write_whole(output, render_events(events, fmt, options))
+    _write_whole(output, render_events(events, fmt, options, excel=excel))
     summary.events = len(events)
     return summary
 

@@ -15,7 +15,7 @@ from timeline.export.timelinejs import timelinejs_json
 from timeline.figure import timeline_figure
 from timeline.figure.numbered import with_event_key
 
-_TABLE_WRITERS = {"csv": events_to_csv, "json": events_to_json, "jsonl": events_to_jsonl}
+_TABLE_WRITERS = {"json": events_to_json, "jsonl": events_to_jsonl}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +38,12 @@ def _in_range(events: pd.DataFrame, x_range: tuple[str, str] | None) -> pd.DataF
     return events[(events["x_end"].astype(float) > first) & (events["x_start"].astype(float) < last)]
 
 
-def render_events(events: pd.DataFrame, fmt: str, options: FigureOptions | None = None) -> bytes:
-    """The events table as the bytes of one file of format ``fmt`` (any single-file format)."""
+def render_events(events: pd.DataFrame, fmt: str, options: FigureOptions | None = None, *,
+                  excel: bool = False) -> bytes:
+    """The events table as the bytes of one file of format ``fmt`` (any single-file format).
+
+    ``excel`` writes a CSV with a byte-order mark, so that spreadsheets read it as UTF-8.
+    """
     options = options or FigureOptions()
     if fmt in FIGURE_FORMATS:
         fig = timeline_figure(events, lane_by=options.lane_by, title=options.title, x_range=options.x_range,
@@ -48,6 +52,8 @@ def render_events(events: pd.DataFrame, fmt: str, options: FigureOptions | None 
             return standalone_html(fig, title=options.title).encode("utf-8")
         fig = with_event_key(fig, _in_range(events, options.x_range))  # paper has no hover
         return render_image(fig, fmt, width=options.width, height=options.height, scale=options.scale)
+    if fmt == "csv":
+        return events_to_csv(events, excel=excel).encode("utf-8")
     if fmt in _TABLE_WRITERS:
         return _TABLE_WRITERS[fmt](events).encode("utf-8")
     if fmt == "timelinejs":
