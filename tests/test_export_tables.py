@@ -13,9 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.events import EVENT_COLUMNS, EventsTableError, events_frame, events_from_documents
-from timeline.export.readable import READABLE_COLUMNS
-from timeline.export.tables import BYTE_ORDER_MARK, CSV_DTYPES
 from timeline.export import (
+    CSV_DTYPES,
     events_from_csv,
     events_from_json,
     events_from_jsonl,
@@ -23,6 +22,8 @@ from timeline.export import (
     events_to_json,
     events_to_jsonl,
 )
+from timeline.export.readable import READABLE_COLUMNS
+from timeline.export.tables import BYTE_ORDER_MARK
 from timeline.extract.model import AnchorKind, Grain, TimexType
 from timeline.ingest import Document
 

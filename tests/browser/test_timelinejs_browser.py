@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CHROME_ARGUMENTS, SAMPLE_DATA  # tests/browser/conftest.py
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from conftest import CHROME_ARGUMENTS, SAMPLE_DATA  # tests/browser/conftest.py
 from timeline.events import events_from_documents
 from timeline.export import timelinejs_json
 from timeline.ingest import Document, read_documents
