@@ -37,7 +37,10 @@ _YEAR_VALUE = re.compile(
     r"|W(?P<week>\d\d)|(?P<season>SP|SU|FA|WI)|Q(?P<quarter>[1-4])|H(?P<half>[12])))?$"
 )
 _COARSE_VALUE = re.compile(r"^(?P<bc>BC)?(?P<digits>\d{1,3})$")  # decade (3), century (2), millennium (1)
-_ISO = re.compile(r"^(?P<year>[+-]?\d{4,})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d)(?:T(?P<hour>\d\d):(?P<minute>\d\d))?)?)?")
+_ISO_PARTS = re.compile(r"^([+-]?\d{4,})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d)(?::(\d\d)(?::(\d\d)(?:\.\d+)?)?)?)?)?)?$")
+_PART_MINIMUM = (0, 1, 1, 0, 0, 0)
+
+DateParts = tuple[int, ...]
 
 
 def value_in_words(value: str | None) -> str | None:
@@ -55,19 +58,28 @@ def value_in_words(value: str | None) -> str | None:
     return None
 
 
-def day_in_words(iso: str, parts: int = 5) -> str:
-    """An ISO date or timestamp (astronomical year) in words, to ``parts`` parts (year, month, day, hour,
-    minute): "-0489-09-12" -> "12 September 490 BC"."""
-    match = _ISO.match(iso)
+def iso_parts(iso: str) -> tuple[DateParts, int]:
+    """All six parts (year, month, day, hour, minute, second) of an ISO date or timestamp, those it
+    leaves out at their minimum, and how many it gave: "2021-05" -> ((2021, 5, 1, 0, 0, 0), 2)."""
+    match = _ISO_PARTS.match(iso)
     if match is None:
-        return iso
-    words = era_year(int(match["year"]))
-    if match["month"] and parts > 1:
-        words = f"{calendar.month_name[int(match['month'])]} {words}"
-    if match["day"] and parts > 2:
-        words = f"{int(match['day'])} {words}"
-    if match["hour"] and parts > 3:
-        words = f"{words}, {match['hour']}:{match['minute']}"
+        raise ValueError(f"not an ISO 8601 date: {iso!r}")
+    given = [int(group) for group in match.groups() if group is not None]
+    return (*given, *_PART_MINIMUM[len(given):]), len(given)
+
+
+def day_in_words(iso: str, parts: int = 5) -> str:
+    """An ISO date or timestamp (astronomical year) in words, to at most ``parts`` parts (year, month,
+    day, hour, minute): "-0489-09-12" -> "12 September 490 BC"."""
+    (year, month, day, hour, minute, _), given = iso_parts(iso)
+    count = min(parts, given)
+    words = era_year(year)
+    if count > 1:
+        words = f"{calendar.month_name[month]} {words}"
+    if count > 2:
+        words = f"{day} {words}"
+    if count > 3:
+        words = f"{words}, {hour:02d}:{minute:02d}"
     return words
 
 

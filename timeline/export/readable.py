@@ -8,14 +8,13 @@ which is exact but trips spreadsheets and ``pd.to_datetime``; exports add the sa
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Final
 
 import pandas as pd
 
 from timeline.events import EVENT_COLUMNS
-from timeline.events.when import event_when
+from timeline.events.when import event_when, iso_parts
 from timeline.events.zones import utc_offset
 
 READABLE_COLUMNS: Final[dict[str, str]] = {
@@ -25,21 +24,14 @@ READABLE_COLUMNS: Final[dict[str, str]] = {
     "end_time": "End of the interval (exclusive: the first instant after it), same form as start_time",
     "utc_offset": 'UTC offset of the zone the text gave with a clock time ("-05:00" for "12:30 EST"), else empty',
 }
-_ISO = re.compile(r"^(?P<year>[+-]?\d{4,})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d)"
-                  r"(?:T(?P<hour>\d\d)(?::(?P<minute>\d\d)(?::(?P<second>\d\d))?)?)?)?)?")
 
 
 @lru_cache(maxsize=65_536)
 def full_timestamp(iso: str) -> str:
     """An ISO date or timestamp at any precision as ``YYYY-MM-DDTHH:MM:SS``: "-0489" -> "-0489-01-01T00:00:00"."""
-    match = _ISO.match(iso)
-    if match is None:
-        raise ValueError(f"not an ISO 8601 date: {iso!r}")
-    year = int(match["year"])
-    parts = [match[name] or default for name, default in
-             (("month", "01"), ("day", "01"), ("hour", "00"), ("minute", "00"), ("second", "00"))]
+    (year, month, day, hour, minute, second), _ = iso_parts(iso)
     sign = "-" if year < 0 else ""
-    return f"{sign}{abs(year):04d}-{parts[0]}-{parts[1]}T{parts[2]}:{parts[3]}:{parts[4]}"
+    return f"{sign}{abs(year):04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}"
 
 
 def with_readable_columns(df: pd.DataFrame) -> pd.DataFrame:

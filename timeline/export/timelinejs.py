@@ -19,22 +19,18 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Hashable, Mapping
 from typing import Any
 
 import pandas as pd
 
 from timeline.events import EVENT_COLUMNS
-from timeline.events.when import PARTS_BY_GRAIN, event_when, explanation_in_words
+from timeline.events.when import PARTS_BY_GRAIN, DateParts, event_when, explanation_in_words, iso_parts
 from timeline.export.periods import month_length
 from timeline.export.ranges import Span, spans
 
 _PART_NAMES = ("year", "month", "day", "hour", "minute", "second")
 _PART_MINIMUM = (None, 1, 1, 0, 0, 0)
-_ISO_PARTS = re.compile(r"^([+-]?\d{4,})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d)(?::(\d\d)(?::(\d\d)(?:\.\d+)?)?)?)?)?)?$")
-
-DateParts = tuple[int, ...]
 Event = Mapping[Hashable, Any]
 
 
@@ -81,13 +77,13 @@ def _slide(span: Span) -> dict[str, Any]:
 
 
 def _first_unit(event: Event) -> DateParts:
-    start, precision = _parts(event["interval_start"])
+    start, precision = iso_parts(event["interval_start"])
     return start[:_part_count(event, precision)]
 
 
 def _last_unit(event: Event) -> DateParts:
-    count = _part_count(event, _parts(event["interval_start"])[1])
-    return _last_unit_before(_parts(event["interval_end"])[0], count)
+    count = _part_count(event, iso_parts(event["interval_start"])[1])
+    return _last_unit_before(iso_parts(event["interval_end"])[0], count)
 
 
 def _part_count(event: Event, precision: int) -> int:
@@ -137,12 +133,3 @@ def _maximum(index: int, head: DateParts) -> int:
     if index == 2:
         return month_length(*head)
     return 23 if index == 3 else 59
-
-
-def _parts(iso: str) -> tuple[DateParts, int]:
-    """All six parts of an ISO date/time string (the missing ones at their minimum), and how many it gave."""
-    match = _ISO_PARTS.match(iso)
-    if match is None:
-        raise ValueError(f"not an ISO 8601 date: {iso!r}")
-    given = [int(group) for group in match.groups() if group is not None]
-    return (*given, *(minimum or 0 for minimum in _PART_MINIMUM[len(given):])), len(given)
