@@ -51,6 +51,17 @@ browser() {  # Debian's Chromium and its driver (tests, image export) and CJK fo
     apt_install chromium chromium-driver fonts-noto-cjk
 }
 
+TIMELINEJS_VERSION=3.9.11  # the real TimelineJS the browser tests load exports into
+timelinejs() {  # Knight Lab's TimelineJS from npm, into .node/ (not shipped: tests only)
+    if [ ! -f .node/node_modules/@knight-lab/timelinejs/dist/js/timeline.js ] \
+        || ! grep -q "\"version\": \"$TIMELINEJS_VERSION\"" .node/node_modules/@knight-lab/timelinejs/package.json; then
+        command -v npm >/dev/null 2>&1 || apt_install npm
+        echo "bootstrap: installing TimelineJS $TIMELINEJS_VERSION from npm into .node/"
+        mkdir -p .node
+        npm install --prefix .node --no-audit --no-fund --loglevel=error "@knight-lab/timelinejs@$TIMELINEJS_VERSION" >/dev/null
+    fi
+}
+
 case "$job" in
     setup)
         browser
@@ -63,6 +74,7 @@ case "$job" in
     test)
         browser
         python_env
+        timelinejs
         exec .venv/bin/python -m pytest --headless "$@"
         ;;
     *)

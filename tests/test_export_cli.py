@@ -97,11 +97,21 @@ def test_an_unknown_document_is_reported(corpus: Path) -> None:
     ["-o", "{dir}/events.csv", "--from", "last May"],
     ["-o", "{dir}/events.csv", "--dct", "2021-02-30"],
     ["-o", "{dir}/events.csv", "--grain", "fortnight"],
+    ["-o", "{dir}/events.json", "--excel"],
 ])
 def test_usage_errors_exit_2(corpus: Path, arguments: list[str]) -> None:
     result = run("export", *inputs(corpus), *(argument.format(dir=corpus) for argument in arguments))
     assert result.exit_code == 2
     assert "Error:" in result.stderr
+
+
+def test_excel_csv_starts_with_a_byte_order_mark(corpus: Path) -> None:
+    output = corpus / "events.csv"
+    result = run("export", *inputs(corpus), "-o", output, "--excel")
+    assert result.exit_code == 0, result.stderr
+    data = output.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfevent_id,") and "東京の記録".encode() in data
+    assert set(events_from_csv(data.decode("utf-8"))["doc_id"]) == {str(corpus / "treaty.txt"), "rain-1"}
 
 
 @pytest.mark.parametrize("how", [["-o", "story.timelinejs.json"], ["--format", "timelinejs", "-o", "story.json"]])
@@ -122,7 +132,7 @@ def test_timeml_files_score_perfectly_against_themselves(corpus: Path) -> None:
     files = sorted(folder.glob("*.tml"))
     assert len(files) == 2
     documents = {read_timeml(path).doc_id: read_timeml(path) for path in files}
-    treaty = documents[str(corpus / "treaty.txt")]
+    treaty = documents["treaty.txt"]  # the file given, by its name: no local path
     assert treaty.text == TREATY and treaty.dct == "2021-05-15"  # the --dct the extractor used
     assert {gold.text for gold in treaty.gold} >= {"May 13, 2021", "1997"}
     assert documents["rain-1"].title == "東京の記録"

@@ -15,12 +15,13 @@ import pytest
 
 from timeline.events import events_from_extractions
 from timeline.export import parse_period, select_events, timelinejs_json
+from timeline.extract import extract
 from timeline.extract.model import Anchor, AnchorKind, Extraction, Grain, Interval, Timex, TimexType
 from timeline.ingest import Document
 
 # (document id, sentence, expression, TimeML value, grain, interval start, interval end)
 MENTIONS = {
-    "marathon": ("m", "The Athenians won at Marathon in 490 BC.", "490 BC", "-0489", Grain.YEAR,
+    "marathon": ("m", "The Athenians won at Marathon in 490 BC.", "490 BC", "BC0490", Grain.YEAR,
                  "-0489-01-01", "-0488-01-01"),
     "nineties": ("n", "The 1990s were calm.", "The 1990s", "199", Grain.DECADE, "1990-01-01", "2000-01-01"),
     "summer": ("s", "In the summer of 1997 it rained.", "the summer of 1997", "1997-SU", Grain.SEASON,
@@ -36,6 +37,9 @@ MENTIONS = {
                "2021-05-13T19:45", Grain.MINUTE, "2021-05-13T19:45", "2021-05-13T19:46"),
     "leap_week": ("l", "The last week of February 2020 was cold.", "The last week of February 2020", "2020-W09",
                   Grain.WEEK, "2020-02-24", "2020-03-01"),
+    "one_bc": ("o", "Nothing happened in 1 BC.", "1 BC", "BC0001", Grain.YEAR, "0000-01-01", "0001-01-01"),
+    "spring_bc": ("p", "The fleet sailed in the spring of 480 BC.", "the spring of 480 BC", "BC0480-SP",
+                  Grain.SEASON, "-0479-03-01", "-0479-06-01"),
 }
 
 
@@ -131,13 +135,24 @@ def only_slide(name: str) -> dict[str, Any]:
     ("leap_week", {"year": 2020, "month": 2, "day": 24}, {"year": 2020, "month": 2, "day": 29}),
     ("night", {"year": 2021, "month": 5, "day": 13, "hour": 21}, {"year": 2021, "month": 5, "day": 14, "hour": 3}),
     ("minute", {"year": 2021, "month": 5, "day": 13, "hour": 19, "minute": 45}, None),
-    ("marathon", {"year": -489, "display_date": "490 BC"}, None),  # astronomical year, spelled out
+    ("marathon", {"year": -490}, None),  # TimelineJS's years: -490 is 490 BCE (astronomical -489)
+    ("one_bc", {"year": -1}, None),  # no year 0
+    ("spring_bc", {"year": -480, "month": 3}, {"year": -480, "month": 5}),
 ])
 def test_dates_carry_the_parts_of_their_grain(name: str, start_date: dict[str, Any],
                                              end_date: dict[str, Any] | None) -> None:
     slide = only_slide(name)
     assert slide["start_date"] == start_date
     assert slide.get("end_date") == end_date
+
+
+@pytest.mark.parametrize(("name", "display_date"), [
+    ("marathon", "490 BC"), ("one_bc", "1 BC"), ("spring_bc", "spring 480 BC"), ("nineties", "the 1990s"),
+    ("summer", "summer 1997"), ("week", "week 19 of 2021"), ("day", "13 May 2021"),
+    ("night", "13 May 2021, night"), ("minute", "13 May 2021, 19:45"),
+])
+def test_a_slide_says_its_date_in_words(name: str, display_date: str) -> None:
+    assert only_slide(name)["display_date"] == display_date
 
 
 def test_a_slide_has_the_label_the_sentence_and_the_document() -> None:
@@ -148,17 +163,67 @@ def test_a_slide_has_the_label_the_sentence_and_the_document() -> None:
     assert slide["group"] == "Doc d"
 
 
-def test_text_is_escaped_for_timelinejs_which_reads_html() -> None:
+def test_text_is_escaped_once_where_timelinejs_sanitizes_and_twice_where_it_decodes() -> None:
+    # TimelineJS runs headline/text through DOMPurify, but strips group/display_date to text (decoding
+    # entities once) and then inserts them as HTML: a title escaped only once would run as markup.
     sentence = "On May 13, 2021 the <script>alert(1)</script> tag & co. were found."
     at = sentence.index("May 13, 2021")
     timex = Timex("May 13, 2021", at, at + 12, TimexType.DATE, "2021-05-13", Grain.DAY,
                   Interval("2021-05-13", "2021-05-14"), Anchor(AnchorKind.ABSOLUTE), sentence=sentence)
     events = events_from_extractions([(Document("x", sentence, title="<b>A & B</b>"), Extraction([timex]))])
-    text = timelinejs_json(events)
-    assert "<script>" not in text and "<b>" not in text
-    slide = json.loads(text)["events"][0]
-    assert slide["group"] == "&lt;b&gt;A &amp; B&lt;/b&gt;"
-    assert "&lt;script&gt;" in slide["text"]["text"]
+    text = timelinejs_json(events, title="<i>Story</i>")
+    assert "<script>" not in text and "<b>" not in text and "<i>" not in text
+    document = json.loads(text)
+    slide = document["events"][0]
+    assert html.unescape(html.unescape(slide["group"])) == "<b>A & B</b>"
+    assert slide["group"] == "&amp;lt;b&amp;gt;A &amp;amp; B&amp;lt;/b&amp;gt;"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in slide["text"]["text"]
+    assert document["title"]["text"]["headline"] == "&lt;i&gt;Story&lt;/i&gt;"
+
+
+def range_events(sentence: str, *ends: tuple[str, str, str, str]) -> pd.DataFrame:
+    """Events of one sentence whose date expressions are ``(text, value, interval start, end)``."""
+    timexes = []
+    for text, value, start, end in ends:
+        at = sentence.index(text, timexes[-1].end if timexes else 0)
+        timexes.append(Timex(text, at, at + len(text), TimexType.DATE, value, Grain.YEAR, Interval(start, end),
+                             Anchor(AnchorKind.ABSOLUTE), sentence=sentence))
+    return events_from_extractions([(Document("r", sentence, title="R"), Extraction(timexes))])
+
+
+BC_499 = ("499", "BC0499", "-0498-01-01", "-0497-01-01")
+BC_493 = ("493 BC", "BC0493", "-0492-01-01", "-0491-01-01")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ionian Revolt (499-493 BC)", "The revolt lasted from 499 to 493 BC.", "It raged 499 – 493 BC.",
+])
+def test_a_range_is_one_slide_from_its_first_to_its_last_year(sentence: str) -> None:
+    (slide,) = json.loads(timelinejs_json(range_events(sentence, BC_499, BC_493)))["events"]
+    assert slide["start_date"] == {"year": -499} and slide["end_date"] == {"year": -493}
+    assert slide["display_date"] == "499 BC – 493 BC"
+    assert slide["text"]["text"].count("<strong>") == 2
+
+
+@pytest.mark.parametrize("sentence", ["It happened in 499 and 493 BC.", "In 499, then in 493 BC, it burnt."])
+def test_two_dates_that_are_no_range_stay_two_slides(sentence: str) -> None:
+    assert len(json.loads(timelinejs_json(range_events(sentence, BC_499, BC_493)))["events"]) == 2
+
+
+def test_between_one_and_another_is_a_range() -> None:
+    events = range_events("Between 1939 and 1945 the war raged.", ("1939", "1939", "1939-01-01", "1940-01-01"),
+                          ("1945", "1945", "1945-01-01", "1946-01-01"))
+    (slide,) = json.loads(timelinejs_json(events))["events"]
+    assert (slide["start_date"], slide["end_date"]) == ({"year": 1939}, {"year": 1945})
+
+
+def test_a_footnote_says_how_a_date_was_resolved_in_words_and_only_then() -> None:
+    text = "Armenia\n\nSat, 05/15/2021 – 07:35\n\nThe war started six months ago. It ended on May 13, 2021."
+    events = events_from_extractions([(document := Document("a", text, title="Armenia"),
+                                       extract(document.text))])
+    slides = {slide["display_date"]: slide["text"]["text"] for slide in json.loads(timelinejs_json(events))["events"]}
+    assert "<small>6 months before the publication date, 15 May 2021</small>" in slides["November 2020"]
+    assert "<small>" not in slides["13 May 2021"]  # written in full: nothing to say
 
 
 def test_the_document_has_the_structure_timelinejs_reads() -> None:
@@ -167,7 +232,7 @@ def test_the_document_has_the_structure_timelinejs_reads() -> None:
     assert len(document["events"]) == len(MENTIONS)
     limits = {"month": (1, 12), "day": (1, 31), "hour": (0, 23), "minute": (0, 59), "second": (0, 59)}
     for slide in document["events"]:
-        assert set(slide) <= {"start_date", "end_date", "text", "group"}
+        assert set(slide) <= {"start_date", "end_date", "display_date", "text", "group"}
         for key in ("start_date", "end_date"):
             date = slide.get(key)
             if date is None:

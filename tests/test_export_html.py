@@ -49,12 +49,12 @@ def test_the_title_defaults_to_the_figures(events: pd.DataFrame) -> None:
     assert "<title>東京 &amp; Vienna</title>" in page
 
 
-def drawn_page(path: Path) -> str:
+def drawn_page(path: Path, *flags: str) -> str:
     """The page's DOM after its scripts ran in headless Chromium, every network request refused."""
     done = subprocess.run(
         [find_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
          "--virtual-time-budget=5000", "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-         path.as_uri()],
+         *flags, path.as_uri()],
         capture_output=True, text=True, timeout=120, check=True,
     )
     return done.stdout
@@ -83,3 +83,15 @@ def test_chromium_draws_the_plot_offline(tmp_path: Path, page: str, events: pd.D
     modebar = re.findall(r'data-title="([^"]+)"', dom)
     assert "Download plot as a PNG" in modebar
     assert not any(title.startswith("Share") for title in modebar)  # nothing uploads the events
+
+
+@pytest.mark.browser
+def test_without_webgl_the_markers_are_drawn_as_svg(tmp_path: Path, page: str, events: pd.DataFrame) -> None:
+    path = tmp_path / "timeline.html"
+    path.write_text(page, encoding="utf-8")
+    dom = drawn_page(path, "--disable-3d-apis")  # no WebGL at all, as on a machine with no GPU or renderer
+    (svg, *_) = [ET.fromstring(svg) for svg in re.findall(r'<svg class="main-svg".*?</svg>', dom, flags=re.S)]
+    (plot_area,) = [g for g in having_class(svg, "g", "subplot") if "xy" in g.get("class", "").split()]
+    markers = [point for trace in having_class(plot_area, "g", "scatter")
+               for point in having_class(trace, "path", "point")]
+    assert len(markers) >= int((events["kind"] == "instant").sum()) > 0  # every instant is an SVG marker

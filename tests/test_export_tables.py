@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import string
 
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 
 from timeline.events import EVENT_COLUMNS, EventsTableError, events_frame, events_from_documents
 from timeline.export import (
+    CSV_DTYPES,
     events_from_csv,
     events_from_json,
     events_from_jsonl,
@@ -19,6 +22,8 @@ from timeline.export import (
     events_to_json,
     events_to_jsonl,
 )
+from timeline.export.readable import READABLE_COLUMNS
+from timeline.export.tables import BYTE_ORDER_MARK
 from timeline.extract.model import AnchorKind, Grain, TimexType
 from timeline.ingest import Document
 
@@ -55,12 +60,21 @@ def test_an_empty_table_reads_back_equal(events: pd.DataFrame, fmt: str) -> None
     pd.testing.assert_frame_equal(read(write(empty)), empty)
 
 
-def test_json_is_an_array_of_event_objects_with_null_for_missing(events: pd.DataFrame) -> None:
-    records = json.loads(events_to_json(events))
+def test_json_says_what_each_column_means_then_holds_the_event_objects(events: pd.DataFrame) -> None:
+    document = json.loads(events_to_json(events))
+    assert "exclusive" in document["intervals"] and "exclusive" in document["columns"]["interval_end"]
+    assert "exclusive" in document["columns"]["end_time"]
+    records = document["events"]
     assert isinstance(records, list) and len(records) == len(events)
-    assert all(list(record) == list(EVENT_COLUMNS) for record in records)
+    assert all(list(record) == [*EVENT_COLUMNS, *READABLE_COLUMNS] for record in records)
+    assert list(document["columns"]) == [*EVENT_COLUMNS, *READABLE_COLUMNS]
     assert any(record["mod"] is None for record in records)
     assert records[0]["start"] == int(events["start"].iloc[0])
+
+
+def test_a_bare_json_array_of_events_still_reads(events: pd.DataFrame) -> None:
+    bare = json.dumps(json.loads(events_to_json(events))["events"])
+    pd.testing.assert_frame_equal(events_from_json(bare), events)
 
 
 def test_jsonl_has_one_event_object_a_line(events: pd.DataFrame) -> None:
@@ -70,8 +84,60 @@ def test_jsonl_has_one_event_object_a_line(events: pd.DataFrame) -> None:
 
 def test_csv_has_a_header_and_keeps_unicode(events: pd.DataFrame) -> None:
     text = events_to_csv(events)
-    assert text.splitlines()[0] == ",".join(EVENT_COLUMNS)
-    assert "東京の記録" in text
+    assert text.splitlines()[0] == ",".join([*EVENT_COLUMNS, *READABLE_COLUMNS])
+    assert "東京の記録" in text and not text.startswith(BYTE_ORDER_MARK)
+
+
+def test_csv_for_excel_starts_with_a_byte_order_mark_and_reads_back(events: pd.DataFrame) -> None:
+    text = events_to_csv(events, excel=True)
+    assert text.startswith(BYTE_ORDER_MARK) and text.count(BYTE_ORDER_MARK) == 1
+    pd.testing.assert_frame_equal(events_from_csv(text), events)
+    assert pd.read_csv(io.BytesIO(text.encode("utf-8")), encoding="utf-8-sig").columns[0] == "event_id"
+
+
+# -- spreadsheets and pandas ----------------------------------------------------------------------------
+
+MIXED = "\n".join([
+    "A380 makes maiden flight to US",
+    "",
+    "It is due to arrive in New York at 12:30 EST (16:30 UTC) on March 19, 2007.",
+    "The Athenians won at Marathon in 490 BC. It rained in the summer of 1997.",
+    "Prices rose in 1997. Talks go on this evening.",
+])
+
+
+@pytest.fixture(scope="module")
+def mixed() -> pd.DataFrame:
+    table = events_from_documents([Document("flight.txt", MIXED, title="A380 makes maiden flight to US", date="2007-03-19")])
+    assert {"12:30 EST", "16:30 UTC", "490 BC", "1997"} <= set(table["text"])
+    return table
+
+
+def test_pandas_reads_the_csv_with_the_documented_dtypes_as_datetimes(mixed: pd.DataFrame) -> None:
+    read = pd.read_csv(io.StringIO(events_to_csv(mixed)), dtype=CSV_DTYPES, parse_dates=["start_time", "end_time"])
+    assert pd.api.types.is_datetime64_any_dtype(read["start_time"])
+    assert pd.api.types.is_datetime64_any_dtype(read["end_time"])
+    assert (read["end_time"] > read["start_time"]).all()  # the end is exclusive: past the start
+    by_text = read.set_index("text")
+    assert by_text.loc["12:30 EST", "start_time"] == pd.Timestamp("2007-03-19 12:30")
+    assert by_text.loc["1997", "end_time"] == pd.Timestamp("1998-01-01")  # exclusive
+    assert by_text.loc["490 BC", "start_time"].year == -489  # astronomical: 490 BC
+    assert by_text.loc["490 BC", "when"] == "490 BC"  # and in words, clearly BC
+    assert read["start"].dtype == "int64" and read["x_start"].dtype == "float64"
+    assert pd.api.types.is_string_dtype(read["value"])  # "1997" stays text, not a number
+
+
+def test_every_row_has_one_iso_form_its_zone_offset_and_its_date_in_words(mixed: pd.DataFrame) -> None:
+    rows = {row["text"]: row for row in csv.DictReader(io.StringIO(events_to_csv(mixed)))}
+    assert {row["start_time"][-9:-8] for row in rows.values()} == {"T"}
+    assert all(len(row["start_time"].lstrip("-")) == 19 for row in rows.values())
+    assert (rows["12:30 EST"]["utc_offset"], rows["16:30 UTC"]["utc_offset"]) == ("-05:00", "+00:00")
+    assert rows["1997"]["utc_offset"] == ""
+    assert rows["12:30 EST"]["when"] == "19 March 2007, 12:30 EST"
+    assert rows["490 BC"]["start_time"] == "-0489-01-01T00:00:00"
+    assert rows["the summer of 1997"]["when"] == "summer 1997"
+    assert rows["this evening"]["when"] == "19 March 2007, evening"
+    assert not any(row["when"].startswith("BC") for row in rows.values())
 
 
 # -- any text, any number: hypothesis ----------------------------------------------------------------
@@ -141,8 +207,10 @@ def test_a_csv_with_text_in_a_number_column_names_the_column(events: pd.DataFram
 
 
 def test_json_that_is_not_an_array_of_objects_is_refused() -> None:
-    with pytest.raises(EventsTableError, match="expected an array of event objects"):
-        events_from_json('{"events": []}')
+    with pytest.raises(EventsTableError, match="array of event objects"):
+        events_from_json('{"events": {}}')
+    with pytest.raises(EventsTableError, match="array of event objects"):
+        events_from_json('[1, 2]')
     with pytest.raises(EventsTableError, match="not JSON"):
         events_from_json("[{")
 

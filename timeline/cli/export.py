@@ -60,12 +60,15 @@ class _PeriodType(click.ParamType):
 @click.option("--doc", "doc_ids", multiple=True, metavar="ID", help="Only this document (repeatable).")
 @click.option("--grain", "grains", multiple=True, type=click.Choice([str(g) for g in Grain]),
               help="Only events of this grain (repeatable).")
+@click.option("--excel", is_flag=True,
+              help="CSV for spreadsheets: start the file with a UTF-8 byte-order mark, so Excel shows accents "
+                   "and curly quotes right.")
 @dct_option()
 @click.option("--lanes", type=click.Choice(LANE_BY), default="document", show_default=True,
               help="What each row of the figure holds.")
 def command(paths: tuple[Path, ...], output: Path, fmt: str | None, width: int | None, height: int | None,
             scale: float, title: str | None, date_from: Period | None, date_to: Period | None,
-            doc_ids: tuple[str, ...], grains: tuple[str, ...], dct: str | None, lanes: str) -> None:
+            doc_ids: tuple[str, ...], grains: tuple[str, ...], excel: bool, dct: str | None, lanes: str) -> None:
     """Export the dates found in PATH... (files, folders, JSONL/CSV corpora) as a timeline or as data.
 
     Exit status: 0 every document was exported; 1 some input had problems (everything else was
@@ -77,6 +80,8 @@ def command(paths: tuple[Path, ...], output: Path, fmt: str | None, width: int |
                                ".csv, .json, .jsonl or .timelinejs.json, or give --format")
     if not output.absolute().parent.is_dir():
         raise click.BadParameter(f"folder {str(output.parent)!r} does not exist", param_hint="'-o'")
+    if excel and fmt != "csv":
+        raise click.BadParameter(f"--excel is for CSV files, not {fmt}", param_hint="'--excel'")
     if date_from is not None and date_to is not None and date_from.start >= date_to.end:
         raise click.BadParameter(f"{date_from.iso} is after {date_to.iso}", param_hint="'--from'/'--to'")
 
@@ -86,7 +91,7 @@ def command(paths: tuple[Path, ...], output: Path, fmt: str | None, width: int |
     options = FigureOptions(lane_by=lanes, title=title, x_range=x_range, width=width, height=height, scale=scale)
     try:
         summary = export_documents(documents, output, fmt, on_problem=report, options=options,
-                                   date_from=date_from, date_to=date_to, grains=grains)
+                                   date_from=date_from, date_to=date_to, grains=grains, input_roots=paths, excel=excel)
     except ExportError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:  # disk full, a file where the TimeML folder should go ...

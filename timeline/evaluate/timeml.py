@@ -194,6 +194,8 @@ def write_timeml(
 ) -> str:
     """A TimeML document with an inline TIMEX3 around each timex of ``text``.
 
+    ``<DCT>`` holds the creation-time TIMEX3 when ``dct`` is given, and is empty otherwise.
+
     Timexes are taken in text order; one overlapping a timex already written is skipped
     (inline tags cannot cross). Characters XML 1.0 cannot hold (NUL, form feed and other
     control characters, lone surrogates) are written as U+FFFD, one for one, so offsets
@@ -206,6 +208,8 @@ def write_timeml(
              ("functionInDocument", _CREATION_TIME)]
         )
         lines.append(f"<DCT><TIMEX3 {attributes}>{_escape_text(dct)}</TIMEX3></DCT>")
+    else:  # a narrative: TempEval tools look for the element, and an empty one says there is no date
+        lines.append("<DCT></DCT>")
     if title is not None:
         lines.append(f"<TITLE>{_escape_text(title)}</TITLE>")
     lines.append(f"<TEXT>{_inline_timexes(text, timexes)}</TEXT>")

@@ -15,6 +15,7 @@ The label is the clause around the date expression with the date words taken out
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import regex
@@ -44,7 +45,7 @@ _WORD_OR_NUMBER = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 _RELATIVE = regex.compile(r"^(?:which|who|whom|whose|that)\s+(?=\S)", regex.IGNORECASE)
 _ANTECEDENT_WORDS = 3
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that",
-                          "these", "those", "and", "but", "or", "of", "in", "on", "to", "with", "will", "renew"})
+                          "these", "those", "who", "which", "and", "but", "or", "of", "in", "on", "to", "with"})
 _HASHTAG = regex.compile(r"(?<![\p{L}\p{N}])#(?=\p{L})")
 _URL = regex.compile(r"\b(?:https?://|www\.)\S+", regex.IGNORECASE)
 _SPACE = regex.compile(r"\s+")
@@ -95,14 +96,27 @@ def event_label(
 
 def _with_antecedent(label: str, before: str) -> str:
     """A label that opens on a relative pronoun ("which killed thousands") gets the words it stands
-    for back ("fierce fighting killed thousands"), or loses the pronoun when nothing precedes it."""
+    for back ("fierce fighting killed thousands"), or loses the pronoun when nothing precedes it.
+
+    The antecedent is the noun phrase ending just before: a run of capitalised words ("Thrace",
+    "Nagorno-Karabakh"), else the words after the last determiner among the last few ("their
+    fierce fighting" gives "fierce fighting"), else the last word.
+    """
+    if label.startswith(ELLIPSIS):  # a window into a clause: the pronoun's antecedent is not in it
+        inside = label[len(ELLIPSIS):]
+        relative = _RELATIVE.match(inside)
+        return label if relative is None else ELLIPSIS + inside[relative.end():]
     relative = _RELATIVE.match(label)
     if relative is None:
         return label
     rest = label[relative.end():]
     words = _WORD_OR_NUMBER.findall(before)[-_ANTECEDENT_WORDS:]
-    while words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
+    if words and words[-1][:1].isupper():
+        capitalised = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words)))
+        words = capitalised[::-1]
+    else:
+        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _DETERMINERS), default=len(words) - 1)
+        words = words[cut:]
     return " ".join([*words, rest]) if words else rest
 
 

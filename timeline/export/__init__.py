@@ -12,6 +12,7 @@ from timeline.export.images import render_image, stop_image_renderer
 from timeline.export.periods import Period, parse_period
 from timeline.export.selection import select_events
 from timeline.export.tables import (
+    CSV_DTYPES,
     events_from_csv,
     events_from_json,
     events_from_jsonl,
@@ -22,6 +23,7 @@ from timeline.export.tables import (
 from timeline.export.timelinejs import timelinejs_json
 
 __all__ = [
+    "CSV_DTYPES",
     "FORMATS",
     "IMAGE_FORMATS",
     "ExportError",

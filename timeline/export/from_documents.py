@@ -7,7 +7,7 @@ of the others goes on (one bad article must not sink the export of an archive).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,19 +52,24 @@ def export_documents(
     date_from: Period | None = None,
     date_to: Period | None = None,
     grains: Collection[str] = (),
+    input_roots: Sequence[Path] = (),
+    excel: bool = False,
 ) -> ExportSummary:
     """Export the dates of ``documents`` to ``output`` (a folder for ``fmt == "timeml"``).
 
+    ``input_roots`` are the paths the documents were read from: TimeML names documents relative to them.
+    ``excel`` starts a CSV with a byte-order mark (see :func:`render_events`).
     Raises ExportError when an image cannot be drawn, OSError when ``output`` cannot be written.
     """
     summary = ExportSummary(output, fmt)
     pairs = _extractions(documents, on_problem, summary)
     if fmt == "timeml":
-        summary.files = len(write_timeml_files(pairs, output, date_from=date_from, date_to=date_to, grains=grains))
+        summary.files = len(write_timeml_files(pairs, output, date_from=date_from, date_to=date_to, grains=grains,
+                                                 input_roots=input_roots))
         return summary
     rows = _event_rows(pairs, on_problem, summary)
     events = select_events(events_frame(rows), date_from=date_from, date_to=date_to, grains=grains)
-    _write_whole(output, render_events(events, fmt, options))
+    _write_whole(output, render_events(events, fmt, options, excel=excel))
     summary.events = len(events)
     return summary
 

@@ -1,4 +1,8 @@
-"""A self-contained interactive page of a figure: plotly.js is inlined, so it opens offline."""
+"""A self-contained interactive page of a figure: plotly.js is inlined, so it opens offline.
+
+The timeline draws its marks as SVG (it holds what fits the view, not every event), so the page
+works where the browser has no WebGL too.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import re
 
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.offline import get_plotlyjs
 
 # Hover, zoom and pan as in the app; the camera button saves a PNG named after the page. plotly.js 3's
 # "Share chart" button would upload the events to Plotly Cloud: an archive's export must not leak.
@@ -25,6 +30,7 @@ _PAGE = """<!DOCTYPE html>
 <meta name="generator" content="timeline">
 <title>{title}</title>
 <style>html, body {{ height: 100%; margin: 0; }} body {{ font-family: sans-serif; }}</style>
+<script>{plotlyjs}</script>
 </head>
 <body>
 {plot}
@@ -40,8 +46,8 @@ def standalone_html(fig: go.Figure, *, title: str | None = None) -> str:
     """
     page_title = title or html.unescape(fig.layout.title.text or "") or "Timeline"  # the figure's is escaped
     config = {**_PLOT_CONFIG, "toImageButtonOptions": {"filename": _file_stem(page_title)}}
-    plot = pio.to_html(fig, config=config, full_html=False, include_plotlyjs=True, include_mathjax=False)
-    return _PAGE.format(title=html.escape(page_title), plot=plot)
+    plot = pio.to_html(fig, config=config, full_html=False, include_plotlyjs=False, include_mathjax=False)
+    return _PAGE.format(title=html.escape(page_title), plotlyjs=get_plotlyjs(), plot=plot)
 
 
 def _file_stem(title: str) -> str:

@@ -13,7 +13,7 @@ from timeline.export.tables import events_to_csv, events_to_json, events_to_json
 from timeline.export.timelinejs import timelinejs_json
 from timeline.figure import timeline_figure
 
-_TABLE_WRITERS = {"csv": events_to_csv, "json": events_to_json, "jsonl": events_to_jsonl}
+_TABLE_WRITERS = {"json": events_to_json, "jsonl": events_to_jsonl}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +28,12 @@ class FigureOptions:
     scale: float = 1.0  # image pixels per CSS pixel
 
 
-def render_events(events: pd.DataFrame, fmt: str, options: FigureOptions | None = None) -> bytes:
-    """The events table as the bytes of one file of format ``fmt`` (any single-file format)."""
+def render_events(events: pd.DataFrame, fmt: str, options: FigureOptions | None = None, *,
+                  excel: bool = False) -> bytes:
+    """The events table as the bytes of one file of format ``fmt`` (any single-file format).
+
+    ``excel`` writes a CSV with a byte-order mark, so that spreadsheets read it as UTF-8.
+    """
     options = options or FigureOptions()
     if fmt in FIGURE_FORMATS:
         width = options.width or (None if fmt == "html" else DEFAULT_WIDTH)
@@ -40,6 +44,8 @@ def render_events(events: pd.DataFrame, fmt: str, options: FigureOptions | None 
         if fmt == "html":
             return standalone_html(fig, title=options.title).encode("utf-8")
         return render_image(fig, fmt, width=width, height=options.height, scale=options.scale)
+    if fmt == "csv":
+        return events_to_csv(events, excel=excel).encode("utf-8")
     if fmt in _TABLE_WRITERS:
         return _TABLE_WRITERS[fmt](events).encode("utf-8")
     if fmt == "timelinejs":

@@ -1,100 +1,112 @@
-"""Events as Knight Lab TimelineJS JSON: one slide per event.
+"""Events as Knight Lab TimelineJS JSON: one slide per event, or per range ("499-493 BC").
 
 A slide's ``start_date``/``end_date`` carry the date parts down to the event's grain (a year
 gets ``year`` only, a month ``year`` and ``month``, a day adds ``day`` ...). An event covering
 more than one unit of its grain (a decade, a week, a season) gets an ``end_date``: the last unit
-it covers, since TimelineJS dates are inclusive and our intervals are half-open. Years are
-astronomical, as TimelineJS reads them; BC dates get a ``display_date`` ("490 BC").
+it covers, since TimelineJS dates are inclusive and our intervals are half-open. A range the text
+writes with two dates ("from 499 to 493 BC") is one slide from the first to the second.
+
+Years follow TimelineJS's own convention, not the astronomical one of the events table: there is
+no year 0 and a negative year is that many years BC, so 490 BC is ``-490`` and 1 BC ``-1`` (TimelineJS
+labels them "490 BCE", "1 BCE" on its axis). The slide's ``display_date`` says the date in words.
+
+Document text is inert in TimelineJS: it runs ``headline``, ``text`` and media captions through
+DOMPurify and shows them as HTML, so they are HTML-escaped once; ``group`` and ``display_date`` it
+turns into plain text (decoding entities) and then inserts as HTML, so they are escaped twice.
 """
 
 from __future__ import annotations
 
-import calendar
 import html
 import json
-import re
 from collections.abc import Hashable, Mapping
 from typing import Any
 
 import pandas as pd
 
 from timeline.events import EVENT_COLUMNS
-from timeline.events.timescale import era_year
+from timeline.events.when import PARTS_BY_GRAIN, DateParts, event_when, explanation_in_words, iso_parts
 from timeline.export.periods import month_length
-from timeline.extract.model import Grain
+from timeline.export.ranges import Span, spans
 
-# How many date parts (year, month, day, hour, minute, second) a grain is shown with.
-_PARTS_BY_GRAIN: dict[str, int] = {
-    Grain.MILLENNIUM: 1, Grain.CENTURY: 1, Grain.DECADE: 1, Grain.YEAR: 1,
-    Grain.HALF: 2, Grain.QUARTER: 2, Grain.SEASON: 2, Grain.MONTH: 2,
-    Grain.WEEK: 3, Grain.DAY: 3,
-    Grain.PART_OF_DAY: 4, Grain.HOUR: 4,
-    Grain.MINUTE: 5, Grain.SECOND: 6,
-}
 _PART_NAMES = ("year", "month", "day", "hour", "minute", "second")
 _PART_MINIMUM = (None, 1, 1, 0, 0, 0)
-_ISO_PARTS = re.compile(r"^([+-]?\d{4,})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d)(?::(\d\d)(?::(\d\d)(?:\.\d+)?)?)?)?)?)?$")
-
-DateParts = tuple[int, ...]
+Event = Mapping[Hashable, Any]
 
 
 def timelinejs_json(df: pd.DataFrame, *, title: str | None = None) -> str:
     """The events table as a TimelineJS document (``{"title": ..., "events": [...]}``), as JSON text.
 
-    Headline = the event's label, text = its sentence, group = its document's title. TimelineJS
-    reads headline, text and group as HTML, so they are escaped.
+    Headline = the event's label, text = its sentence (the dates in bold) and how its date was
+    resolved, group = its document's title.
     """
-    slides = [_slide(event) for event in df[list(EVENT_COLUMNS)].to_dict(orient="records")]
+    records = df[list(EVENT_COLUMNS)].sort_values(["doc_id", "start"], kind="stable").to_dict(orient="records")
+    slides = [_slide(span) for span in spans(records)]
     document: dict[str, Any] = {"events": slides}
     if title:
         documents = df["doc_id"].nunique() if len(df) else 0
-        summary = f"{len(slides)} dates in {documents} document{'s' if documents != 1 else ''}"
-        document["title"] = {"text": {"headline": html.escape(title), "text": summary}}
+        summary = f"{len(df)} dates in {documents} document{'s' if documents != 1 else ''}"
+        document["title"] = {"text": {"headline": _html_text(title), "text": summary}}
     return json.dumps(document, ensure_ascii=False, indent=1)
 
 
-def _slide(event: Mapping[Hashable, Any]) -> dict[str, Any]:
-    start, precision = _parts(event["interval_start"])
-    count = _PARTS_BY_GRAIN.get(event["grain"], precision)  # Grain.NONE: as precise as the interval
-    first = start[:count]
-    last = _last_unit_before(_parts(event["interval_end"])[0], count)
+def _html_text(text: str) -> str:
+    """Text for a field TimelineJS reads as HTML (after DOMPurify): escaped once."""
+    return html.escape(text, quote=False)
+
+
+def _plain_text(text: str) -> str:
+    """Text for a field TimelineJS strips of markup, entities decoded, then inserts as HTML: escaped twice."""
+    return html.escape(html.escape(text, quote=False), quote=False)
+
+
+def _slide(span: Span) -> dict[str, Any]:
+    first, last = span.first, span.last
+    start = _first_unit(first)
+    end = _last_unit(last) if span.is_range else _last_unit(first)
+    when = event_when(first) if not span.is_range else f"{event_when(first)} – {event_when(last)}"
     slide: dict[str, Any] = {
-        "start_date": _date_object(first),
-        "text": {"headline": html.escape(event["label"] or event["text"]), "text": _body(event)},
-        "group": html.escape(event["doc_title"] or event["doc_id"]),
+        "start_date": _date_object(start),
+        "display_date": _plain_text(when),
+        "text": {"headline": _html_text(first["label"] or first["text"]), "text": _body(span)},
+        "group": _plain_text(first["doc_title"] or first["doc_id"]),
     }
-    if last > first:
-        slide["end_date"] = _date_object(last)
+    if end > start:
+        slide["end_date"] = _date_object(end)
     return slide
 
 
-def _body(event: Mapping[Hashable, Any]) -> str:
-    """The sentence with the expression in bold, then how its date was resolved."""
-    sentence, expression = event["sentence"], event["text"]
-    at = sentence.find(expression) if expression else -1
-    if at >= 0:
-        body = (html.escape(sentence[:at]) + "<strong>" + html.escape(expression) + "</strong>"
-                + html.escape(sentence[at + len(expression):]))
-    else:
-        body = html.escape(sentence or expression)
-    explanation = event["explanation"]
-    return f"<p>{body}</p><p><small>{html.escape(explanation)}</small></p>" if explanation else f"<p>{body}</p>"
+def _first_unit(event: Event) -> DateParts:
+    start, precision = iso_parts(event["interval_start"])
+    return start[:_part_count(event, precision)]
+
+
+def _last_unit(event: Event) -> DateParts:
+    count = _part_count(event, iso_parts(event["interval_start"])[1])
+    return _last_unit_before(iso_parts(event["interval_end"])[0], count)
+
+
+def _part_count(event: Event, precision: int) -> int:
+    return PARTS_BY_GRAIN.get(event["grain"], precision)  # Grain.NONE: as precise as the interval
+
+
+def _body(span: Span) -> str:
+    """The sentence with the dates in bold, then how they were resolved where they were not written in full."""
+    sentence = str(span.first["sentence"] or span.first["text"])
+    pieces, cursor = [], 0
+    for start, end in span.bold:
+        pieces += [html.escape(sentence[cursor:start]), "<strong>", html.escape(sentence[start:end]), "</strong>"]
+        cursor = end
+    pieces.append(html.escape(sentence[cursor:]))
+    notes = dict.fromkeys(note for note in map(explanation_in_words, (span.first, span.last)) if note)
+    footnote = "".join(f"<p><small>{html.escape(note[:1].upper() + note[1:])}</small></p>" for note in notes)
+    return f"<p>{''.join(pieces)}</p>{footnote}"
 
 
 def _date_object(parts: DateParts) -> dict[str, Any]:
-    date: dict[str, Any] = dict(zip(_PART_NAMES, parts, strict=False))
-    if parts[0] <= 0:
-        date["display_date"] = _bc_display(parts)
-    return date
-
-
-def _bc_display(parts: DateParts) -> str:
-    words = [era_year(parts[0])]
-    if len(parts) > 1:
-        words.insert(0, calendar.month_name[parts[1]])
-    if len(parts) > 2:
-        words.insert(0, str(parts[2]))
-    return " ".join(words)
+    """A TimelineJS date: astronomical year 0 is 1 BCE (``-1``), -489 is 490 BCE (``-490``)."""
+    year, *rest = parts
+    return dict(zip(_PART_NAMES, (year if year > 0 else year - 1, *rest), strict=False))
 
 
 def _last_unit_before(end: DateParts, count: int) -> DateParts:
@@ -121,12 +133,3 @@ def _maximum(index: int, head: DateParts) -> int:
     if index == 2:
         return month_length(*head)
     return 23 if index == 3 else 59
-
-
-def _parts(iso: str) -> tuple[DateParts, int]:
-    """All six parts of an ISO date/time string (the missing ones at their minimum), and how many it gave."""
-    match = _ISO_PARTS.match(iso)
-    if match is None:
-        raise ValueError(f"not an ISO 8601 date: {iso!r}")
-    given = [int(group) for group in match.groups() if group is not None]
-    return (*given, *(minimum or 0 for minimum in _PART_MINIMUM[len(given):])), len(given)
