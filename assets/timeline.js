@@ -28,6 +28,36 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   },
 });
 
+/* Every zoom, pan or range button goes to the server (which redraws what fits the new range) through
+   the zoom-request store. The graph's relayoutData would do, but the resize that follows a redraw
+   replaces it ({"autosize": true}) before it is sent, and the zoom is lost. */
+(function () {
+  function watch(gd) {
+    if (gd.__timelineWatched || !gd.on) { return; }
+    gd.__timelineWatched = true;
+    gd.on("plotly_relayout", function (update) {
+      const keys = Object.keys(update || {});
+      let request = null;
+      if (update["xaxis.autorange"]) {
+        request = { "xaxis.autorange": true };
+      } else if (keys.some(function (k) { return k.indexOf("xaxis.range") === 0; })) {
+        request = { "xaxis.range": gd.layout.xaxis.range.slice() };
+      }
+      if (request && window.dash_clientside.set_props) {
+        request.at = Date.now();
+        window.dash_clientside.set_props("zoom-request", { data: request });
+      }
+    });
+  }
+  const observer = new MutationObserver(function () {
+    const gd = document.querySelector("#timeline-graph .js-plotly-plot");
+    if (gd) { watch(gd); }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+})();
+
 /* When the window changes size, tell the server the graph's new width (it re-stacks the labels). */
 (function () {
   let timer = null;

@@ -22,6 +22,7 @@ from timeline.app.callbacks import (
     download,
     filter_choices,
     filtered_figure,
+    zoom_window,
 )
 from timeline.app.filters import EventFilter, count_text, filter_events, read_filter
 from timeline.app.prepared import FixedEvents, PreparedEvents
@@ -242,3 +243,14 @@ def test_an_image_download_without_a_browser_says_why_and_points_to_the_plot_cam
     assert notice.className == "notice problem"
     assert str(notice.children).startswith("PDF download: BROWSER_PATH='/nonexistent/chromium' is not an executable")
     assert "camera icon" in str(notice.children)
+
+
+def test_a_click_on_a_cluster_asks_to_zoom_to_its_span_padded() -> None:
+    click = {"points": [{"customdata": ["", "zoom", "2021-05-13T00:00", "2021-05-14T00:00"]}]}
+    request = zoom_window(click)
+    assert request is not None
+    first, last = (epoch_ms(v) for v in request["xaxis.range"])
+    assert first < epoch_ms("2021-05-13") and epoch_ms("2021-05-14") < last < epoch_ms("2021-05-15")
+    assert view_after_relayout(request, None) == request["xaxis.range"]
+    assert zoom_window({"points": [{"customdata": ["a.txt:4", "event", "", ""]}]}) is None
+    assert zoom_window(None) is None

@@ -64,15 +64,16 @@ def graph_box_style(figure: go.Figure) -> dict[str, str]:
     return {"minHeight": f"{int(figure.layout.height or 0)}px"} if figure.layout.height else {}
 
 
-def zoom_window(click_data: Mapping[str, Any] | None) -> list[str] | None:
-    """The range to zoom to for a click on a cluster or an overview bin, padded; None for other clicks."""
+def zoom_window(click_data: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The zoom request (a plotly relayout) for a click on a cluster or an overview bin, padded;
+    None for other clicks."""
     points = (click_data or {}).get("points") or []
     customdata = points[0].get("customdata") if points else None
     if not (isinstance(customdata, list | tuple) and len(customdata) == 4 and customdata[1] == ZOOM):
         return None
     first, last = epoch_ms(str(customdata[2])), epoch_ms(str(customdata[3]))
     pad = max((last - first) * 0.08, ZOOM_MIN_PAD_MS)
-    return [iso_of_ms(first - pad), iso_of_ms(last + pad)]
+    return {"xaxis.range": [iso_of_ms(first - pad), iso_of_ms(last + pad)]}
 
 
 def filter_choices(events: pd.DataFrame) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
@@ -222,22 +223,19 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
                     view=Output(ids.VIEW_RANGE, "data")),
         inputs=dict(filters=_filter_values(Input), lane_by=Input(ids.LANE_BY, "value"),
                     revision=Input(ids.REVISION, "data"), reset=Input(ids.RESET, "n_clicks"),
-                    relayout=Input(ids.GRAPH, "relayoutData"), width=Input(ids.PLOT_WIDTH, "data"),
-                    zoom=Input(ids.ZOOM_REQUEST, "data"), view=State(ids.VIEW_RANGE, "data")),
+                    width=Input(ids.PLOT_WIDTH, "data"), zoom=Input(ids.ZOOM_REQUEST, "data"),
+                    view=State(ids.VIEW_RANGE, "data")),
     )
-    def _figure(filters: dict[str, Any], lane_by: str, revision: int, reset: int | None,
-                relayout: dict[str, Any] | None, width: int | None, zoom: list[str] | None,
-                view: View) -> dict[str, Any]:
+    def _figure(filters: dict[str, Any], lane_by: str, revision: int, reset: int | None, width: int | None,
+                zoom: dict[str, Any] | None, view: View) -> dict[str, Any]:
         trigger = ctx.triggered_id
         if trigger == ids.RESET:
             view = None
-        elif trigger == ids.GRAPH:
-            moved = view_after_relayout(relayout, view)
+        elif trigger == ids.ZOOM_REQUEST:
+            moved = view_after_relayout(zoom, view)
             if moved is UNCHANGED:
                 return {key: no_update for key in ("figure", "box", "count", "message", "view")}
             view = moved  # type: ignore[assignment]
-        elif trigger == ids.ZOOM_REQUEST and zoom:
-            view = list(zoom)
         figure, count, message = filtered_figure(source, filters, lane_by, view, width)
         return dict(figure=figure, box=graph_box_style(figure), count=count, message=message, view=view)
 

@@ -9,7 +9,9 @@ EVENT_COUNT = "event-count"
 LANE_BY = "lane-by"
 VIEW_RANGE = "view-range"  # dcc.Store: the x range on screen as plotly's date strings, or None (fit)
 PLOT_WIDTH = "plot-width"  # dcc.Store: the graph's width in px, as the browser measures it
-ZOOM_REQUEST = "zoom-request"  # dcc.Store: a range to zoom to (a click on a cluster or an overview bin)
+# dcc.Store: a change of the x range as a plotly relayout ({"xaxis.range": [...]} or {"xaxis.autorange": true}),
+# set by the browser on every zoom, pan or range button (assets/timeline.js) and by a click on a cluster.
+ZOOM_REQUEST = "zoom-request"
 RESET = "reset-view"  # clears the filters and the zoom
 
 # Filters

@@ -39,7 +39,7 @@ _PREPOSITION_REACH = 24
 _POSSESSIVE = regex.compile(r"['’]s\b")
 _COMMA = regex.compile(r",[’”\"]?\s+")
 _LEADING_CONJUNCTION = regex.compile(r"^(?:and|but|or|nor|yet|so)\s+", regex.IGNORECASE)
-_EMPTY_BRACKETS = regex.compile(r"\(\s*\)|\[\s*\]")
+_EMPTY_BRACKETS = regex.compile(r"\([\s\-–—,;/]*\)|\[[\s\-–—,;/]*\]")
 _WORD = regex.compile(r"\p{L}{2,}")
 _WORD_OR_NUMBER = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 _RELATIVE = regex.compile(r"^(?:which|who|whom|whose|that)\s+(?=\S)", regex.IGNORECASE)
