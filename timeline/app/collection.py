@@ -1,4 +1,4 @@
-"""Bringing documents into the store: extraction runs here, once per document, at ingest time.
+"""Bringing documents into the store: each runs through the pipeline once, at ingest time.
 
 A document already stored with the same id and text is skipped; one whose text changed is
 re-extracted and replaced. A document the extractor crashes on becomes a :class:`Problem`
@@ -15,10 +15,9 @@ from typing import Any
 from timeline.app.store import TimelineStore, text_hash
 from timeline.app.wording import counted
 from timeline.events import events_frame
-from timeline.events.build import document_events as event_rows
-from timeline.extract import extract
 from timeline.ingest import Skipped, read_documents
 from timeline.ingest.document import Document, Problem
+from timeline.pipeline import document_event_rows
 
 BATCH_SIZE = 200  # documents saved per SQLite transaction
 
@@ -50,14 +49,6 @@ class IngestReport:
             parts.append(counted(len(self.problems), "problem"))
         text = "; ".join(parts)
         return text[:1].upper() + text[1:]
-
-
-def document_events(document: Document) -> list[dict[str, Any]] | Problem:
-    """The event rows of one document, or a Problem naming it when extraction fails."""
-    try:
-        return event_rows(document, extract(document.text, dct=document.date, metadata_date=document.metadata_date))
-    except Exception as exc:  # one bad document must not stop the others
-        return Problem(document.source or document.id, f"could not extract dates: {type(exc).__name__}: {exc}")
 
 
 def add_documents(
@@ -93,7 +84,7 @@ def add_documents(
         if stored == digest and not force:
             report.unchanged.append(item.id)
             continue
-        events = document_events(item)
+        events = document_event_rows(item)
         if isinstance(events, Problem):
             report.problems.append(events)
             continue

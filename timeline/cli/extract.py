@@ -15,9 +15,9 @@ from typing import TextIO
 import click
 
 from timeline.cli.common import ProblemReport, dct_option
-from timeline.extract import extract
-from timeline.extract.records import RECORD_FIELDS, Record, timex_record
-from timeline.ingest import Document, Problem, read_documents
+from timeline.extract.records import RECORD_FIELDS, Record
+from timeline.ingest import read_documents
+from timeline.pipeline import stream_records
 
 EXIT_INPUT_PROBLEMS = 1
 EXIT_BROKEN_PIPE = 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expects of cmd
@@ -53,7 +53,7 @@ def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output
     if output is not None and not output.parent.is_dir():
         raise click.BadParameter(f"folder {str(output.parent)!r} does not exist", param_hint="'-o'")
     report = ProblemReport()
-    records = _records(read_documents(paths), dct, report)
+    records = stream_records(read_documents(paths), report, dct)
     try:
         with _destination(output) as stream:
             _WRITERS[output_format](records, stream)
@@ -68,22 +68,6 @@ def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output
 
 
 
-
-
-def _records(
-    items: Iterable[Document | Problem], dct: str | None, report: Callable[[Problem], None]
-) -> Iterator[Record]:
-    for item in items:
-        if isinstance(item, Problem):
-            report(item)
-            continue
-        try:
-            extraction = extract(item.text, dct=item.date or dct, metadata_date=item.metadata_date)
-            records = [timex_record(item.id, timex, extraction.document_date) for timex in extraction.timexes]
-        except Exception as error:  # noqa: BLE001 - one document's failure must not end the run
-            report(Problem(item.source, f"extraction failed: {type(error).__name__}: {error}"))
-            continue
-        yield from records
 
 
 def _write_jsonl(records: Iterable[Record], stream: TextIO) -> None:

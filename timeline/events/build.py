@@ -18,7 +18,7 @@ The rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -26,17 +26,11 @@ import pandas as pd
 from timeline.events.label import event_label
 from timeline.events.schema import ANCHORED_DURATION, INSTANT, PERIOD, events_frame
 from timeline.events.timescale import epoch_days, fractional_year
-from timeline.extract import extract
 from timeline.extract.model import Extraction, Grain, Interval, Timex, TimexType
 from timeline.extract.records import timex_record
 from timeline.ingest.document import Document
 
 _INSTANT_GRAINS = frozenset({Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND})
-
-
-def events_from_documents(documents: Iterable[Document]) -> pd.DataFrame:
-    """Run the extractor on each document and tabulate the events found."""
-    return events_from_extractions(_extracted(documents))
 
 
 def events_from_extractions(pairs: Iterable[tuple[Document, Extraction]]) -> pd.DataFrame:
@@ -68,11 +62,6 @@ def event_kind(type_: TimexType, grain: Grain, interval: Interval) -> str:
     if grain is Grain.NONE and epoch_days(interval.end) - epoch_days(interval.start) <= 1:
         return INSTANT
     return PERIOD
-
-
-def _extracted(documents: Iterable[Document]) -> Iterator[tuple[Document, Extraction]]:
-    for document in documents:
-        yield document, extract(document.text, document.date, metadata_date=document.metadata_date)
 
 
 def _row(document: Document, extraction: Extraction, timex: Timex) -> dict[str, Any]:
