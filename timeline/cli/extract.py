@@ -15,6 +15,7 @@ from typing import TextIO
 import click
 
 from timeline.cli.common import ProblemReport, dct_option
+from timeline.cli.partitioned import is_parquet, partition_options, partitioned_records, wants_partitions
 from timeline.extract.records import RECORD_FIELDS, Record
 from timeline.ingest import read_documents
 from timeline.pipeline import stream_records
@@ -37,26 +38,44 @@ EXIT_BROKEN_PIPE = 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expect
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE (replaced only once complete) instead of standard output.",
+    type=click.Path(path_type=Path),
+    help="Write to FILE (replaced only once complete) instead of standard output; "
+         "DIR.parquet: a folder of Parquet files, one per partition.",
 )
-def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output: Path | None) -> None:
+@partition_options
+def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output: Path | None,
+            workers: int | None, scheduler: str | None, partition_mb: float, force: bool) -> None:
     """Find every date in PATH... and write one record per temporal expression.
 
     PATH is a .txt/.md/.html/.htm file, a .jsonl/.csv corpus (columns id, text, and optionally
     date, title) or a folder of them. Each piece of bad input is reported on stderr as
     "timeline: SOURCE: PROBLEM" and the rest is still read.
 
+    With --workers N or --scheduler tcp://HOST:PORT the documents are read and extracted on a
+    Dask cluster, partition by partition, with the same records and messages as in one process.
+    With -o DIR.parquet an interrupted run resumes where it stopped (--force starts again).
+
     Exit status: 0 every document was read; 1 some input had problems (everything else was
     written); 2 usage error.
     """
     if output is not None and not output.parent.is_dir():
         raise click.BadParameter(f"folder {str(output.parent)!r} does not exist", param_hint="'-o'")
+    if output is not None and output.is_dir() and not is_parquet(output):
+        raise click.BadParameter(f"{str(output)!r} is a folder", param_hint="'-o'")
     report = ProblemReport()
-    records = stream_records(read_documents(paths), report, dct)
     try:
-        with _destination(output) as stream:
-            _WRITERS[output_format](records, stream)
+        if wants_partitions(output, workers, scheduler):
+            with partitioned_records(paths, dct, report, workers=workers, scheduler=scheduler,
+                                     partition_mb=partition_mb, output=output, force=force) as records:
+                if is_parquet(output):
+                    for _ in records:  # the tasks write the records
+                        pass
+                else:
+                    with _destination(output) as stream:
+                        _WRITERS[output_format](records, stream)
+        else:
+            with _destination(output) as stream:
+                _WRITERS[output_format](stream_records(read_documents(paths), report, dct), stream)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)
