@@ -7,7 +7,7 @@ and the others are still saved.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,9 +15,10 @@ from typing import Any
 from timeline.app.store import TimelineStore, text_hash
 from timeline.app.wording import counted
 from timeline.events import events_frame
+from timeline.extract.records import Record
 from timeline.ingest import Skipped, read_documents
 from timeline.ingest.document import Document, Problem
-from timeline.pipeline import document_event_rows
+from timeline.pipeline import document_event_rows, record_event_rows
 
 BATCH_SIZE = 200  # documents saved per SQLite transaction
 
@@ -57,11 +58,13 @@ def add_documents(
     *,
     force: bool = False,
     progress: Callable[[IngestReport], None] | None = None,
+    events_of: Callable[[Document], list[dict[str, Any]] | Problem] = document_event_rows,
 ) -> IngestReport:
     """Extract and save every new or changed document of ``items``; collect the problems.
 
     ``force`` re-extracts documents even when their stored text is unchanged. ``progress`` is
-    called with the report so far after each saved batch.
+    called with the report so far after each saved batch. ``events_of`` gives a document's
+    event rows (by default: the pipeline extracts them).
     """
     report = IngestReport()
     batch: list[Document] = []
@@ -84,7 +87,7 @@ def add_documents(
         if stored == digest and not force:
             report.unchanged.append(item.id)
             continue
-        events = document_event_rows(item)
+        events = events_of(item)
         if isinstance(events, Problem):
             report.problems.append(events)
             continue
@@ -106,10 +109,46 @@ def ingest_paths(
     *,
     progress: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
-    """Read files, folders and corpora into the store."""
-    return add_documents(store, read_documents(paths), progress=progress)
+    """Read files, folders and corpora into the store; records folders (`timeline extract -o
+    DIR.parquet`) go in without extracting again."""
+    extracted = _ExtractedRecords()
+    items = (item for path in paths for item in extracted.documents(Path(path)))
+    return add_documents(store, items, progress=progress, events_of=extracted.events_of)
 
 
 def reextract(store: TimelineStore) -> IngestReport:
     """Run the extractor again over every stored document (after an upgrade)."""
     return add_documents(store, store.all_documents(), force=True)
+
+
+class _ExtractedRecords:
+    """The documents of the paths, with the records that came with them (one partition held at a time)."""
+
+    def __init__(self) -> None:
+        self._records: dict[str, list[Record]] = {}
+        self._documents: dict[str, Document] = {}
+
+    def documents(self, path: Path) -> Iterator[Document | Problem]:
+        if path.suffix.lower() != ".parquet" or not _is_records(path):
+            yield from read_documents([path])
+            return
+        from timeline.pipeline.parquet_records import read_records
+
+        for documents, records in read_records(path):
+            self._records, self._documents = {}, {}
+            for record in records:
+                self._records.setdefault(str(record["doc"]), []).append(record)
+            for document in documents:
+                self._documents[document.id] = document
+            yield from documents
+
+    def events_of(self, document: Document) -> list[dict[str, Any]] | Problem:
+        if self._documents.get(document.id) is document:
+            return record_event_rows(document, self._records.get(document.id, []))
+        return document_event_rows(document)
+
+
+def _is_records(path: Path) -> bool:
+    from timeline.pipeline.parquet_records import is_records_dataset
+
+    return is_records_dataset(path)

@@ -13,7 +13,7 @@ def command() -> None:
 def _register() -> None:
     import importlib
 
-    for name in ("extraction", "ingest", "figure", "export"):
+    for name in ("extraction", "ingest", "figure", "export", "scale"):
         try:
             module = importlib.import_module(f"timeline.bench.{name}")
         except ModuleNotFoundError:  # a benchmark not written yet

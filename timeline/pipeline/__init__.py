@@ -12,6 +12,7 @@ from timeline.pipeline.documents import (
     events_from_documents,
     extraction,
     extractions,
+    record_event_rows,
     stream_records,
 )
 
@@ -22,5 +23,6 @@ __all__ = [
     "events_from_documents",
     "extraction",
     "extractions",
+    "record_event_rows",
     "stream_records",
 ]

@@ -8,15 +8,15 @@ naming it, and the caller goes on with the next document.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import pandas as pd
 
 from timeline.events.build import document_events, events_from_extractions
 from timeline.extract import extract
-from timeline.extract.model import Extraction
-from timeline.extract.records import Record, timex_record
+from timeline.extract.model import DctSource, DocumentDate, Extraction
+from timeline.extract.records import Record, record_timex, timex_record
 from timeline.ingest.document import Document, Problem
 
 ProblemSink = Callable[[Problem], None]
@@ -50,6 +50,16 @@ def event_rows(document: Document, found: Extraction) -> list[EventRow] | Proble
         return document_events(document, found)
     except ValueError as error:  # a date the time scale cannot hold
         return Problem(where(document), str(error).removeprefix(f"{where(document)}: "))
+
+
+def record_event_rows(document: Document, records: Sequence[Record]) -> list[EventRow] | Problem:
+    """The event rows of ``document`` from its records, extracted elsewhere (a cluster's Parquet output)."""
+    try:
+        pairs = [record_timex(record) for record in records]
+    except (KeyError, ValueError, TypeError) as error:
+        return Problem(where(document), f"not a timeline record: {type(error).__name__}: {error}")
+    document_date = pairs[0][1] if pairs else DocumentDate(None, DctSource.NONE)
+    return event_rows(document, Extraction([timex for timex, _ in pairs], document_date))
 
 
 def document_event_rows(document: Document, dct: str | None = None) -> list[EventRow] | Problem:

@@ -67,10 +67,13 @@ def read_records(path: Path) -> Iterator[tuple[list[Document], list[Record]]]:
     """The documents and records of each partition of a records folder (or of one records file)."""
     for part in _record_files(path):
         documents_file = part.parent / DOCUMENTS_FOLDER / part.name
-        documents = []
+        records = pq.read_table(part).to_pylist()
         if documents_file.is_file():
             documents = [Document(**row) for row in pq.read_table(documents_file).to_pylist()]
-        yield documents, pq.read_table(part).to_pylist()
+        else:  # records without their documents: the documents are known by id only
+            ids = dict.fromkeys(str(record["doc"]) for record in records)
+            documents = [Document(id=doc_id, text="", source=str(part)) for doc_id in ids]
+        yield documents, records
 
 
 def _record_files(path: Path) -> Iterator[Path]:

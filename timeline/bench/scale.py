@@ -1,0 +1,97 @@
+"""`timeline bench scale [DIR]`: the partitioned pipeline in one process, on 1 and on 2 Dask workers.
+
+The TBAQ texts are written ``--copies`` times under fresh ids to a JSONL corpus (20,480 documents
+by default) in a temporary folder; `timeline extract`'s pipeline then runs over it: in this
+process without partitions, then on local Dask clusters of 1 and 2 worker processes. It prints
+documents/s, words/s, the Dask overhead (1 worker against one process) and the scaling ratio
+(2 workers against one process), with the peak RSS of each worker process.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from timeline.bench.extraction import DEFAULT_CORPUS
+from timeline.evaluate.timeml import read_corpus
+from timeline.ingest import read_documents
+from timeline.ingest.document import Problem
+from timeline.pipeline import stream_records
+from timeline.pipeline.partitions import Partition
+from timeline.pipeline.run import planned, run_partitions
+from timeline.pipeline.runners import dask_runner
+from timeline.pipeline.tasks import PartitionResult, TaskOptions
+
+
+@click.command(name="scale")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--copies", default=80, show_default=True, type=click.IntRange(min=1),
+              help="How many times each text is written (under a new id).")
+@click.option("--partition-size", "partition_mb", default=1.0, show_default=True, type=click.FloatRange(min=0.01),
+              help="Partition size in MB.")
+def command(directory: Path | None, copies: int, partition_mb: float) -> None:
+    """Documents per second in one process and on 1 and 2 local Dask workers."""
+    directory = directory or DEFAULT_CORPUS
+    if not directory.is_dir():
+        raise click.ClickException(f"corpus directory not found: {directory} (give DIRECTORY)")
+    texts = [(d.text, d.dct) for d in read_corpus(directory).documents.values()]
+    if not texts:
+        raise click.ClickException(f"no readable .tml file under {directory}")
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as stream:
+            for copy in range(copies):
+                for index, (text, dct) in enumerate(texts):
+                    stream.write(json.dumps({"id": f"{copy}-{index}", "text": text, "date": dct}) + "\n")
+        documents = copies * len(texts)
+        words = copies * sum(len(text.split()) for text, _ in texts)
+        click.echo(f"corpus: {directory} ({len(texts)} texts x {copies} = {documents:,} documents, {words:,} words, "
+                   f"{corpus.stat().st_size / 2**20:.1f} MB JSONL)")
+        one = _one_process(corpus)
+        click.echo(_line("one process", one, documents, words))
+        for workers in (1, 2):
+            seconds, peaks, partitions = _on_dask(corpus, workers, int(partition_mb * 2**20))
+            rss = ", ".join(f"{peak / 2**20:,.0f}" for peak in peaks)
+            click.echo(_line(f"--workers {workers}", seconds, documents, words)
+                       + f"  ({partitions} partitions; peak RSS per worker MiB: {rss})")
+            if workers == 1:
+                click.echo(f"Dask overhead (1 worker vs one process): {seconds / one - 1:+.1%}")
+            else:
+                click.echo(f"scaling ratio (2 workers vs one process): {one / seconds:.2f}x")
+
+
+def _line(name: str, seconds: float, documents: int, words: int) -> str:
+    return (f"{name:<13} {seconds:8.2f} s {documents / seconds:10,.0f} documents/s "
+            f"{words / seconds:12,.0f} words/s")
+
+
+def _one_process(corpus: Path) -> float:
+    start = time.perf_counter()
+    for _ in stream_records(read_documents([corpus]), _fail):
+        pass
+    return time.perf_counter() - start
+
+
+def _on_dask(corpus: Path, workers: int, partition_bytes: int) -> tuple[float, Sequence[int], int]:
+    """Seconds of the run (cluster start-up excluded), each worker's peak RSS, the partitions."""
+    peaks: dict[int, int] = {}
+
+    def seen(_partition: Partition, result: PartitionResult) -> None:
+        peaks[result.pid] = max(peaks.get(result.pid, 0), result.peak_rss)
+
+    with dask_runner(workers) as runner:
+        start = time.perf_counter()
+        plan = planned([corpus], runner, partition_bytes)
+        for _ in run_partitions(plan, runner, TaskOptions(), _fail, seen):
+            pass
+        seconds = time.perf_counter() - start
+    return seconds, sorted(peaks.values()), len(plan)
+
+
+def _fail(problem: Problem) -> None:
+    raise click.ClickException(f"unexpected problem in the benchmark corpus: {problem}")
