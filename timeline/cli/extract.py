@@ -15,7 +15,13 @@ from typing import TextIO
 import click
 
 from timeline.cli.common import ProblemReport, dct_option
-from timeline.cli.partitioned import is_parquet, partition_options, partitioned_records, wants_partitions
+from timeline.cli.partitioned import (
+    is_parquet,
+    partition_options,
+    partitioned_records,
+    progress_bar,
+    wants_partitions,
+)
 from timeline.extract.records import RECORD_FIELDS, Record
 from timeline.ingest import read_documents
 from timeline.pipeline import stream_records
@@ -74,8 +80,9 @@ def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output
                     with _destination(output) as stream:
                         _WRITERS[output_format](records, stream)
         else:
-            with _destination(output) as stream:
-                _WRITERS[output_format](stream_records(read_documents(paths), report, dct), stream)
+            with _destination(output) as stream, progress_bar() as bar:
+                items = bar.counted(read_documents(paths)) if bar else read_documents(paths)
+                _WRITERS[output_format](stream_records(items, bar.reporting(report) if bar else report, dct), stream)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)

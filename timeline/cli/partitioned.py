@@ -8,12 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from timeline.extract.records import Record
 from timeline.ingest import Problem
+
+if TYPE_CHECKING:
+    from timeline.pipeline.progress import ProgressBar
 
 PARQUET_SUFFIX = ".parquet"
 Command = TypeVar("Command", bound=Callable[..., Any])
@@ -54,7 +57,6 @@ def partitioned_records(paths: Sequence[Path], dct: str | None, on_problem: Call
 
     With a Parquet ``output`` the tasks write the records there and none come back.
     """
-    from timeline.pipeline import progress
     from timeline.pipeline.run import OutputInUse, planned, run_partitions
     from timeline.pipeline.runners import LocalRunner, Runner, dask_runner
     from timeline.pipeline.tasks import TaskOptions
@@ -68,14 +70,28 @@ def partitioned_records(paths: Sequence[Path], dct: str | None, on_problem: Call
             except OSError as error:  # no scheduler there, a port taken
                 raise click.ClickException(f"cannot start or reach the Dask cluster: {error}") from None
         plan = planned(paths, runner, int(partition_mb * 2**20))
-        bar = progress.ProgressBar(sum(p.size for p in plan)) if progress.wanted() else None
-        if bar is not None:
-            stack.callback(bar.close)
+        bar = stack.enter_context(progress_bar(sum(p.size for p in plan)))
         try:
-            records = run_partitions(plan, runner, TaskOptions(dct, folder), on_problem, bar, force=force)
+            report = bar.reporting(on_problem) if bar else on_problem
+            records = run_partitions(plan, runner, TaskOptions(dct, folder), report, bar, force=force)
             yield _checked(records)
         except OutputInUse as error:
             raise click.UsageError(str(error)) from None
+
+
+@contextmanager
+def progress_bar(total_bytes: int | None = None) -> Iterator[ProgressBar | None]:
+    """A progress bar on stderr when it is a terminal (and not under CI), cleared at the end; else None."""
+    from timeline.pipeline.progress import ProgressBar, wanted
+
+    if not wanted():
+        yield None
+        return
+    bar = ProgressBar(total_bytes)
+    try:
+        yield bar
+    finally:
+        bar.close()
 
 
 def _checked(records: Iterator[Record]) -> Iterator[Record]:
