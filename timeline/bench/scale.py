@@ -10,6 +10,7 @@ documents/s, words/s, the Dask overhead (1 worker against one process) and the s
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 import time
 from collections.abc import Sequence
@@ -66,8 +67,9 @@ def command(directory: Path | None, copies: int, partition_mb: float) -> None:
 
 
 def _line(name: str, seconds: float, documents: int, words: int) -> str:
+    load = os.getloadavg()[0]  # other work on the machine skews every figure: say how much there was
     return (f"{name:<13} {seconds:8.2f} s {documents / seconds:10,.0f} documents/s "
-            f"{words / seconds:12,.0f} words/s")
+            f"{words / seconds:12,.0f} words/s  (load average {load:.1f} on {os.cpu_count()} cores)")
 
 
 def _one_process(corpus: Path) -> float:

@@ -58,7 +58,7 @@ def partitioned_records(paths: Sequence[Path], dct: str | None, on_problem: Call
     With a Parquet ``output`` the tasks write the records there and none come back.
     """
     from timeline.pipeline.run import OutputInUse, planned, run_partitions
-    from timeline.pipeline.runners import LocalRunner, Runner, dask_runner
+    from timeline.pipeline.runners import LocalRunner, Runner, TaskFailed, dask_runner
     from timeline.pipeline.tasks import TaskOptions
 
     folder = str(output) if is_parquet(output) else None
@@ -67,16 +67,18 @@ def partitioned_records(paths: Sequence[Path], dct: str | None, on_problem: Call
         if workers is not None or scheduler is not None:
             try:
                 runner = stack.enter_context(dask_runner(workers, scheduler))
-            except OSError as error:  # no scheduler there, a port taken
+            except (OSError, ValueError) as error:  # no scheduler there, a malformed address, a port taken
                 raise click.ClickException(f"cannot start or reach the Dask cluster: {error}") from None
         plan = planned(paths, runner, int(partition_mb * 2**20))
         bar = stack.enter_context(progress_bar(sum(p.size for p in plan)))
         try:
             report = bar.reporting(on_problem) if bar else on_problem
             records = run_partitions(plan, runner, TaskOptions(dct, folder), report, bar, force=force)
-            yield _checked(records)
+            yield records
         except OutputInUse as error:
             raise click.UsageError(str(error)) from None
+        except TaskFailed as error:
+            raise click.ClickException(str(error)) from None
 
 
 @contextmanager
@@ -92,12 +94,3 @@ def progress_bar(total_bytes: int | None = None) -> Iterator[ProgressBar | None]
         yield bar
     finally:
         bar.close()
-
-
-def _checked(records: Iterator[Record]) -> Iterator[Record]:
-    from timeline.pipeline.run import OutputInUse
-
-    try:
-        yield from records
-    except OutputInUse as error:
-        raise click.UsageError(str(error)) from None

@@ -17,6 +17,10 @@ Result = TypeVar("Result")
 Done = Callable[[Any], None]
 
 
+class TaskFailed(RuntimeError):
+    """A task failed on the cluster beyond Dask's retries (its workers kept dying, say)."""
+
+
 class Runner(Protocol):
     workers: int
 
@@ -67,7 +71,11 @@ class DaskRunner:
 
         fill()
         for future in pending:
-            result = future.result()
+            try:
+                result = future.result()
+            except Exception as error:  # noqa: BLE001 - a task's own errors are problems; this is the cluster's
+                item = items[positions[future.key]]
+                raise TaskFailed(f"a task failed on the cluster ({item}): {type(error).__name__}: {error}") from error
             ready[positions.pop(future.key)] = result
             future.release()
             if on_done is not None:
