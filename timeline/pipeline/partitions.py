@@ -4,7 +4,8 @@ A corpus file larger than the partition size is cut: JSONL at the first line end
 multiple of the size (no scan), CSV at the first line end after it that is outside quotes (the
 file's quote marks are counted once, at disk speed, since a quoted text may hold line breaks; a
 file with quotes that do not pair up is not cut),
-Parquet by row groups. Everything else (a folder, a text file, a small or odd corpus) is one
+Parquet by rows (a task reads only the row groups
+holding its rows). Everything else (a folder, a text file, a small or odd corpus) is one
 partition read exactly as one process reads it. JSONL/CSV blocks learn the line/row number they
 start at from a first pass that counts each block's rows (:func:`count_rows`, run as tasks too).
 """
@@ -41,8 +42,7 @@ class Partition:
     kind: Kind
     size: int  # bytes of input it covers (for progress)
     block: Block | None = None  # jsonl, csv
-    row_groups: tuple[int, int] | None = None  # parquet: [first, stop)
-    first_row: int = 1  # parquet: the number of its first row
+    rows: tuple[int, int] | None = None  # parquet: rows [start, stop), from 0
     last_of_file: bool = True  # the last partition cut from its file
 
     @property
@@ -58,7 +58,7 @@ class Partition:
     def describe(self) -> list[object]:
         """What identifies it, to tell whether an earlier run had the same plan."""
         block = (self.block.start, self.block.stop) if self.block else None
-        return [self.index, self.path, self.kind, self.size, block, self.row_groups]
+        return [self.index, self.path, self.kind, self.size, block, self.rows]
 
 
 def plan_partitions(paths: Sequence[str | Path], partition_bytes: int = PARTITION_BYTES) -> list[Partition]:
@@ -98,7 +98,7 @@ def read_partition(partition: Partition, first_seen: dict[str, int]) -> Iterator
     if partition.block is not None:
         yield from read_block(path, partition.path, partition.block, first_seen)
     elif partition.kind == "parquet":
-        yield from read_parquet_corpus(path, partition.path, partition.row_groups, partition.first_row, first_seen)
+        yield from read_parquet_corpus(path, partition.path, partition.rows, first_seen)
     else:
         yield from ((0, item) for item in read_documents([partition.path]))
 
@@ -131,22 +131,20 @@ def _cut(path: Path, name: str, partition_bytes: int) -> list[Partition]:
 
 
 def _parquet_parts(path: Path, name: str, partition_bytes: int) -> list[Partition]:
-    """Runs of row groups of about ``partition_bytes`` (uncompressed); [] when the file cannot be read."""
+    """Runs of rows of about ``partition_bytes`` (uncompressed); [] when the file cannot be read."""
     try:
         metadata = pq.ParquetFile(path).metadata
     except Exception:  # noqa: BLE001 - read whole, the reader says what is wrong
         return []
-    parts: list[Partition] = []
-    first, size, rows, first_row = 0, 0, 0, 1
-    for group in range(metadata.num_row_groups):
-        size += metadata.row_group(group).total_byte_size
-        rows += metadata.row_group(group).num_rows
-        if size >= partition_bytes or group == metadata.num_row_groups - 1:
-            parts.append(Partition(0, name, "parquet", size, row_groups=(first, group + 1), first_row=first_row,
-                                   last_of_file=group == metadata.num_row_groups - 1))
-            first, size, first_row = group + 1, 0, first_row + rows
-            rows = 0
-    return parts if len(parts) > 1 else []
+    total = sum(metadata.row_group(group).total_byte_size for group in range(metadata.num_row_groups))
+    rows = metadata.num_rows
+    step = max(1, partition_bytes * rows // max(total, 1))
+    starts = list(range(0, rows, step))
+    if len(starts) < 2:
+        return []
+    return [Partition(0, name, "parquet", total * (min(first + step, rows) - first) // rows,
+                      rows=(first, min(first + step, rows)), last_of_file=first + step >= rows)
+            for first in starts]
 
 
 def _size(path: Path) -> int:
