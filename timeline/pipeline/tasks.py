@@ -46,6 +46,7 @@ class PartitionResult:
     documents: int = 0
     pid: int = 0
     peak_rss: int = 0  # bytes, of the worker process so far
+    cpu_seconds: float = 0.0  # of the worker process so far
 
     def to_json(self) -> str:
         problems = [[n, p.source, p.message, isinstance(p, Skipped)] for n, p in self.problems]
@@ -84,7 +85,9 @@ def run_partition(partition: Partition, options: TaskOptions) -> PartitionResult
         result.records = []
         _write_state(folder, partition.key, result.to_json())
     result.pid = os.getpid()
-    result.peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result.peak_rss = usage.ru_maxrss * 1024  # Linux: KiB
+    result.cpu_seconds = usage.ru_utime + usage.ru_stime
     return result
 
 
