@@ -53,7 +53,7 @@ def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output
             workers: int | None, scheduler: str | None, partition_mb: float, force: bool) -> None:
     """Find every date in PATH... and write one record per temporal expression.
 
-    PATH is a .txt/.md/.html/.htm file, a .jsonl/.csv corpus (columns id, text, and optionally
+    PATH is a .txt/.md/.html/.htm file, a .jsonl/.csv/.parquet corpus (columns id, text, and optionally
     date, title) or a folder of them. Each piece of bad input is reported on stderr as
     "timeline: SOURCE: PROBLEM" and the rest is still read.
 
