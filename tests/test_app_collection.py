@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-import timeline.app.collection as collection
+import timeline.pipeline.documents as pipeline_documents
 from timeline.app.collection import add_documents, ingest_paths, reextract
 from timeline.app.store import TimelineStore
 from timeline.extract import Extraction
@@ -65,14 +65,14 @@ def test_ingesting_again_skips_unchanged_documents_and_replaces_changed_ones(
 def test_a_document_the_extractor_fails_on_becomes_a_problem_and_the_others_are_saved(
     store: TimelineStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_extract = collection.extract
+    real_extract = pipeline_documents.extract
 
     def failing_on_poison(text: str, **kwargs: Any) -> Extraction:
         if "poison" in text:
             raise RecursionError("maximum recursion depth exceeded")
         return real_extract(text, **kwargs)
 
-    monkeypatch.setattr(collection, "extract", failing_on_poison)
+    monkeypatch.setattr(pipeline_documents, "extract", failing_on_poison)
     good = Document(id="good", text="Signed on May 13, 2021.", source="good.txt")
     bad = Document(id="bad", text="poison 1997", source="corpus.csv row 4")
 
@@ -80,7 +80,7 @@ def test_a_document_the_extractor_fails_on_becomes_a_problem_and_the_others_are_
 
     assert report.added == ["good"]
     assert [str(p) for p in report.problems] == [
-        "corpus.csv row 4: could not extract dates: RecursionError: maximum recursion depth exceeded"]
+        "corpus.csv row 4: extraction failed: RecursionError: maximum recursion depth exceeded"]
     assert set(store.events()["doc_id"]) == {"good"}
 
 

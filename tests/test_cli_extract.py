@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-import timeline.cli.extract as extract_command
+import timeline.pipeline.documents as pipeline_documents
 from timeline.cli import main
 from timeline.extract import Extraction
 from timeline.extract.records import RECORD_FIELDS
@@ -175,14 +175,14 @@ def test_invalid_corpus_date_is_reported_and_the_document_read_without_it(tmp_pa
 def test_extraction_crash_on_one_document_is_a_problem_for_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_extract = extract_command.extract
+    real_extract = pipeline_documents.extract
 
     def extract_failing_on_poison(text: str, *args: object, **kwargs: object) -> Extraction:
         if "POISON" in text:
             raise RecursionError("maximum recursion depth exceeded")
         return real_extract(text, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(extract_command, "extract", extract_failing_on_poison)
+    monkeypatch.setattr(pipeline_documents, "extract", extract_failing_on_poison)
     corpus = write(
         tmp_path / "c.jsonl",
         jsonl({"id": "a", "text": GOOD_TEXT}, {"id": "b", "text": "POISON 1997"}, {"id": "c", "text": GOOD_TEXT}),
@@ -316,7 +316,7 @@ def test_interrupted_run_leaves_the_previous_output_whole(
     previous = run("--format", "json", "-o", out, archive)
     assert previous.exit_code == 0
     before = out.read_text(encoding="utf-8")
-    real_extract = extract_command.extract
+    real_extract = pipeline_documents.extract
     calls = 0
 
     def interrupted_on_third_document(*args: object, **kwargs: object) -> Extraction:
@@ -326,7 +326,7 @@ def test_interrupted_run_leaves_the_previous_output_whole(
             raise KeyboardInterrupt
         return real_extract(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(extract_command, "extract", interrupted_on_third_document)
+    monkeypatch.setattr(pipeline_documents, "extract", interrupted_on_third_document)
 
     result = CliRunner().invoke(main, ["extract", "--format", "json", "-o", str(out), str(archive)])
 

@@ -12,7 +12,6 @@ from timeline.events import (
     KINDS,
     EventsTableError,
     empty_events,
-    events_from_documents,
     events_from_extractions,
     validate_events,
 )
@@ -28,6 +27,7 @@ from timeline.extract.model import (
     TimexType,
 )
 from timeline.ingest.document import Document
+from timeline.pipeline import events_from_documents
 
 SAMPLE = Path(__file__).parent.parent / "data" / "armenia-azerbaijan-2021-05-15.txt"
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 import regex
 
-from timeline.events import events_from_documents
+from timeline.pipeline import events_from_documents
 from timeline.events.label import event_label, text_label
 from timeline.events.signature import is_signature_line, signed_post
 from timeline.ingest import Document, read_documents

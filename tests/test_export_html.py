@@ -10,11 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline.events import events_from_documents
 from timeline.export import standalone_html
 from timeline.export.chromium import find_chromium
 from timeline.figure import timeline_figure
 from timeline.ingest import Document
+from timeline.pipeline import events_from_documents
 
 SVG = "{http://www.w3.org/2000/svg}"
 

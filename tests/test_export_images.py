@@ -15,12 +15,12 @@ import pytest
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 
-from timeline.events import events_from_documents
 from timeline.export import ExportError, render_image
 from timeline.export.chromium import find_chromium
 from timeline.export.render import FigureOptions, render_events
 from timeline.figure import timeline_figure
 from timeline.ingest import Document
+from timeline.pipeline import events_from_documents
 
 SVG = "{http://www.w3.org/2000/svg}"
 

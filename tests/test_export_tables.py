@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.events import EVENT_COLUMNS, EventsTableError, events_frame, events_from_documents
+from timeline.events import EVENT_COLUMNS, EventsTableError, events_frame
 from timeline.export import (
     CSV_DTYPES,
     events_from_csv,
@@ -26,6 +26,7 @@ from timeline.export.readable import READABLE_COLUMNS
 from timeline.export.tables import BYTE_ORDER_MARK
 from timeline.extract.model import AnchorKind, Grain, TimexType
 from timeline.ingest import Document
+from timeline.pipeline import events_from_documents
 
 FORMATS = {
     "csv": (events_to_csv, events_from_csv),

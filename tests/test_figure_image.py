@@ -12,10 +12,11 @@ import pytest
 from PIL import Image
 from test_figure import FAR_DATES, MARATHON
 
-from timeline.events import empty_events, events_frame, events_from_documents
+from timeline.events import empty_events, events_frame
 from timeline.figure import timeline_figure
 from timeline.figure.style import BAR_OPACITY, MARKER_OPACITY, PALETTE
 from timeline.ingest.document import Document
+from timeline.pipeline import events_from_documents
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 
 from timeline.app.store import TimelineStore, default_db_path, text_hash
-from timeline.events import empty_events, events_from_documents, validate_events
+from timeline.events import empty_events, validate_events
 from timeline.ingest.document import Document
+from timeline.pipeline import events_from_documents
 
 TREATY = Document(id="treaty.txt", text="The treaty of 1997 still holds, they said on May 13, 2021.",
                   title="Treaty", date="2021-05-15", source="data/treaty.txt")

@@ -20,7 +20,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from timeline.events import events_from_documents
+from timeline.pipeline import events_from_documents
 from timeline.export import timelinejs_json
 from timeline.ingest import Document, read_documents
 

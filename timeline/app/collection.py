@@ -1,4 +1,4 @@
-"""Bringing documents into the store: extraction runs here, once per document, at ingest time.
+"""Bringing documents into the store: each runs through the pipeline once, at ingest time.
 
 A document already stored with the same id and text is skipped; one whose text changed is
 re-extracted and replaced. A document the extractor crashes on becomes a :class:`Problem`
@@ -7,7 +7,7 @@ and the others are still saved.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,10 +15,10 @@ from typing import Any
 from timeline.app.store import TimelineStore, text_hash
 from timeline.app.wording import counted
 from timeline.events import events_frame
-from timeline.events.build import document_events as event_rows
-from timeline.extract import extract
+from timeline.extract.records import Record
 from timeline.ingest import Skipped, read_documents
 from timeline.ingest.document import Document, Problem
+from timeline.pipeline import document_event_rows, record_event_rows
 
 BATCH_SIZE = 200  # documents saved per SQLite transaction
 
@@ -52,25 +52,19 @@ class IngestReport:
         return text[:1].upper() + text[1:]
 
 
-def document_events(document: Document) -> list[dict[str, Any]] | Problem:
-    """The event rows of one document, or a Problem naming it when extraction fails."""
-    try:
-        return event_rows(document, extract(document.text, dct=document.date, metadata_date=document.metadata_date))
-    except Exception as exc:  # one bad document must not stop the others
-        return Problem(document.source or document.id, f"could not extract dates: {type(exc).__name__}: {exc}")
-
-
 def add_documents(
     store: TimelineStore,
     items: Iterable[Document | Problem],
     *,
     force: bool = False,
     progress: Callable[[IngestReport], None] | None = None,
+    events_of: Callable[[Document], list[dict[str, Any]] | Problem] = document_event_rows,
 ) -> IngestReport:
     """Extract and save every new or changed document of ``items``; collect the problems.
 
     ``force`` re-extracts documents even when their stored text is unchanged. ``progress`` is
-    called with the report so far after each saved batch.
+    called with the report so far after each saved batch. ``events_of`` gives a document's
+    event rows (by default: the pipeline extracts them).
     """
     report = IngestReport()
     batch: list[Document] = []
@@ -93,7 +87,7 @@ def add_documents(
         if stored == digest and not force:
             report.unchanged.append(item.id)
             continue
-        events = document_events(item)
+        events = events_of(item)
         if isinstance(events, Problem):
             report.problems.append(events)
             continue
@@ -115,10 +109,46 @@ def ingest_paths(
     *,
     progress: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
-    """Read files, folders and corpora into the store."""
-    return add_documents(store, read_documents(paths), progress=progress)
+    """Read files, folders and corpora into the store; records folders (`timeline extract -o
+    DIR.parquet`) go in without extracting again."""
+    extracted = _ExtractedRecords()
+    items = (item for path in paths for item in extracted.documents(Path(path)))
+    return add_documents(store, items, progress=progress, events_of=extracted.events_of)
 
 
 def reextract(store: TimelineStore) -> IngestReport:
     """Run the extractor again over every stored document (after an upgrade)."""
     return add_documents(store, store.all_documents(), force=True)
+
+
+class _ExtractedRecords:
+    """The documents of the paths, with the records that came with them (one partition held at a time)."""
+
+    def __init__(self) -> None:
+        self._records: dict[str, list[Record]] = {}
+        self._documents: dict[str, Document] = {}
+
+    def documents(self, path: Path) -> Iterator[Document | Problem]:
+        if path.suffix.lower() != ".parquet" or not _is_records(path):
+            yield from read_documents([path])
+            return
+        from timeline.pipeline.parquet_records import read_records
+
+        for documents, records in read_records(path):
+            self._records, self._documents = {}, {}
+            for record in records:
+                self._records.setdefault(str(record["doc"]), []).append(record)
+            for document in documents:
+                self._documents[document.id] = document
+            yield from documents
+
+    def events_of(self, document: Document) -> list[dict[str, Any]] | Problem:
+        if self._documents.get(document.id) is document:
+            return record_event_rows(document, self._records.get(document.id, []))
+        return document_event_rows(document)
+
+
+def _is_records(path: Path) -> bool:
+    from timeline.pipeline.parquet_records import is_records_dataset
+
+    return is_records_dataset(path)

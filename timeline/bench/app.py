@@ -34,7 +34,7 @@ import click
 from timeline.app.store import TimelineStore
 from timeline.bench.extraction import DEFAULT_CORPUS
 from timeline.evaluate.timeml import read_corpus
-from timeline.events import events_from_documents
+from timeline.pipeline import events_from_documents
 from timeline.ingest.document import Document
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)

@@ -16,11 +16,11 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from timeline.events import events_from_documents
 from timeline.export.formats import IMAGE_FORMATS
 from timeline.export.images import stop_image_renderer
 from timeline.export.render import FigureOptions, render_events
 from timeline.ingest import Document, read_documents
+from timeline.pipeline import events_from_documents
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_PATHS = (REPO_ROOT / "data",)

@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {  # command name -> module defining `command`
     "serve": "timeline.cli.serve",
     "export": "timeline.cli.export",
     "bench": "timeline.cli.bench",
+    "add": "timeline.cli.add",
 }
 
 

@@ -9,6 +9,7 @@ import click
 
 from timeline.ingest import Document, Problem, Skipped
 from timeline.ingest.dates import iso_date
+from timeline.pipeline.documents import documents_only
 
 
 def iso_dct(_context: click.Context, _option: click.Parameter, value: str | None) -> str | None:
@@ -44,8 +45,4 @@ class ProblemReport:
 
     def documents(self, items: Iterable[Document | Problem]) -> Iterator[Document]:
         """The documents of ``items``, reporting the problems among them."""
-        for item in items:
-            if isinstance(item, Problem):
-                self(item)
-            else:
-                yield item
+        return documents_only(items, self)

@@ -15,9 +15,16 @@ from typing import TextIO
 import click
 
 from timeline.cli.common import ProblemReport, dct_option
-from timeline.extract import extract
-from timeline.extract.records import RECORD_FIELDS, Record, timex_record
-from timeline.ingest import Document, Problem, read_documents
+from timeline.cli.partitioned import (
+    is_parquet,
+    partition_options,
+    partitioned_records,
+    progress_bar,
+    wants_partitions,
+)
+from timeline.extract.records import RECORD_FIELDS, Record
+from timeline.ingest import read_documents
+from timeline.pipeline import stream_records
 
 EXIT_INPUT_PROBLEMS = 1
 EXIT_BROKEN_PIPE = 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expects of cmd
@@ -37,26 +44,45 @@ EXIT_BROKEN_PIPE = 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expect
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE (replaced only once complete) instead of standard output.",
+    type=click.Path(path_type=Path),
+    help="Write to FILE (replaced only once complete) instead of standard output; "
+         "DIR.parquet: a folder of Parquet files, one per partition.",
 )
-def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output: Path | None) -> None:
+@partition_options
+def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output: Path | None,
+            workers: int | None, scheduler: str | None, partition_mb: float, force: bool) -> None:
     """Find every date in PATH... and write one record per temporal expression.
 
-    PATH is a .txt/.md/.html/.htm file, a .jsonl/.csv corpus (columns id, text, and optionally
+    PATH is a .txt/.md/.html/.htm file, a .jsonl/.csv/.parquet corpus (columns id, text, and optionally
     date, title) or a folder of them. Each piece of bad input is reported on stderr as
     "timeline: SOURCE: PROBLEM" and the rest is still read.
+
+    With --workers N or --scheduler tcp://HOST:PORT the documents are read and extracted on a
+    Dask cluster, partition by partition, with the same records and messages as in one process.
+    With -o DIR.parquet an interrupted run resumes where it stopped (--force starts again).
 
     Exit status: 0 every document was read; 1 some input had problems (everything else was
     written); 2 usage error.
     """
     if output is not None and not output.parent.is_dir():
         raise click.BadParameter(f"folder {str(output.parent)!r} does not exist", param_hint="'-o'")
+    if output is not None and output.is_dir() and not is_parquet(output):
+        raise click.BadParameter(f"{str(output)!r} is a folder", param_hint="'-o'")
     report = ProblemReport()
-    records = _records(read_documents(paths), dct, report)
     try:
-        with _destination(output) as stream:
-            _WRITERS[output_format](records, stream)
+        if wants_partitions(output, workers, scheduler):
+            with partitioned_records(paths, dct, report, workers=workers, scheduler=scheduler,
+                                     partition_mb=partition_mb, output=output, force=force) as records:
+                if is_parquet(output):
+                    for _ in records:  # the tasks write the records
+                        pass
+                else:
+                    with _destination(output) as stream:
+                        _WRITERS[output_format](records, stream)
+        else:
+            with _destination(output) as stream, progress_bar() as bar:
+                items = bar.counted(read_documents(paths)) if bar else read_documents(paths)
+                _WRITERS[output_format](stream_records(items, bar.reporting(report) if bar else report, dct), stream)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)
@@ -68,22 +94,6 @@ def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output
 
 
 
-
-
-def _records(
-    items: Iterable[Document | Problem], dct: str | None, report: Callable[[Problem], None]
-) -> Iterator[Record]:
-    for item in items:
-        if isinstance(item, Problem):
-            report(item)
-            continue
-        try:
-            extraction = extract(item.text, dct=item.date or dct, metadata_date=item.metadata_date)
-            records = [timex_record(item.id, timex, extraction.document_date) for timex in extraction.timexes]
-        except Exception as error:  # noqa: BLE001 - one document's failure must not end the run
-            report(Problem(item.source, f"extraction failed: {type(error).__name__}: {error}"))
-            continue
-        yield from records
 
 
 def _write_jsonl(records: Iterable[Record], stream: TextIO) -> None:

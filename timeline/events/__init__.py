@@ -5,7 +5,7 @@ DataFrame with the columns of :data:`EVENT_COLUMNS` (see :mod:`timeline.events.s
 rules for what becomes an event are in :mod:`timeline.events.build`.
 """
 
-from timeline.events.build import events_from_documents, events_from_extractions
+from timeline.events.build import events_from_extractions
 from timeline.events.schema import (
     ANCHORED_DURATION,
     EVENT_COLUMNS,
@@ -29,7 +29,6 @@ __all__ = [
     "EventsTableError",
     "empty_events",
     "events_frame",
-    "events_from_documents",
     "events_from_extractions",
     "validate_events",
 ]

@@ -24,7 +24,7 @@ The rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -33,17 +33,11 @@ from timeline.events.label import event_label, text_label
 from timeline.events.schema import ANCHORED_DURATION, INSTANT, PERIOD, PUBLICATION, events_frame
 from timeline.events.signature import signed_post
 from timeline.events.timescale import epoch_days, fractional_year
-from timeline.extract import extract
 from timeline.extract.model import Extraction, Grain, Interval, Timex, TimexType
 from timeline.extract.records import timex_record
 from timeline.ingest.document import Document
 
 _INSTANT_GRAINS = frozenset({Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND})
-
-
-def events_from_documents(documents: Iterable[Document]) -> pd.DataFrame:
-    """Run the extractor on each document and tabulate the events found."""
-    return events_from_extractions(_extracted(documents))
 
 
 def events_from_extractions(pairs: Iterable[tuple[Document, Extraction]]) -> pd.DataFrame:
@@ -81,11 +75,6 @@ def event_kind(type_: TimexType, grain: Grain, interval: Interval) -> str:
     if grain is Grain.NONE and epoch_days(interval.end) - epoch_days(interval.start) <= 1:
         return INSTANT
     return PERIOD
-
-
-def _extracted(documents: Iterable[Document]) -> Iterator[tuple[Document, Extraction]]:
-    for document in documents:
-        yield document, extract(document.text, document.date, metadata_date=document.metadata_date)
 
 
 def _row(document: Document, extraction: Extraction, mentions: list[Timex]) -> dict[str, Any]:

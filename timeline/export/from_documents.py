@@ -13,14 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from timeline.events import events_frame
-from timeline.events.build import document_events
 from timeline.export.periods import Period
 from timeline.export.render import FigureOptions, render_events
 from timeline.export.selection import select_events
 from timeline.export.timeml_files import write_timeml_files
-from timeline.extract import extract
 from timeline.extract.model import Extraction
 from timeline.ingest.document import Document, Problem
+from timeline.pipeline import event_rows, extraction
 
 ProblemSink = Callable[[Problem], None]
 
@@ -88,26 +87,22 @@ def _extractions(documents: Iterable[Document], on_problem: ProblemSink,
                  summary: ExportSummary) -> Iterator[tuple[Document, Extraction]]:
     for document in documents:
         summary.doc_ids.add(document.id)
-        try:
-            extraction = extract(document.text, document.date, metadata_date=document.metadata_date)
-        except Exception as error:  # noqa: BLE001 - reported, and the other documents still exported
-            on_problem(Problem(_where(document), f"extraction failed: {type(error).__name__}: {error}"))
+        found = extraction(document)
+        if isinstance(found, Problem):  # reported, and the other documents still exported
+            on_problem(found)
             continue
         summary.documents += 1
-        yield document, extraction
+        yield document, found
 
 
 def _event_rows(pairs: Iterable[tuple[Document, Extraction]], on_problem: ProblemSink,
                 summary: ExportSummary) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    for document, extraction in pairs:
-        try:
-            rows.extend(document_events(document, extraction))
-        except ValueError as error:
+    for document, found in pairs:
+        document_rows = event_rows(document, found)
+        if isinstance(document_rows, Problem):
             summary.documents -= 1
-            on_problem(Problem(_where(document), str(error).removeprefix(f"{_where(document)}: ")))
+            on_problem(document_rows)
+        else:
+            rows.extend(document_rows)
     return rows
-
-
-def _where(document: Document) -> str:
-    return document.source or document.id

@@ -1,8 +1,12 @@
-"""Corpora: many documents in one ``.jsonl`` or ``.csv`` file, streamed a row at a time.
+"""Corpora: many documents in one ``.jsonl``, ``.csv`` or ``.parquet`` file, streamed a row at a time.
 
 Each row has ``id`` and ``text``, and optionally ``date`` (the document date, ISO) and ``title``.
 Rows are never held all at once; only the ids seen so far are kept, to report duplicates.
 JSONL rows are numbered by line (from 1); CSV rows as a spreadsheet shows them (the header is row 1).
+
+A :class:`Block` is a stretch of a JSONL/CSV file between two row boundaries, read on its own
+(on a Dask worker) with the numbers its rows have in the whole file, so its messages are those
+of reading the file from the start.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.ingest.dates import iso_date
@@ -25,28 +30,44 @@ from timeline.ingest.file_bytes import (
     read_failure,
 )
 
-CORPUS_SUFFIXES = frozenset({".jsonl", ".csv"})
+CORPUS_SUFFIXES = frozenset({".jsonl", ".csv", ".parquet"})
 REQUIRED_FIELDS = ("id", "text")
 _FIELDS = (*REQUIRED_FIELDS, "date", "title")
 _CSV_FIELD_LIMIT = 2**31 - 1  # the default (128 KiB) is shorter than a long article
 
 
+# A document or problem with the line or row number it comes from (0: the whole file).
+Numbered = tuple[int, Document | Problem]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Bytes ``[start, stop)`` of a JSONL/CSV corpus, both row boundaries, after any CSV header."""
+
+    start: int
+    stop: int
+    first_number: int  # the line (JSONL) or row (CSV) number of the block's first row
+    columns: tuple[str, ...] = ()  # CSV: the header's columns, as read_header gives them
+
+
 def read_corpus(path: Path, name: str) -> Iterator[Document | Problem]:
     """The documents of the corpus at ``path`` (named ``name`` in messages), in file order."""
+    if path.suffix.lower() == ".parquet":
+        from timeline.ingest.parquet_corpus import read_parquet_corpus
+
+        yield from (item for _, item in read_parquet_corpus(path, name))
+        return
     jsonl = path.suffix.lower() == ".jsonl"
     read_rows = _jsonl_rows if jsonl else _csv_rows
-    corpus = _Corpus("line" if jsonl else "row")
+    corpus = CorpusRows("line" if jsonl else "row")
     anything = False
     try:
         with path.open("rb") as stream:
             check_not_binary(stream.read(BINARY_SNIFF_BYTES))
             stream.seek(0)
-            for item in read_rows(stream, name):
+            for _, item in corpus.items(read_rows(stream, name)):
                 anything = True
-                if isinstance(item, Problem):
-                    yield item
-                else:
-                    yield from corpus.document(*item)
+                yield item
     except OSError as error:
         yield Problem(name, read_failure(error))
         return
@@ -57,13 +78,75 @@ def read_corpus(path: Path, name: str) -> Iterator[Document | Problem]:
         yield Problem(name, "empty corpus: no rows")
 
 
+def read_block(path: Path, name: str, block: Block, first_seen: dict[str, int]) -> Iterator[Numbered]:
+    """The documents of ``block`` of the corpus at ``path``, numbered as in the whole file.
+
+    ``first_seen`` collects the id -> number of each document read, for the duplicates across
+    blocks that only the caller, who sees every block, can find.
+    """
+    jsonl = path.suffix.lower() == ".jsonl"
+    corpus = CorpusRows("line" if jsonl else "row", first_seen)
+    try:
+        with path.open("rb") as stream:
+            rows = _jsonl_rows(_sliced(stream, block), name, block.first_number, block.start) if jsonl else \
+                _csv_records(csv.reader(_block_text(stream, block)), list(block.columns), name, block.first_number)
+            yield from corpus.items(rows)
+    except OSError as error:
+        yield 0, Problem(name, read_failure(error))
+
+
+def count_block_rows(path: Path, block: Block) -> int:
+    """How many lines (JSONL) or rows (CSV, blank ones included) ``block`` holds, as its reader numbers them."""
+    with path.open("rb") as stream:
+        if path.suffix.lower() == ".jsonl":
+            return sum(1 for _ in _sliced(stream, block))
+        return sum(1 for _ in csv.reader(_block_text(stream, block)))
+
+
+def read_header(head: bytes) -> tuple[str, ...]:
+    """The columns of a CSV header row (``head`` is its bytes), as the corpus reader names them."""
+    text = head.decode("utf-8-sig", errors="surrogateescape")
+    return tuple(column.strip().lower() for column in next(csv.reader(io.StringIO(text, newline="")), []))
+
+
+def duplicate_id_message(doc_id: str, unit: str, first_number: int) -> str:
+    """What a corpus says of a row whose id an earlier row had."""
+    return f"duplicate id {doc_id!r} (first on {unit} {first_number}); skipped"
+
+
+def _sliced(stream: io.BufferedReader, block: Block) -> io.BufferedReader:
+    stream.seek(block.start)
+    return io.BufferedReader(_Slice(stream, block.stop - block.start))
+
+
+def _block_text(stream: io.BufferedReader, block: Block) -> io.TextIOWrapper:
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    return io.TextIOWrapper(_sliced(stream, block), encoding="utf-8", errors="surrogateescape", newline="")
+
+
+class _Slice(io.RawIOBase):
+    """The next ``length`` bytes of an open file, as a file of their own."""
+
+    def __init__(self, stream: io.BufferedReader, length: int) -> None:
+        self._stream, self._left = stream, length
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self._stream.read(min(len(buffer), self._left))
+        buffer[: len(data)] = data
+        self._left -= len(data)
+        return len(data)
+
+
 # A row as read: its fields, its source for messages ("a.jsonl line 3"), and its line or row number.
 _Row = tuple[Mapping[str, object], str, int]
 
 
-def _jsonl_rows(stream: io.BufferedReader, name: str) -> Iterator[_Row | Problem]:
-    offset = 0
-    for number, raw in enumerate(stream, start=1):
+def _jsonl_rows(stream: io.BufferedReader, name: str, first_number: int = 1,
+                offset: int = 0) -> Iterator[_Row | Problem]:
+    for number, raw in enumerate(stream, start=first_number):
         where = f"{name} line {number}"
         line_offset, offset = offset, offset + len(raw)
         try:
@@ -98,7 +181,12 @@ def _csv_rows(stream: io.BufferedReader, name: str) -> Iterator[_Row | Problem]:
         found = ", ".join(repr(column) for column in header)
         yield Problem(name, f"missing required column {' and '.join(missing)} (header: {found})")
         return
-    for number, row in enumerate(reader, start=2):
+    yield from _csv_records(reader, columns, name, 2)
+
+
+def _csv_records(reader: Iterator[list[str]], columns: list[str], name: str,
+                 first_number: int) -> Iterator[_Row | Problem]:
+    for number, row in enumerate(reader, start=first_number):
         where = f"{name} row {number}"
         if not any(cell.strip() for cell in row):
             continue
@@ -124,12 +212,24 @@ def _check_cell(column: str, value: str) -> None:
         raise NotText(f"{error} of column {column!r}") from None
 
 
-class _Corpus:
+class CorpusRows:
     """One corpus being read: turns rows into documents and remembers ids, to refuse duplicates."""
 
-    def __init__(self, unit: str) -> None:
+    def __init__(self, unit: str, first_seen: dict[str, int] | None = None) -> None:
         self._unit = unit  # what rows are numbered by: "line" or "row"
-        self._first_seen: dict[str, int] = {}  # id -> number; ints, as a corpus may hold 100,000 ids
+        # id -> number; ints, as a corpus may hold 100,000 ids
+        self._first_seen: dict[str, int] = {} if first_seen is None else first_seen
+
+    def items(self, rows: Iterator[_Row | Problem]) -> Iterator[Numbered]:
+        """The documents and problems of ``rows``, each with its number (0 for the whole file's)."""
+        number = 0
+        for row in rows:
+            if isinstance(row, Problem):
+                yield number, row  # a row that is no row: numbered as the last good one, for ordering
+                continue
+            number = row[2]
+            for item in self.document(*row):
+                yield number, item
 
     def document(self, fields: Mapping[str, object], where: str, number: int) -> Iterator[Document | Problem]:
         """The document in ``fields``, with a Problem for each thing wrong with it."""
@@ -141,8 +241,7 @@ class _Corpus:
             return
         doc_id = doc_id.strip()
         if doc_id in self._first_seen:
-            first = f"{self._unit} {self._first_seen[doc_id]}"
-            yield Problem(where, f"duplicate id {doc_id!r} (first on {first}); skipped")
+            yield Problem(where, duplicate_id_message(doc_id, self._unit, self._first_seen[doc_id]))
             return
         unpaired = next((name for name in _FIELDS if _is_unpaired_text(fields.get(name))), None)
         if unpaired:
