@@ -39,6 +39,11 @@ def request_limit(upload_limit: int = MAX_UPLOAD_BYTES) -> int:
     return -(-batch_limit(upload_limit) * 4 // 3) + REQUEST_OVERHEAD_BYTES
 
 
+def upload_limits(upload_limit: int = MAX_UPLOAD_BYTES) -> dict[str, int]:
+    """What the browser-side guard reads: the most one file and one drop may send."""
+    return {"file": upload_limit, "batch": batch_limit(upload_limit)}
+
+
 def name_problem(name: str) -> str | None:
     """Why ``name`` cannot be used as an uploaded file's name, or None when it can."""
     base = PurePosixPath(name.replace("\\", "/")).name
