@@ -8,6 +8,7 @@ server's own jobs (re-extracting the stored documents at start) show on every op
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -49,10 +50,11 @@ def submit_uploads(jobs: JobRunner, store: TimelineStore, screened: Mapping[str,
     refused = refused_uploads(screened, limit)
 
     def work(job: Job[IngestReport]) -> IngestReport:
-        items: list[Document | Problem] = read_uploads(files, limit=limit)
-        job.total = sum(isinstance(item, Document) for item in items)
-        report = add_documents(store, job.counting(items))
-        report.problems[:0] = refused
+        items = read_uploads(files, limit=limit)
+        documents = [item for item in items if isinstance(item, Document)]
+        job.total = len(documents)
+        report = add_documents(store, itertools.chain(refused, (i for i in items if isinstance(i, Problem)),
+                                                      job.counting(documents)))
         return report
 
     title = f"Reading {counted(len(files) + len(refused), 'dropped file')}"

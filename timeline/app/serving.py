@@ -7,11 +7,13 @@ body is buffered), and a way to learn that a client has disconnected. Flask's ow
 none of these and says it is for development only.
 
 The stack, outermost first: :class:`~timeline.app.hosts.HostCheck` (DNS rebinding),
+:class:`~timeline.app.sharing.SharedAnswers` (identical figure requests computed once),
 :class:`~timeline.app.admission.CallbackGate` (bounded callback work), the Dash app.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Iterable
@@ -20,8 +22,11 @@ from typing import Any
 from dash import Dash
 from waitress.server import create_server
 
+from timeline.app import ids
 from timeline.app.admission import DEFAULT_MAX_WAIT_S, CallbackGate
 from timeline.app.hosts import HostCheck, WsgiApp, allowed_hosts
+from timeline.app.sharing import SharedAnswers
+from timeline.app.store import TimelineStore
 
 # Threads mostly wait (for a callback slot, or on a slow client), so there can be many; only
 # CallbackGate's slots compute. Connections beyond the limit wait in the kernel's backlog.
@@ -34,16 +39,25 @@ def compute_slots() -> int:
     return min(4, max(2, os.cpu_count() or 2))
 
 
-def wsgi_app(app: Dash, *, listen_host: str, allow_hosts: Iterable[str] = (), slots: int | None = None,
-             max_wait: float = DEFAULT_MAX_WAIT_S) -> WsgiApp:
-    """The app's Flask server wrapped in the Host check and the callback gate."""
-    gate = CallbackGate(app.server, slots=slots or compute_slots(),
-                        max_wait=max_wait)
-    return HostCheck(gate, allowed_hosts(listen_host, allow_hosts))
+def draws_the_figure(body: bytes) -> bool:
+    """Whether a callback request body is the figure's (a pure function of its inputs and the store)."""
+    try:
+        output = json.loads(body).get("output", "")
+    except (ValueError, AttributeError):
+        return False
+    return isinstance(output, str) and f"{ids.GRAPH}.figure" in output.strip(".").split("...")
 
 
-def create(app: Dash, *, host: str, port: int, request_limit: int, allow_hosts: Iterable[str] = (),
-           threads: int = THREADS) -> Any:
+def wsgi_app(app: Dash, store: TimelineStore, *, listen_host: str, allow_hosts: Iterable[str] = (),
+             slots: int | None = None, max_wait: float = DEFAULT_MAX_WAIT_S) -> WsgiApp:
+    """The app's Flask server wrapped in the Host check, the shared answers and the callback gate."""
+    gate = CallbackGate(app.server, slots=slots or compute_slots(), max_wait=max_wait)
+    shared = SharedAnswers(gate, shareable=draws_the_figure, version=lambda: store.revision)
+    return HostCheck(shared, allowed_hosts(listen_host, allow_hosts))
+
+
+def create(app: Dash, store: TimelineStore, *, host: str, port: int, request_limit: int,
+           allow_hosts: Iterable[str] = (), threads: int = THREADS) -> Any:
     """A waitress server for ``app`` listening on ``host:port`` (not yet running: call its ``run()``).
 
     Raises OSError when it cannot listen there.
@@ -51,7 +65,7 @@ def create(app: Dash, *, host: str, port: int, request_limit: int, allow_hosts: 
     # In a burst waitress logs "Task queue depth is N" for every request queued; the gate already copes.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     return create_server(
-        wsgi_app(app, listen_host=host, allow_hosts=allow_hosts),
+        wsgi_app(app, store, listen_host=host, allow_hosts=allow_hosts),
         host=host,
         port=port,
         threads=threads,

@@ -2,8 +2,9 @@
 
 It starts `timeline serve` on 127.0.0.1 (a free port, a database in a temporary folder holding
 the sample documents of data/, or ``--events N`` synthetic events), sends the figure request
-a browser sends when it opens the page once alone, then ``--burst`` copies of it at once, and
-when the burst is over one fresh request. Every client gives up at the ``--deadline`` (60 s
+a browser sends when it opens the page once alone, then ``--burst`` copies of it at once (with
+``--distinct``, each with another "From" year, so that no two can share an answer), and when
+the burst is over one fresh request (with ``--distinct``, for a year no burst request asked). Every client gives up at the ``--deadline`` (60 s
 after the burst began), so the run stops by itself. It prints the answers by status, the
 latency percentiles and the fresh request's time, and fails (exit 1) on any 5xx answer or a
 fresh request slower than ``--fresh-within`` seconds.
@@ -35,6 +36,8 @@ import click
 
 HOST = "127.0.0.1"
 FIGURE_OUTPUT = "timeline-graph.figure"
+DATE_FROM = "filter-date-from"
+FIRST_YEAR = 1000  # --distinct: burst request i shows events from FIRST_YEAR + 5 i on
 START_TIMEOUT_S = 120.0
 TIMED_OUT = "timeout"
 
@@ -174,10 +177,22 @@ def _initial_values(base: str) -> dict[tuple[str, str], Any]:
     return values
 
 
-def run_load(base: str, *, burst: int, deadline_s: float) -> LoadResult:
+def from_year(body: bytes, year: int) -> bytes:
+    """The figure request ``body`` with the date filter's "From" set to ``year``."""
+    request_json = json.loads(body)
+    for item in request_json["inputs"]:
+        if item.get("id") == DATE_FROM:
+            item["value"] = str(year)
+            return json.dumps(request_json).encode()
+    raise RuntimeError(f"the figure request has no {DATE_FROM} input")
+
+
+def run_load(base: str, *, burst: int, deadline_s: float, distinct: bool = False) -> LoadResult:
     """The figure request alone, ``burst`` of them at once (a page load in the middle), then a fresh one."""
     url = f"{base}/_dash-update-component"
     body = figure_request(base)
+    bodies = [from_year(body, FIRST_YEAR + 5 * i) if distinct else body for i in range(burst)]
+    fresh_body = from_year(body, FIRST_YEAR + 3) if distinct else body
     alone = request(url, body, timeout=deadline_s)
     began = time.monotonic()
     answers: list[Answer | None] = [None] * burst
@@ -185,7 +200,7 @@ def run_load(base: str, *, burst: int, deadline_s: float) -> LoadResult:
 
     def client(index: int) -> None:
         start.wait()
-        answers[index] = request(url, body, timeout=deadline_s - (time.monotonic() - began))
+        answers[index] = request(url, bodies[index], timeout=deadline_s - (time.monotonic() - began))
 
     threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(burst)]
     for thread in threads:
@@ -195,7 +210,7 @@ def run_load(base: str, *, burst: int, deadline_s: float) -> LoadResult:
     page = request(f"{base}/", timeout=deadline_s)
     for thread in threads:
         thread.join(timeout=max(0.0, deadline_s - (time.monotonic() - began)) + 1)
-    fresh = request(url, body, timeout=deadline_s)
+    fresh = request(url, fresh_body, timeout=deadline_s)
     done = [a if a is not None else Answer(TIMED_OUT, deadline_s) for a in answers]
     return LoadResult(alone=alone, burst=done, fresh=fresh, page_during_burst=page)
 
@@ -232,17 +247,20 @@ def describe(result: LoadResult) -> list[str]:
               help="Figure requests sent at once.")
 @click.option("--deadline", default=60.0, show_default=True, type=click.FloatRange(1, 60),
               help="Seconds after the burst began when every client gives up.")
+@click.option("--distinct", is_flag=True,
+              help="Give every request another filter, so that none can share another's answer.")
 @click.option("--fresh-within", default=2.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds the fresh request after the burst may take.")
-def command(events: int | None, burst: int, deadline: float, fresh_within: float) -> None:
+def command(events: int | None, burst: int, deadline: float, distinct: bool, fresh_within: float) -> None:
     """A burst of figure requests against `timeline serve` on 127.0.0.1: no 5xx, then a fast fresh answer."""
     with tempfile.TemporaryDirectory(prefix="timeline-load-") as folder:
         db, port = Path(folder) / "load.sqlite3", free_port()
         count = fill_store(db, events)
-        click.echo(f"serving {count:,} events on {HOST}:{port}")
+        click.echo(f"serving {count:,} events on {HOST}:{port}; the burst's requests are "
+                   + ("all different" if distinct else "all the same (pages opening)"))
         server = start_server(db, port, Path(folder) / "serve.log")
         try:
-            result = run_load(f"http://{HOST}:{port}", burst=burst, deadline_s=deadline)
+            result = run_load(f"http://{HOST}:{port}", burst=burst, deadline_s=deadline, distinct=distinct)
         finally:
             stop_server(server)
     for line in describe(result):

@@ -61,7 +61,8 @@ def command(paths: tuple[Path, ...], host: str, port: int, db: Path | None, reex
     events = len(store.events())
     click.echo(f"timeline: {store.document_count():,} documents, {events:,} events in {db_path}", err=True)
     try:
-        _serve(create_app(store, jobs=jobs, image_problem=_image_export_problem()), host, port, allow_hosts, debug)
+        app = create_app(store, jobs=jobs, image_problem=_image_export_problem())
+        _serve(app, store, host, port, allow_hosts, debug)
     finally:
         jobs.shutdown()
         store.close()
@@ -88,7 +89,7 @@ def _image_export_problem() -> str | None:
     return problem
 
 
-def _serve(app: Dash, host: str, port: int, allow_hosts: tuple[str, ...], debug: bool) -> None:
+def _serve(app: Dash, store: TimelineStore, host: str, port: int, allow_hosts: tuple[str, ...], debug: bool) -> None:
     """Run ``app`` in waitress (see timeline.app.serving) until Ctrl-C."""
     from timeline.app import serving
     from timeline.app.hosts import WILDCARD_ADDRESSES
@@ -97,7 +98,8 @@ def _serve(app: Dash, host: str, port: int, allow_hosts: tuple[str, ...], debug:
     if debug:
         app.enable_dev_tools(debug=True, dev_tools_hot_reload=False)
     try:
-        server = serving.create(app, host=host, port=port, request_limit=request_limit(), allow_hosts=allow_hosts)
+        server = serving.create(app, store, host=host, port=port, request_limit=request_limit(),
+                                allow_hosts=allow_hosts)
     except OSError as error:
         raise click.ClickException(f"cannot listen on {host}:{port}: {error}; choose another --port") from None
     if host in WILDCARD_ADDRESSES and not allow_hosts:
