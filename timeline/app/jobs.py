@@ -16,7 +16,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+import queue
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -57,7 +57,8 @@ class JobRunner:
     """Runs submitted jobs on one background thread, in order."""
 
     def __init__(self) -> None:
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline-job")
+        self._queue: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
         self._jobs: OrderedDict[str, Job[object]] = OrderedDict()
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
@@ -70,7 +71,7 @@ class JobRunner:
             self._jobs[job.id] = job  # type: ignore[assignment]
             while len(self._jobs) > KEPT_JOBS and next(iter(self._jobs.values())).finished:
                 self._jobs.popitem(last=False)
-        self._executor.submit(self._run, job, work, when_done)
+        self._put(lambda: self._run(job, work, when_done))
         return job
 
     def for_page(self, page: str) -> tuple[list[Job[object]], list[Job[object]]]:
@@ -95,11 +96,26 @@ class JobRunner:
     def wait(self, timeout: float | None = None) -> bool:
         """Block until every job submitted so far has finished (True) or ``timeout`` passed (False)."""
         done = threading.Event()
-        self._executor.submit(done.set)
+        self._put(done.set)
         return done.wait(timeout)
 
     def shutdown(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        """Let the worker thread end once the jobs queued so far have run."""
+        self._queue.put(None)
+
+    def _put(self, task: Callable[[], None]) -> None:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._work, name="timeline-jobs", daemon=True)
+                self._thread.start()
+        self._queue.put(task)
+
+    def _work(self) -> None:
+        try:
+            while (task := self._queue.get()) is not None:
+                task()
+        except SystemExit:  # the thread is being stopped from outside (dash's test server stops its threads so)
+            return
 
     @staticmethod
     def _run(job: Job[T], work: Callable[[Job[T]], T], when_done: Callable[[Job[T]], None] | None) -> None:
