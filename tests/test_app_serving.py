@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 import socket
 import threading
 import time
@@ -213,14 +215,28 @@ class _Counting:
         return [body + f" #{self.calls}".encode()]
 
 
-def _post(app: Any, body: bytes) -> str:
-    import io
-
+def _post(app: Any, body: bytes, **environ_extra: str) -> str:
     statuses: list[str] = []
     environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/_dash-update-component", "CONTENT_LENGTH": str(len(body)),
-               "wsgi.input": io.BytesIO(body)}
+               "wsgi.input": io.BytesIO(body), **environ_extra}
     answer = b"".join(app(environ, lambda status, headers: statuses.append(status)))
     return f"{statuses[0].split()[0]} {answer.decode()}"
+
+
+def test_a_large_shared_answer_is_compressed_once_for_the_clients_that_accept_gzip() -> None:
+    from timeline.app.sharing import SharedAnswers
+
+    inner = _Counting()
+    shared = SharedAnswers(inner, shareable=lambda body: True, version=lambda: 1)
+    body = b"figure " + b"0123456789" * 20_000
+    headers: list[tuple[str, str]] = []
+    environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/_dash-update-component", "CONTENT_LENGTH": str(len(body)),
+               "wsgi.input": io.BytesIO(body), "HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+    compressed = b"".join(shared(environ, lambda status, given: headers.extend(given)))
+    assert ("Content-Encoding", "gzip") in headers and ("Content-Length", str(len(compressed))) in headers
+    assert gzip.decompress(compressed) == body + b" #1" and len(compressed) < len(body) / 10
+    assert _post(shared, body) == "200 " + (body + b" #1").decode()  # plain for a client without gzip
+    assert inner.calls == 1
 
 
 def test_identical_figure_requests_are_computed_once_while_the_store_is_unchanged() -> None:

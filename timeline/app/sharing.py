@@ -6,10 +6,15 @@ gives the same answer to the same request body as long as the store's revision h
 so the first such request computes it, those arriving meanwhile wait for it, and those arriving
 later get it from a small cache. Only the callbacks named by ``shareable`` (the figure) are
 shared; answers other than 200, and large bodies, are never kept.
+
+A large answer is also gzip-compressed once, for every client that accepts it: a figure of
+100,000 events is 24 MB of JSON, and sending it uncompressed to many pages at once ties up the
+server's threads for as long as the slowest of them takes to read it.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import threading
@@ -25,6 +30,7 @@ MAX_REQUEST_BYTES = 256 * 1024  # figure requests are a few KB; uploads are neve
 KEPT_ANSWERS = 4
 MAX_KEPT_BYTES = 64 * 1024 * 1024
 FOLLOWER_WAIT_S = 60.0
+COMPRESS_FROM_BYTES = 64 * 1024
 
 
 @dataclass
@@ -32,7 +38,18 @@ class _Answer:
     status: str = ""
     headers: list[tuple[str, str]] = field(default_factory=list)
     body: bytes = b""
+    gzipped: bytes | None = None  # the body compressed, when it is large enough to be worth it
     ready: threading.Event = field(default_factory=threading.Event)
+
+    def send(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        """Answer with the body, compressed when the client accepts gzip and it was compressed."""
+        if self.gzipped is not None and "gzip" in str(environ.get("HTTP_ACCEPT_ENCODING", "")):
+            headers = [(k, v) for k, v in self.headers if k.lower() != "content-length"]
+            start_response(self.status, [*headers, ("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding"),
+                                         ("Content-Length", str(len(self.gzipped)))])
+            return [self.gzipped]
+        start_response(self.status, self.headers)
+        return [self.body]
 
 
 class SharedAnswers:
@@ -63,15 +80,14 @@ class SharedAnswers:
             return self._compute(key, answer, environ, start_response)
         if answer.ready.wait(FOLLOWER_WAIT_S) and answer.status.startswith("200"):
             self.shared += 1
-            start_response(answer.status, answer.headers)
-            return [answer.body]
+            return answer.send(environ, start_response)
         return self.app(environ, start_response)  # the leader got no answer to share: compute alone
 
     def _compute(self, key: tuple[str, Hashable], answer: _Answer, environ: dict[str, Any],
                  start_response: Callable[..., Any]) -> Iterable[bytes]:
-        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[[bytes], Any]:
             answer.status, answer.headers = status, list(headers)
-            return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+            return lambda data: None  # the body is sent below, with send()
 
         try:
             result = self.app(environ, capture)
@@ -81,6 +97,8 @@ class SharedAnswers:
                 close = getattr(result, "close", None)
                 if close is not None:
                     close()
+            if answer.status.startswith("200") and len(answer.body) >= COMPRESS_FROM_BYTES:
+                answer.gzipped = gzip.compress(answer.body, compresslevel=1)
             self.computed += 1
         finally:
             answer.ready.set()
@@ -90,7 +108,7 @@ class SharedAnswers:
                 while len(self._answers) > KEPT_ANSWERS or sum(len(a.body) for a in self._answers.values()) > \
                         MAX_KEPT_BYTES:
                     self._answers.popitem(last=False)
-        return [answer.body]
+        return answer.send(environ, start_response)
 
     @staticmethod
     def _small_callback_body(environ: dict[str, Any]) -> bytes | None:

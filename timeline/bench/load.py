@@ -119,7 +119,9 @@ def stop_server(server: subprocess.Popen[bytes]) -> None:
 def request(url: str, body: bytes | None = None, *, timeout: float) -> Answer:
     """POST ``body`` (JSON) or GET ``url``; never raises."""
     began = time.perf_counter()
-    headers = {"Content-Type": "application/json"} if body is not None else {}
+    headers = {"Accept-Encoding": "gzip"}  # as browsers send it; the body is read, not inflated
+    if body is not None:
+        headers["Content-Type"] = "application/json"
     try:
         with urllib.request.urlopen(urllib.request.Request(url, data=body, headers=headers),
                                     timeout=max(0.1, timeout)) as response:
