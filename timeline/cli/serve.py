@@ -85,7 +85,7 @@ def _image_export_problem() -> str | None:
     problem = image_export_problem()
     if problem is not None:
         click.echo(f"timeline: image export is off: {problem}. The PNG, SVG and PDF downloads are disabled; "
-                   "everything else works (bash bootstrap.sh serve installs Chromium).", err=True)
+                   "everything else works.", err=True)
     return problem
 
 
