@@ -99,6 +99,7 @@ def test_progress_lines_say_what_how_far_and_carry_a_bar() -> None:
     [line] = progress_items([job])
     text, bar = line.children
     assert text.children == "Reading 3 dropped files: 12 of 40 documents …"
-    assert isinstance(bar, html.Progress) and bar.value == "12" and bar.max == "40"
+    assert isinstance(bar, html.Progress)
+    assert {k: bar.to_plotly_json()["props"][k] for k in ("value", "max")} == {"value": "12", "max": "40"}
     queued: Job[None] = Job(id="job-2", title="Reading 1 dropped file", unit="document")
     assert "waiting for the job before it" in progress_items([queued])[0].children[0].children

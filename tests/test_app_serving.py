@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import socket
 import threading
 import time
@@ -19,7 +20,7 @@ from timeline.app import create_app, serving
 from timeline.app.admission import CallbackGate
 from timeline.app.hosts import allowed_hosts, host_name
 from timeline.app.store import TimelineStore
-from timeline.bench.load import fill_store, free_port, run_load, start_server, stop_server
+from timeline.bench.load import fill_store, free_port, parse_outputs, run_load, start_server, stop_server
 from timeline.ingest.document import Document
 
 
@@ -32,9 +33,10 @@ def test_host_names_are_read_without_port_brackets_or_case(header: str, name: st
 
 
 def test_the_allowed_hosts_are_the_local_names_the_listen_host_and_the_allowed_ones() -> None:
-    assert allowed_hosts("127.0.0.1") == {"127.0.0.1", "localhost", "::1"}
-    assert allowed_hosts("0.0.0.0") == {"127.0.0.1", "localhost", "::1"}
-    assert allowed_hosts("192.0.2.7", ["Box.Lan"]) == {"127.0.0.1", "localhost", "::1", "192.0.2.7", "box.lan"}
+    assert allowed_hosts("127.0.0.1") == frozenset({"127.0.0.1", "localhost", "::1"})
+    assert allowed_hosts("0.0.0.0") == frozenset({"127.0.0.1", "localhost", "::1"})
+    assert allowed_hosts("192.0.2.7", ["Box.Lan"]) == frozenset({"127.0.0.1", "localhost", "::1", "192.0.2.7",
+                                                                 "box.lan"})
     assert allowed_hosts("127.0.0.1", ["*"]) is None
 
 
@@ -47,13 +49,14 @@ def store(tmp_path: Path) -> Iterator[TimelineStore]:
         yield store
 
 
-def _delete_request(doc_id: str) -> dict[str, Any]:
-    """The delete button's callback, as the page sends it."""
-    button = {"type": "delete-document", "doc": doc_id}
-    prop = f'{{"doc":"{doc_id}","type":"delete-document"}}.n_clicks'
-    return {"output": "..notices.children@" "...", "outputs": [], "inputs": [[{"id": button, "property": "n_clicks",
-                                                                             "value": 1}]],
-            "changedPropIds": [prop], "state": []}
+def _delete_request(client: Client, doc_id: str) -> dict[str, Any]:
+    """The body the page sends when the delete button of ``doc_id`` is clicked."""
+    dependencies = client.get("/_dash-dependencies", headers={"Host": "127.0.0.1"}).get_json()
+    [dependency] = [d for d in dependencies if "delete-document" in json.dumps(d["inputs"])]
+    button = {"doc": doc_id, "type": "delete-document"}
+    return {"output": dependency["output"], "outputs": parse_outputs(dependency["output"]),
+            "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
+            "changedPropIds": [json.dumps(button, separators=(",", ":")) + ".n_clicks"], "state": []}
 
 
 def test_a_request_for_another_host_is_refused_and_changes_nothing(store: TimelineStore) -> None:
@@ -61,12 +64,15 @@ def test_a_request_for_another_host_is_refused_and_changes_nothing(store: Timeli
     client = Client(serving.wsgi_app(app, store, listen_host="127.0.0.1"))
     refused = client.get("/", headers={"Host": "rebound.attacker.example:8050"})
     assert refused.status_code == 400 and b"--allow-host" in refused.data
-    callback = client.post("/_dash-update-component", json=_delete_request("talks.txt"),
-                           headers={"Host": "rebound.attacker.example:8050"})
+    delete = _delete_request(client, "talks.txt")
+    callback = client.post("/_dash-update-component", json=delete, headers={"Host": "rebound.attacker.example:8050"})
     assert callback.status_code == 400
     assert [d.id for d in store.documents()] == ["talks.txt"]
     for host in ("127.0.0.1:8050", "localhost:8050", "[::1]:8050"):
         assert client.get("/", headers={"Host": host}).status_code == 200
+    # The same request from the page itself deletes: the refusal above is the Host check's doing.
+    assert client.post("/_dash-update-component", json=delete, headers={"Host": "localhost:8050"}).status_code == 200
+    assert store.documents() == []
 
 
 def test_allow_host_adds_a_name(store: TimelineStore) -> None:

@@ -12,11 +12,11 @@ would only each take twice as long while starving the page's own requests.
 from __future__ import annotations
 
 import itertools
+import queue
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-import queue
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 

@@ -146,7 +146,7 @@ def figure_request(base: str) -> bytes:
         if FIGURE_OUTPUT in dependency["output"]:
             return json.dumps({
                 "output": dependency["output"],
-                "outputs": [_parse_output(part) for part in dependency["output"].strip(".").split("...")],
+                "outputs": parse_outputs(dependency["output"]),
                 "inputs": [{**i, "value": layout_values.get((i["id"], i["property"]))} for i in dependency["inputs"]],
                 "state": [{**s, "value": layout_values.get((s["id"], s["property"]))} for s in dependency["state"]],
                 "changedPropIds": [],
@@ -154,9 +154,14 @@ def figure_request(base: str) -> bytes:
     raise RuntimeError(f"no callback draws {FIGURE_OUTPUT}")
 
 
-def _parse_output(text: str) -> dict[str, str]:
-    component, _, prop = text.rpartition(".")
-    return {"id": component.split("@")[0], "property": prop.split("@")[0]}
+def parse_outputs(output: str) -> list[dict[str, Any]]:
+    """The ``outputs`` of a callback request, from the callback's ``output`` string in _dash-dependencies."""
+    parsed: list[dict[str, Any]] = []
+    for part in output.strip(".").split("..."):
+        component, _, prop = part.rpartition(".")
+        parsed.append({"id": json.loads(component) if component.startswith("{") else component,
+                       "property": prop.split("@")[0]})
+    return parsed
 
 
 def _initial_values(base: str) -> dict[tuple[str, str], Any]:

@@ -103,8 +103,8 @@ def _serve(app: Dash, store: TimelineStore, host: str, port: int, allow_hosts: t
     except OSError as error:
         raise click.ClickException(f"cannot listen on {host}:{port}: {error}; choose another --port") from None
     if host in WILDCARD_ADDRESSES and not allow_hosts:
-        click.echo(f"timeline: listening on every interface, but answering only requests for 127.0.0.1 or "
-                   f"localhost; add --allow-host NAME for the names others use to reach this machine", err=True)
+        click.echo("timeline: listening on every interface, but answering only requests for 127.0.0.1 or "
+                   "localhost; add --allow-host NAME for the names others use to reach this machine", err=True)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"timeline: open http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
     try:
