@@ -243,3 +243,22 @@ def test_a_file_type_that_is_not_read_is_named_and_the_rest_added(
     dash_duo.wait_for_contains_text("#notices", "Added 1 document", timeout=30)
     assert "minutes.docx: unsupported file type '.docx'" in dash_duo.find_element("#notices").text
     assert [d.id for d in sample_store.documents()][-1] == "note.txt"
+
+
+def test_an_upload_is_read_in_the_background_with_its_progress_shown(
+    dash_duo: DashComposite, sample_store: TimelineStore, tmp_path: Path
+) -> None:
+    import json
+
+    corpus = tmp_path / "wires.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"w{i}", "text": f"Talks resumed on May {i % 28 + 1}, 2021 in "
+                                          f"Moscow, {i} days after the {1990 + i % 30} accord."}) + "\n"
+                              for i in range(3000)), encoding="utf-8")
+    start(dash_duo, sample_store)
+
+    dash_duo.find_element("#upload input[type=file]").send_keys(str(corpus))
+
+    dash_duo.wait_for_contains_text("#job-progress", "Reading 1 dropped file", timeout=20)
+    dash_duo.wait_for_contains_text("#notices", "Added 3,000 documents", timeout=120)
+    until(lambda: dash_duo.find_element("#job-progress").text == "", timeout=10, msg="the progress line stayed")
+    assert sample_store.document_count() == 3011

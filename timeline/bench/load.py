@@ -99,7 +99,8 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"timeline serve stopped: {log.read_text(errors='replace')}")
+            raise RuntimeError(f"timeline serve stopped (exit status {server.returncode}): "
+                               f"{log.read_text(errors='replace')}")
         if request(f"http://{HOST}:{port}/", timeout=2).status == "200":
             return server
         time.sleep(0.3)
