@@ -243,6 +243,8 @@ def test_a_file_type_that_is_not_read_is_named_and_the_rest_added(
     dash_duo.wait_for_contains_text("#notices", "Added 1 document", timeout=30)
     assert "minutes.docx: unsupported file type '.docx'" in dash_duo.find_element("#notices").text
     assert [d.id for d in sample_store.documents()][-1] == "note.txt"
+    until(lambda: any(i.startswith("note.txt:") for i in drawn_ids(dash_duo)), timeout=20,
+          msg="the uploaded document's events were not drawn")
 
 
 def test_an_upload_is_read_in_the_background_with_its_progress_shown(
@@ -262,3 +264,5 @@ def test_an_upload_is_read_in_the_background_with_its_progress_shown(
     dash_duo.wait_for_contains_text("#notices", "Added 3,000 documents", timeout=120)
     until(lambda: dash_duo.find_element("#job-progress").text == "", timeout=10, msg="the progress line stayed")
     assert sample_store.document_count() == 3011
+    until(lambda: any(i.startswith("w0:") for i in drawn_ids(dash_duo)), timeout=60,
+          msg="the uploaded documents' events were not drawn")
