@@ -94,8 +94,11 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     """`timeline serve` on 127.0.0.1:``port`` over ``db``, answering ``/`` (or raises RuntimeError)."""
     env = {**os.environ, "TIMELINE_DB": str(db)}
     with log.open("wb") as stderr:
+        # A session of its own: a signal meant for the caller's process group (a test runner's, a
+        # browser's clean-up) must not stop the server in the middle of the measure.
         server = subprocess.Popen([sys.executable, "-m", "timeline", "serve", "--db", str(db), "--port", str(port),
-                                   "--host", HOST], stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+                                   "--host", HOST], stdout=subprocess.DEVNULL, stderr=stderr, env=env,
+                                  start_new_session=True)
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if server.poll() is not None:
