@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up everything timeline needs on a fresh Debian machine, then runs one job:
-#   bash bootstrap.sh serve [ARGS...]   the app on data/ (http://127.0.0.1:8050)
+#   bash bootstrap.sh serve [ARGS...]   the app on data/ (http://127.0.0.1:8050), Chromium for image export
 #   bash bootstrap.sh test  [ARGS...]   the whole test suite (real headless Chromium included)
 #   bash bootstrap.sh setup             only the set-up
 # The virtual environment lives in .venv/ at the repository root. Re-running is cheap: each
@@ -62,12 +62,25 @@ timelinejs() {  # Knight Lab's TimelineJS from npm, into .node/ (not shipped: te
     fi
 }
 
+have_browser() {  # the browser image export would use (timeline/export/chromium.py looks the same way)
+    if [ -n "${BROWSER_PATH:-}" ]; then [ -x "$BROWSER_PATH" ]; return; fi
+    command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null
+}
+
+image_export() {  # what the app's PNG/SVG/PDF downloads need: a Chromium (Debian's) and the fonts
+    local packages=(fonts-noto-cjk)
+    have_browser || packages+=(chromium)
+    apt_install "${packages[@]}" || echo "bootstrap: could not install ${packages[*]}; the app runs, but" \
+        "without PNG, SVG and PDF downloads until Chromium is installed (apt-get install chromium)" >&2
+}
+
 case "$job" in
     setup)
         browser
         python_env
         ;;
     serve)
+        image_export
         python_env
         exec .venv/bin/timeline serve "$@"
         ;;

@@ -2,23 +2,29 @@
 
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   timeline: {
-    /* Keep files over the size limit from being sent to the server; the server names them. */
-    screenUploads: function (contents, filenames, limit) {
+    /* Keep files over the size limit, and what one drop may not send at once, from going to the
+       server; the server names them. limits = {file: bytes, batch: bytes}. */
+    screenUploads: function (contents, filenames, limits) {
       if (!contents) {
         return window.dash_clientside.no_update;
       }
       const files = [];
       const refused = [];
+      const held = [];
+      let sent = 0;
       contents.forEach(function (dataUrl, i) {
         const payload = dataUrl.length - dataUrl.indexOf(",") - 1;
         const size = Math.floor((payload * 3) / 4);
-        if (size > limit) {
+        if (size > limits.file) {
           refused.push({ name: filenames[i], size: size });
+        } else if (sent + size > limits.batch) {
+          held.push({ name: filenames[i], size: size });
         } else {
+          sent += size;
           files.push({ name: filenames[i], contents: dataUrl });
         }
       });
-      return { files: files, refused: refused, at: Date.now() };
+      return { files: files, refused: refused, held: held, at: Date.now() };
     },
     /* The graph's width in px: the server lays labels out for it. */
     graphWidth: function () {

@@ -98,3 +98,33 @@ def test_a_bad_paste_date_is_reported_and_the_text_still_added() -> None:
 def test_an_empty_paste_is_a_problem() -> None:
     assert [type(i) for i in pasted_document("   \n ")] == [Problem]
     assert [type(i) for i in pasted_document(None)] == [Problem]
+
+
+def test_odd_upload_names_are_problems_of_their_own_and_the_rest_of_the_batch_is_read() -> None:
+    text = data_url(b"Talks resumed on May 13, 2021.")
+    long_name = "é" * 128 + ".txt"  # 260 bytes in UTF-8
+    items = read_uploads([
+        ("..", text), ("a/..", text), (long_name, text), ("bad\x00name.txt", text), (".", text),
+        ("good.txt", text),
+    ])
+    problems = [i for i in items if isinstance(i, Problem)]
+    assert [p.source for p in problems] == ["..", "a/..", long_name, "bad\\x00name.txt", "."]
+    assert [p.message for p in problems] == [
+        "this is not a file name; rename the file", "this is not a file name; rename the file",
+        "the file name is over 255 bytes; rename the file", "the file name holds a NUL character; rename the file",
+        "this is not a file name; rename the file"]
+    assert [i.id for i in items if isinstance(i, Document)] == ["good.txt"]
+
+
+def test_a_name_of_255_bytes_is_still_a_name() -> None:
+    name = "x" * 251 + ".txt"
+    [document] = read_uploads([(name, data_url(b"Signed in 1997."))])
+    assert isinstance(document, Document) and document.id == name
+
+
+def test_a_word_document_is_named_as_a_type_that_is_not_read() -> None:
+    [problem, document] = read_uploads([("report.docx", data_url(b"PK\x03\x04", "application/msword")),
+                                        ("ok.txt", data_url(b"In 1997."))])
+    assert isinstance(problem, Problem) and problem.source == "report.docx"
+    assert problem.message.startswith("unsupported file type '.docx'; expected .csv")
+    assert isinstance(document, Document)

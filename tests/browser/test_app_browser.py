@@ -334,3 +334,70 @@ def test_downloading_the_events_as_csv_gives_the_filtered_table(
     until(target.exists, timeout=20, msg="the CSV was not downloaded")
     downloaded = pd.read_csv(target)
     assert set(downloaded["event_id"]) == set(events.loc[events["x_end"] > 2021.0, "event_id"])
+
+
+def test_without_a_browser_for_images_the_image_buttons_say_why_and_the_other_downloads_work(
+    dash_duo: DashComposite, sample_store: TimelineStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.export import image_export_problem, stop_image_renderer
+
+    monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    stop_image_renderer()
+    problem = image_export_problem()
+    assert problem is not None
+    start(dash_duo, sample_store, image_problem=problem)
+
+    for fmt in ("png", "svg", "pdf"):
+        button = dash_duo.find_element(f"""[id*='"format":"{fmt}"']""")
+        assert not button.is_enabled()
+        assert "apt-get install chromium" in (button.get_attribute("title") or "")
+    off = dash_duo.find_element("#image-export-off")
+    assert off.text == "Images need Chromium" and "apt-get install chromium" in (off.get_attribute("title") or "")
+
+    dash_duo.find_element("""[id*='"format":"csv"']""").click()
+    dash_duo.find_element("""[id*='"format":"html"']""").click()
+    for name in ("timeline-events.csv", "timeline.html"):
+        target = Path(dash_duo.download_path) / name
+        until(target.exists, timeout=30, msg=f"{name} was not downloaded")
+    assert len(pd.read_csv(Path(dash_duo.download_path) / "timeline-events.csv")) == len(sample_store.events())
+
+
+def test_a_file_type_that_is_not_read_is_named_and_the_rest_added(
+    dash_duo: DashComposite, sample_store: TimelineStore, tmp_path: Path
+) -> None:
+    word = tmp_path / "minutes.docx"
+    word.write_bytes(b"PK\x03\x04 not really a word document")
+    note = tmp_path / "note.txt"
+    note.write_text("The treaty was signed on May 13, 2021.", encoding="utf-8")
+    start(dash_duo, sample_store)
+    picker = dash_duo.find_element("#upload input[type=file]")
+    assert not picker.get_attribute("accept"), "the picker must not hide (and drop) other file types"
+
+    picker.send_keys(f"{word}\n{note}")
+
+    dash_duo.wait_for_contains_text("#notices", "Added 1 document", timeout=30)
+    assert "minutes.docx: unsupported file type '.docx'" in dash_duo.find_element("#notices").text
+    assert [d.id for d in sample_store.documents()][-1] == "note.txt"
+    until(lambda: any(i.startswith("note.txt:") for i in drawn_ids(dash_duo)), timeout=20,
+          msg="the uploaded document's events were not drawn")
+
+
+def test_an_upload_is_read_in_the_background_with_its_progress_shown(
+    dash_duo: DashComposite, sample_store: TimelineStore, tmp_path: Path
+) -> None:
+    import json
+
+    corpus = tmp_path / "wires.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"w{i}", "text": f"Talks resumed on May {i % 28 + 1}, 2021 in "
+                                          f"Moscow, {i} days after the {1990 + i % 30} accord."}) + "\n"
+                              for i in range(3000)), encoding="utf-8")
+    start(dash_duo, sample_store)
+
+    dash_duo.find_element("#upload input[type=file]").send_keys(str(corpus))
+
+    dash_duo.wait_for_contains_text("#job-progress", "Reading 1 dropped file", timeout=20)
+    dash_duo.wait_for_contains_text("#notices", "Added 3,000 documents", timeout=120)
+    until(lambda: dash_duo.find_element("#job-progress").text == "", timeout=10, msg="the progress line stayed")
+    assert sample_store.document_count() == 3011
+    until(lambda: any(i.startswith("w0:") for i in drawn_ids(dash_duo)), timeout=60,
+          msg="the uploaded documents' events were not drawn")

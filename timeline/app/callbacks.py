@@ -24,7 +24,6 @@ from timeline.app.prepared import PreparedEvents
 from timeline.app.layout import document_items, notice_items
 from timeline.app.pasted import pasted_document
 from timeline.app.store import StoredDocument, TimelineStore
-from timeline.app.uploads import oversize_problem, read_uploads
 from timeline.app.view import UNCHANGED, View, view_after_relayout, x_range
 from timeline.export import ExportError, events_to_csv, events_to_json
 from timeline.export.render import FigureOptions, render_events
@@ -133,16 +132,6 @@ def clicked_details(store: TimelineStore, click_data: Mapping[str, Any] | None) 
 
 def _outcome(report: IngestReport, extra: Sequence[Problem] = ()) -> list[Component]:
     return notice_items(report.summary(), [*extra, *report.problems])
-
-
-def add_uploads(store: TimelineStore, screened: Mapping[str, Any] | None, limit: int) -> list[Component]:
-    """Add the files the browser let through; name the ones it refused for their size."""
-    screened = screened or {}
-    refused = [oversize_problem(f["name"], int(f["size"]), limit) for f in screened.get("refused") or []]
-    files = [(f["name"], f["contents"]) for f in screened.get("files") or []]
-    if not files:
-        return notice_items(None, refused)
-    return _outcome(add_documents(store, read_uploads(files, limit=limit)), refused)
 
 
 def add_pasted(
@@ -269,19 +258,6 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
         if window is not None:
             return no_update, window
         return clicked_details(store, click_data), no_update
-
-    app.clientside_callback(  # type: ignore[no-untyped-call]
-        "window.dash_clientside.timeline.screenUploads",
-        Output(ids.UPLOAD_SCREENED, "data"),
-        Input(ids.UPLOAD, "contents"), State(ids.UPLOAD, "filename"), State(ids.UPLOAD_LIMIT, "data"),
-        **changes,
-    )
-
-    @app.callback(notices_out, revision_out, Input(ids.UPLOAD_SCREENED, "data"), **changes)
-    def _upload(screened: dict[str, Any] | None) -> Any:
-        if not screened:
-            return no_update, no_update
-        return _bumped(store, add_uploads(store, screened, upload_limit))
 
     @app.callback(notices_out, revision_out, Output(ids.PASTE_TEXT, "value"), Output(ids.PASTE_TITLE, "value"),
                   Output(ids.PASTE_DATE, "value"), Input(ids.PASTE_ADD, "n_clicks"),

@@ -43,3 +43,9 @@ REVISION = "store-revision"  # dcc.Store: bumps when documents are added or dele
 DOWNLOAD = "download"
 DOWNLOAD_BUTTON = "download-button"  # pattern-matching: {"type": DOWNLOAD_BUTTON, "format": "png" | ...}
 DOWNLOAD_MESSAGE = "download-message"
+IMAGE_EXPORT_OFF = "image-export-off"  # shown (with the install hint) when images cannot be exported
+
+# Work in the background (timeline.app.progress)
+PAGE_KEY = "page-key"  # dcc.Store: a key the page makes for itself, naming the jobs it asked for
+JOB_POLL = "job-poll"  # dcc.Interval: asks how the jobs are doing, while there are any
+JOB_PROGRESS = "job-progress"  # the running jobs, with their progress bars

@@ -10,8 +10,9 @@ from dash.development.base_component import Component
 from timeline.app import ids
 from timeline.app.details import placeholder
 from timeline.app.store import StoredDocument
-from timeline.app.uploads import MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS, human_size
+from timeline.app.uploads import MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS, human_size, upload_limits
 from timeline.app.wording import counted
+from timeline.export.formats import IMAGE_FORMATS
 from timeline.ingest.document import Problem
 
 DOWNLOAD_FORMATS: tuple[tuple[str, str], ...] = (
@@ -20,7 +21,11 @@ DOWNLOAD_FORMATS: tuple[tuple[str, str], ...] = (
 LANE_CHOICES: tuple[tuple[str, str], ...] = (("document", "Document"), ("grain", "Grain"), ("type", "Type"))
 
 
-def build_layout(*, title: str, upload_limit: int = MAX_UPLOAD_BYTES) -> Component:
+JOB_POLL_MS = 700
+
+
+def build_layout(*, title: str, upload_limit: int = MAX_UPLOAD_BYTES, image_problem: str | None = None) -> Component:
+    """The page; ``image_problem`` (why images cannot be exported) turns the image buttons off with it."""
     return html.Div(
         [
             # No data= on the stores that start empty: a Store given data=None reports a change on mount.
@@ -28,17 +33,17 @@ def build_layout(*, title: str, upload_limit: int = MAX_UPLOAD_BYTES) -> Compone
             dcc.Store(id=ids.PLOT_WIDTH),
             dcc.Store(id=ids.ZOOM_REQUEST),
             dcc.Store(id=ids.REVISION, data=0),
-            dcc.Store(id=ids.UPLOAD_LIMIT, data=upload_limit),
+            dcc.Store(id=ids.UPLOAD_LIMIT, data=upload_limits(upload_limit)),
             dcc.Store(id=ids.UPLOAD_SCREENED),
             dcc.Download(id=ids.DOWNLOAD),
-            _top_bar(title),
+            _top_bar(title, image_problem),
             html.Div([_sidebar(upload_limit), _main()], className="body"),
         ],
         className="page",
     )
 
 
-def _top_bar(title: str) -> Component:
+def _top_bar(title: str, image_problem: str | None) -> Component:
     return html.Header(
         [
             html.H1(title, className="brand"),
@@ -58,16 +63,22 @@ def _top_bar(title: str) -> Component:
             ),
             html.Div(
                 [html.Span("Download", className="control-label")]
-                + [
-                    html.Button(label, id={"type": ids.DOWNLOAD_BUTTON, "format": fmt}, className="chip",
-                                title=f"Download the current view as {label}")
-                    for fmt, label in DOWNLOAD_FORMATS
-                ],
+                + [_download_button(fmt, label, image_problem) for fmt, label in DOWNLOAD_FORMATS]
+                + ([html.Span("Images need Chromium", id=ids.IMAGE_EXPORT_OFF, className="export-off",
+                              title=image_problem)] if image_problem else []),
                 className="control downloads",
             ),
         ],
         className="top-bar",
     )
+
+
+def _download_button(fmt: str, label: str, image_problem: str | None) -> Component:
+    button_id = {"type": ids.DOWNLOAD_BUTTON, "format": fmt}
+    if image_problem and fmt in IMAGE_FORMATS:
+        return html.Button(label, id=button_id, className="chip", disabled=True,
+                           title=f"{label} download is off: {image_problem}")
+    return html.Button(label, id=button_id, className="chip", title=f"Download the current view as {label}")
 
 
 def _section(heading: str, children: Sequence[Component | str], *, action: Component | None = None) -> Component:
@@ -104,8 +115,7 @@ def _sidebar(upload_limit: int) -> Component:
                 id=ids.UPLOAD,
                 children=html.Div([html.Strong("Drop files"), " or click to choose",
                                    html.Small(f"{extensions} · {human_size(upload_limit)} max")]),
-                multiple=True,
-                accept=",".join(UPLOAD_EXTENSIONS),
+                multiple=True,  # no accept=: a file of another type is named in a notice, not silently dropped
                 className="upload",
             ),
             dcc.Textarea(id=ids.PASTE_TEXT, placeholder="…or paste an article here", className="paste-text"),
@@ -128,6 +138,10 @@ def _sidebar(upload_limit: int) -> Component:
 def _main() -> Component:
     return html.Main(
         [
+            # Work in the background (timeline.app.progress): the page's key, the polling, the progress bars.
+            dcc.Store(id=ids.PAGE_KEY),
+            dcc.Interval(id=ids.JOB_POLL, interval=JOB_POLL_MS, disabled=True),
+            html.Div(id=ids.JOB_PROGRESS, className="notices", role="status"),
             # Reading, extracting and exporting can take a while: a spinner shows where the outcome will.
             dcc.Loading(html.Div(id=ids.NOTICES, className="notices", role="status"), type="dot", delay_show=300,
                         parent_className="notices-box"),

@@ -7,9 +7,11 @@ from pathlib import Path
 from dash import Dash
 
 from timeline.app.callbacks import register_callbacks
+from timeline.app.jobs import JobRunner
 from timeline.app.layout import build_layout
+from timeline.app.progress import register_job_callbacks
 from timeline.app.store import TimelineStore
-from timeline.app.uploads import MAX_UPLOAD_BYTES
+from timeline.app.uploads import MAX_UPLOAD_BYTES, request_limit
 
 # The CSS/JS live at the repository's top level (assets/); this file is timeline/app/server.py
 # in a source checkout and, the install being editable, in the environment too.
@@ -17,14 +19,21 @@ ASSETS_FOLDER = Path(__file__).resolve().parents[2] / "assets"
 TITLE = "Timeline"
 
 
-def create_app(store: TimelineStore, *, title: str = TITLE, upload_limit: int = MAX_UPLOAD_BYTES) -> Dash:
-    """The app showing the documents and events of ``store``; documents added on the page go there too."""
+def create_app(store: TimelineStore, *, title: str = TITLE, upload_limit: int = MAX_UPLOAD_BYTES,
+               jobs: JobRunner | None = None, image_problem: str | None = None) -> Dash:
+    """The app showing the documents and events of ``store``; documents added on the page go there too.
+
+    ``jobs`` runs uploads in the background (a new runner by default); ``image_problem`` says why
+    images cannot be exported here, and turns the PNG, SVG and PDF buttons off with that hint.
+    """
     app = Dash(
         __name__,
         title=title,
         update_title="",  # keep the tab's title while callbacks run
         assets_folder=str(ASSETS_FOLDER),
     )
-    app.layout = build_layout(title=title, upload_limit=upload_limit)
+    app.server.config["MAX_CONTENT_LENGTH"] = request_limit(upload_limit)  # the server caps it earlier too
+    app.layout = build_layout(title=title, upload_limit=upload_limit, image_problem=image_problem)
     register_callbacks(app, store, upload_limit=upload_limit)
+    register_job_callbacks(app, store, jobs or JobRunner(), upload_limit=upload_limit)
     return app

@@ -7,13 +7,13 @@ import click
 
 @click.group(name="bench")
 def command() -> None:
-    """Measure speed: extraction vs dateparser, ingest into the app, figure/app callbacks, exports, the app."""
+    """Measure speed: extraction vs dateparser, ingest, figure and callbacks, exports, scale-out, load, the app."""
 
 
 def _register() -> None:
     import importlib
 
-    for name in ("extraction", "ingest", "figure", "export", "scale", "app"):
+    for name in ("extraction", "ingest", "figure", "export", "scale", "app", "load"):
         try:
             module = importlib.import_module(f"timeline.bench.{name}")
         except ModuleNotFoundError:  # a benchmark not written yet

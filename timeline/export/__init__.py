@@ -8,7 +8,7 @@ Images are drawn by kaleido in the system's Chromium, started once per process (
 from timeline.export.errors import ExportError
 from timeline.export.formats import FORMATS, IMAGE_FORMATS, format_for_path
 from timeline.export.html_page import standalone_html
-from timeline.export.images import render_image, stop_image_renderer
+from timeline.export.images import image_export_problem, render_image, stop_image_renderer
 from timeline.export.periods import Period, parse_period
 from timeline.export.selection import select_events
 from timeline.export.tables import (
@@ -35,6 +35,7 @@ __all__ = [
     "events_to_json",
     "events_to_jsonl",
     "format_for_path",
+    "image_export_problem",
     "parse_period",
     "render_image",
     "select_events",

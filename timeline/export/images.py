@@ -58,6 +58,19 @@ def render_image(
     return _RENDERER.render(printable(fig), opts)
 
 
+def image_export_problem() -> str | None:
+    """Why images cannot be exported here, or None when a test image was drawn (~2 s the first time).
+
+    ``timeline serve`` asks once at start, so that the page can say so on its image buttons
+    instead of failing on the first click; the browser started for the test is kept for them.
+    """
+    try:
+        render_image(go.Figure(), "svg", width=40, height=20)
+    except ExportError as error:
+        return str(error)
+    return None
+
+
 def printable(fig: go.Figure) -> go.Figure:
     """A copy of the figure for a static image, showing the same things.
 
