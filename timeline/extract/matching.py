@@ -115,14 +115,33 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+class TakenSpans:
+    """Disjoint [start, end) spans kept in text order, so that an overlap test is one bisection
+    (the spans are disjoint: the one starting last before ``end`` also ends last)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self._starts, end) - 1
+        return index >= 0 and self._ends[index] > start
+
+    def add(self, start: int, end: int) -> None:
+        """Keep [start, end), which must not overlap a span already kept."""
+        index = bisect.bisect_left(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+
+
 def find_candidates(text: str, language: Language) -> list[Candidate]:
     """Non-overlapping rule matches of ``text``, in text order, with their meanings."""
     raw = _raw_matches(text, language)
     raw.sort(key=lambda item: (-(item[1] - item[0]), item[2].order, item[0]))
-    taken: list[tuple[int, int]] = []
+    taken = TakenSpans()
     candidates: list[Candidate] = []
     for start, end, rule, match in raw:
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
+        if taken.overlaps(start, end):
             continue
         start, end = _trim(text, start, end)
         if end <= start:
@@ -130,7 +149,7 @@ def find_candidates(text: str, language: Language) -> list[Candidate]:
         meaning = _meaning(language, rule, match, text[start:end])
         if meaning is None:
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         candidates.append(Candidate(start, end, rule.name, meaning))
     candidates.sort(key=lambda c: c.start)
     return join_times(text, candidates)
