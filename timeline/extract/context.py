@@ -7,7 +7,7 @@ were said, not the day the article was published).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -35,6 +35,8 @@ PAST = regex.compile(
 )
 TENSE_MARKER = regex.compile(f"(?P<future>{FUTURE.pattern})|(?P<past>{PAST.pattern})", regex.IGNORECASE)
 QUOTE_OPENERS = ('"', "“", "‘", " '", "('")  # what a quotation may open with (see QUOTATION)
+QUOTE_OPENER = regex.compile("|".join(regex.escape(mark) for mark in QUOTE_OPENERS))
+NEWLINE = regex.compile("\n")
 QUOTATION = regex.compile(  # double or single, curly or straight; apostrophes inside words allowed
     r"“(?P<q>[^”\n]{20,}?)”"
     r'|"(?P<q>[^"\n]{20,}?)"'
@@ -129,17 +131,33 @@ class TextContext:
 
     def quote_at(self, offset: int) -> Quote | None:
         """The quotation ``offset`` is inside, if any."""
-        window = max(0, offset - MAX_SENTENCE)
-        newline = self.text.rfind("\n", window, offset)
-        if newline >= 0 or window == 0:  # the line so far is short: look at it first
-            line = self.text[newline + 1 : offset]
-            if not any(mark in line for mark in QUOTE_OPENERS) and not line.startswith("'"):
-                return None  # no quotation opens on this line before the offset: skip finding them all
+        if not self._opens_quote_before(offset):
+            return None  # no quotation opens on this line before the offset: skip finding them all
         quotes = self.quotes
         index = bisect_right(self._quote_starts, offset) - 1
         if index >= 0 and offset < quotes[index].end:
             return quotes[index]
         return None
+
+    def _opens_quote_before(self, offset: int) -> bool:
+        """Whether a quotation mark opens on the line of ``offset`` before it (by bisection in
+        where lines and marks are, so that a long line is not read again for each expression)."""
+        newlines = self._newlines
+        line_start = newlines[bisect_right(newlines, offset - 1) - 1] + 1 if newlines and newlines[0] < offset else 0
+        if self.text.startswith("'", line_start):
+            return True
+        openers = self._openers
+        index = bisect_left(openers, (line_start, 0))
+        return index < len(openers) and openers[index][1] <= offset
+
+    @cached_property
+    def _newlines(self) -> list[int]:
+        return [match.start() for match in NEWLINE.finditer(self.text)]
+
+    @cached_property
+    def _openers(self) -> list[tuple[int, int]]:
+        """(start, end) of each mark a quotation may open with, in text order."""
+        return [match.span() for match in QUOTE_OPENER.finditer(self.text)]
 
     @cached_property
     def _quote_starts(self) -> list[int]:

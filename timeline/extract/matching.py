@@ -201,8 +201,10 @@ def _is_day(meaning: DateMeaning) -> bool:
 def _meaning(language: Language, rule: RuleSpec, match: regex.Match[str], text: str) -> Meaning | None:
     try:
         slots = normalize_groups(language, match)
-        return BUILDERS[rule.kind](slots, rule.options, text)
+        meaning = BUILDERS[rule.kind](slots, rule.options, text)
     except (KeyError, ValueError, TypeError, OverflowError):
-        # A match whose words the vocabularies cannot read is not a date (e.g. a day 31 in
-        # a month of 30 is caught later, in resolution); never let odd text raise.
+        # A match whose words the vocabularies cannot read is not a date; never let odd text raise.
         return None
+    if isinstance(meaning, DateMeaning) and meaning.value.impossible_day:
+        return None  # "31 February 2021" names no day (a shorter match may still take "February 2021")
+    return meaning
