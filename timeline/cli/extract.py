@@ -6,15 +6,14 @@ import csv
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
 import click
 
-from timeline.cli.common import ProblemReport, dct_option
+from timeline.cli.common import ProblemReport, dct_option, input_paths
+from timeline.cli.output_file import output_path, output_stream
 from timeline.extract import extract
 from timeline.extract.records import RECORD_FIELDS, Record, timex_record
 from timeline.ingest import Document, Problem, read_documents
@@ -24,7 +23,7 @@ EXIT_BROKEN_PIPE = 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expect
 
 
 @click.command(name="extract")
-@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=input_paths())
 @dct_option()
 @click.option(
     "--format",
@@ -38,7 +37,8 @@ EXIT_BROKEN_PIPE = 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expect
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE (replaced only once complete) instead of standard output.",
+    callback=output_path,
+    help="Write to FILE (a regular file is replaced only once complete) instead of standard output.",
 )
 def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output: Path | None) -> None:
     """Find every date in PATH... and write one record per temporal expression.
@@ -50,12 +50,10 @@ def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output
     Exit status: 0 every document was read; 1 some input had problems (everything else was
     written); 2 usage error.
     """
-    if output is not None and not output.parent.is_dir():
-        raise click.BadParameter(f"folder {str(output.parent)!r} does not exist", param_hint="'-o'")
     report = ProblemReport()
     records = _records(read_documents(paths), dct, report)
     try:
-        with _destination(output) as stream:
+        with output_stream(output) as stream:
             _WRITERS[output_format](records, stream)
     except BrokenPipeError:
         _silence_stdout()
@@ -101,7 +99,8 @@ def _write_json(records: Iterable[Record], stream: TextIO) -> None:
 
 
 def _write_csv(records: Iterable[Record], stream: TextIO) -> None:
-    writer = csv.DictWriter(stream, fieldnames=RECORD_FIELDS, lineterminator="\n")
+    # the csv module's own line end, "\r\n": with it a field holding a bare CR is quoted too
+    writer = csv.DictWriter(stream, fieldnames=RECORD_FIELDS, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(records)
 
@@ -111,32 +110,6 @@ _WRITERS: dict[str, Callable[[Iterable[Record], TextIO], None]] = {
     "json": _write_json,
     "csv": _write_csv,
 }
-
-
-@contextmanager
-def _destination(path: Path | None) -> Iterator[TextIO]:
-    """Standard output, or ``path`` written to a temporary file renamed over it once complete."""
-    if path is None:
-        yield sys.stdout
-        return
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError as error:
-        raise click.FileError(str(path), hint=error.strerror) from None
-    try:
-        with open(handle, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _silence_stdout() -> None:
