@@ -18,6 +18,8 @@ The rules:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -47,11 +49,13 @@ def events_from_extractions(pairs: Iterable[tuple[Document, Extraction]]) -> pd.
 def document_events(document: Document, extraction: Extraction) -> list[dict[str, Any]]:
     """The event rows of one document, in text order."""
     first_mentions: dict[tuple[int, str, str | None], Timex] = {}
-    for timex in sorted(extraction.timexes, key=lambda t: t.start):
+    in_order = sorted(extraction.timexes, key=lambda t: t.start)
+    for timex in in_order:
         if is_event(timex):
             sentence_start = _sentence(document, timex)[1]
             first_mentions.setdefault((sentence_start, timex.value, timex.mod), timex)
-    return [_row(document, extraction, timex) for timex in first_mentions.values()]
+    starts = [timex.start for timex in in_order]
+    return [_row(document, extraction, timex, in_order, starts) for timex in first_mentions.values()]
 
 
 def is_event(timex: Timex) -> bool:
@@ -75,16 +79,22 @@ def _extracted(documents: Iterable[Document]) -> Iterator[tuple[Document, Extrac
         yield document, extract(document.text, document.date, metadata_date=document.metadata_date)
 
 
-def _row(document: Document, extraction: Extraction, timex: Timex) -> dict[str, Any]:
-    """The event row of ``timex``: its extractor record plus what the timeline adds."""
+def _row(
+    document: Document, extraction: Extraction, timex: Timex, in_order: list[Timex], starts: list[int]
+) -> dict[str, Any]:
+    """The event row of ``timex``: its extractor record plus what the timeline adds.
+
+    ``in_order`` are the document's timexes by start, ``starts`` their starts: the other
+    expressions of the sentence are found by bisection, not by reading them all for each row.
+    """
     interval = timex.interval
     assert interval is not None  # is_event
     sentence, sentence_start = _sentence(document, timex)
     sentence_end = sentence_start + len(sentence)
     others = [
         (t.start - sentence_start, t.end - sentence_start)
-        for t in extraction.timexes
-        if sentence_start <= t.start and t.end <= sentence_end
+        for t in in_order[bisect_left(starts, sentence_start) : bisect_right(starts, sentence_end)]
+        if t.end <= sentence_end
     ]
     try:
         x_start, x_end = fractional_year(interval.start), fractional_year(interval.end)
