@@ -1,4 +1,4 @@
-"""`timeline extract -o` by what the output is, SIGTERM, CSV that reads back, unreadable inputs.
+"""`timeline extract -o` and `timeline export -o` by what the output is; SIGTERM, CSV that reads back, unreadable inputs.
 
 The findings of issue 12 on the command's edges: a device or pipe must not be replaced by a
 regular file, an empty name is a usage error, an interrupted run leaves no ``.part`` file, a
@@ -50,20 +50,33 @@ def test_an_empty_output_name_is_a_usage_error(document: Path) -> None:
     assert "the file name is empty" in result.stderr
 
 
-def test_a_character_device_is_written_in_place_not_replaced(document: Path) -> None:
-    result = run("-o", os.devnull, document)
+def device(path: Path, kind: str) -> Path:
+    """A device node of our own, like /dev/null or /dev/full (the system's are never risked)."""
+    if os.geteuid() != 0:
+        pytest.skip("making a device node needs root")
+    minor = {"null": 3, "full": 7}[kind]
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+    return path
+
+
+def test_a_character_device_is_written_in_place_not_replaced(document: Path, tmp_path: Path) -> None:
+    null = device(tmp_path / "null", "null")
+
+    result = run("-o", null, document)
 
     assert result.exit_code == 0, result.stderr
-    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert stat.S_ISCHR(os.stat(null).st_mode)
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "null"]
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs Linux /dev/full")
-def test_a_full_device_is_a_write_error_and_stays_a_device(document: Path) -> None:
-    result = run("-o", "/dev/full", document)
+def test_a_full_device_is_a_write_error_and_stays_a_device(document: Path, tmp_path: Path) -> None:
+    full = device(tmp_path / "full", "full")
+
+    result = run("-o", full, document)
 
     assert result.exit_code == 1
-    assert "cannot write /dev/full" in result.stderr and "No space left on device" in result.stderr
-    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    assert f"cannot write {full}" in result.stderr and "No space left on device" in result.stderr
+    assert stat.S_ISCHR(os.stat(full).st_mode)
 
 
 def test_a_fifo_is_written_in_place(document: Path, tmp_path: Path) -> None:
@@ -154,3 +167,25 @@ def test_an_unreadable_file_named_directly_is_a_problem_not_a_usage_error(docume
     assert result.exit_code == 1
     assert result.stderr == f"timeline: {unreadable}: cannot read: permission denied\n"
     assert json.loads(result.stdout)["text"] == "May 13, 2021"
+
+
+def test_export_writes_a_fifo_in_place_and_follows_a_symlink(document: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "events.csv"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    exported = CliRunner().invoke(main, ["export", str(document), "-o", str(fifo)])
+    reader.join(timeout=30)
+    assert exported.exit_code == 0, exported.output
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert "May 13, 2021" in received[0]
+
+    target = tmp_path / "real.json"
+    target.write_text("[]", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    exported = CliRunner().invoke(main, ["export", str(document), "-o", str(link)])
+    assert exported.exit_code == 0, exported.output
+    assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8"))[0]["text"] == "May 13, 2021"
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "events.csv", "link.json", "real.json"]
