@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from timeline.app.callbacks import add_pasted
 from timeline.app.collection import ingest_paths
 from timeline.app.store import TimelineStore
 from timeline.ingest import Document, Problem, Skipped, read_documents
@@ -128,3 +129,14 @@ def test_quoted_fields_over_several_lines_are_still_one_row(tmp_path: Path) -> N
         ("c1", f"{corpus} row 2"), ("c2", f"{corpus} row 3"),
     ]
     assert [item for item in items if isinstance(item, Problem)] == []
+
+
+def test_a_paste_with_an_expression_past_the_calendar_is_added_whole(tmp_path: Path) -> None:
+    """Once refused whole (an OverflowError); now that expression stays unresolved and the rest is stored."""
+    text = "Over the past 5000 years the river moved. The treaty was signed on May 13, 2021."
+    with TimelineStore(tmp_path / "t.sqlite3") as store:
+        notices, added = add_pasted(store, text, "River", "2021-05-15")
+        stored = store.events()
+
+    assert added and "Added 1 document" in str(notices[0].children)
+    assert list(stored["text"]) == ["May 13, 2021"]  # "the past 5000 years" has no interval: not drawn
