@@ -22,6 +22,7 @@ from timeline.extract.matching import Candidate
 from timeline.extract.meaning import (
     DateMeaning,
     DurationMeaning,
+    Meaning,
     RefMeaning,
     RelativeMeaning,
     SetMeaning,
@@ -141,7 +142,7 @@ class Resolver:
         try:
             resolved = self._resolve(candidate)
         except (OverflowError, ValueError) as error:
-            resolved = _beyond_calendar(candidate.meaning, f"cannot be counted on the calendar ({error})")
+            resolved = _beyond_calendar(candidate.meaning, f"cannot be counted on the calendar of the years 1-9999 ({error})")
         value = resolved.value
         if value is not None and value.impossible_day:  # "February 29" given a year with no leap day
             note = f"{resolved.anchor.explanation}: {value.year} has no {value.day} {calendar.month_name[value.month or 1]}"
@@ -324,7 +325,7 @@ def _unresolved(meaning: DateMeaning) -> Resolved:
     return Resolved(None, text, Anchor(AnchorKind.NONE, None, "no date to resolve against"), meaning.mod)
 
 
-def _beyond_calendar(meaning: object, why: str) -> Resolved:
+def _beyond_calendar(meaning: Meaning, why: str) -> Resolved:
     """An expression whose value cannot be written: a duration keeps its length, anything
     else becomes PAST_REF or FUTURE_REF, by the direction it points."""
     if isinstance(meaning, DurationMeaning):
@@ -334,11 +335,9 @@ def _beyond_calendar(meaning: object, why: str) -> Resolved:
     if isinstance(meaning, RelativeMeaning):
         ahead = (meaning.amount if meaning.amount is not None else meaning.sign) > 0
         mod = meaning.mod
-    elif isinstance(meaning, DateMeaning):
+    else:
         ahead = (meaning.day_offset or meaning.direction or 0) > 0
         mod = meaning.mod
-    else:
-        ahead, mod = False, None
     return Resolved(None, "FUTURE_REF" if ahead else "PAST_REF", Anchor(AnchorKind.NONE, None, why), mod)
 
 
