@@ -7,6 +7,7 @@ were said, not the day the article was published).
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -51,6 +52,8 @@ MAX_SENTENCE = 1000  # characters: a longer run without a full stop is cut into 
 def _cut_long_sentences(text: str, ends: list[int], limit: int) -> list[int]:
     """``ends`` with extra boundaries, at the last white space before ``limit`` characters
     (or at ``limit`` itself when there is none), so that no sentence is longer than ``limit``."""
+    if max(map(operator.sub, [*ends, len(text)], [0, *ends])) <= limit:
+        return ends  # the usual case, checked at C speed
     result: list[int] = []
     previous = 0
     for end in [*ends, len(text)]:
@@ -140,8 +143,14 @@ class TextContext:
         return None
 
     def _opens_quote_before(self, offset: int) -> bool:
-        """Whether a quotation mark opens on the line of ``offset`` before it (by bisection in
-        where lines and marks are, so that a long line is not read again for each expression)."""
+        """Whether a quotation mark opens on the line of ``offset`` before it: read off the line
+        when it is short, else by bisection in where lines and marks are (so that a long line
+        is not read again for each expression on it)."""
+        window = max(0, offset - MAX_SENTENCE)
+        newline = self.text.rfind("\n", window, offset)
+        if newline >= 0 or window == 0:
+            line = self.text[newline + 1 : offset]
+            return any(mark in line for mark in QUOTE_OPENERS) or line.startswith("'")
         newlines = self._newlines
         line_start = newlines[bisect_right(newlines, offset - 1) - 1] + 1 if newlines and newlines[0] < offset else 0
         if self.text.startswith("'", line_start):
