@@ -56,7 +56,7 @@ def assert_valid_interval(timex: Timex) -> None:
 
 # ------------------------------------------------------------------ finding 1: long documents
 def test_taken_spans_agree_with_a_scan_of_every_span() -> None:
-    taken = TakenSpans()
+    taken = TakenSpans(100)
     kept: list[tuple[int, int]] = []
     for start, end in [(10, 20), (30, 40), (0, 5), (20, 30), (19, 21), (5, 10), (40, 41), (4, 6), (60, 70), (45, 61)]:
         expected = any(start < k_end and k_start < end for k_start, k_end in kept)

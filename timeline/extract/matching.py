@@ -116,29 +116,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class TakenSpans:
-    """Disjoint [start, end) spans kept in text order, so that an overlap test is one bisection
-    (the spans are disjoint: the one starting last before ``end`` also ends last)."""
+    """The characters of a text that kept matches cover: testing a span for overlap reads only
+    that span, so settling all matches costs their total length, however many there are."""
 
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+    def __init__(self, length: int) -> None:
+        self._taken = bytearray(length)
 
     def overlaps(self, start: int, end: int) -> bool:
-        index = bisect.bisect_left(self._starts, end) - 1
-        return index >= 0 and self._ends[index] > start
+        return self._taken.find(1, start, end) >= 0
 
     def add(self, start: int, end: int) -> None:
-        """Keep [start, end), which must not overlap a span already kept."""
-        index = bisect.bisect_left(self._starts, start)
-        self._starts.insert(index, start)
-        self._ends.insert(index, end)
+        self._taken[start:end] = b"\x01" * (end - start)
 
 
 def find_candidates(text: str, language: Language) -> list[Candidate]:
     """Non-overlapping rule matches of ``text``, in text order, with their meanings."""
     raw = _raw_matches(text, language)
     raw.sort(key=lambda item: (-(item[1] - item[0]), item[2].order, item[0]))
-    taken = TakenSpans()
+    taken = TakenSpans(len(text))
     candidates: list[Candidate] = []
     for start, end, rule, match in raw:
         if taken.overlaps(start, end):
