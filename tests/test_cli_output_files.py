@@ -79,19 +79,23 @@ def test_a_full_device_is_a_write_error_and_stays_a_device(document: Path, tmp_p
     assert stat.S_ISCHR(os.stat(full).st_mode)
 
 
-def test_a_fifo_is_written_in_place(document: Path, tmp_path: Path) -> None:
-    fifo = tmp_path / "pipe"
+def through_fifo(fifo: Path, arguments: list[str]) -> tuple[Result, str]:
+    """Run the CLI with ``arguments`` while a thread reads the FIFO they write to."""
     os.mkfifo(fifo)
     received: list[str] = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")), daemon=True)
     reader.start()
-
-    result = run("-o", fifo, document)
+    result = CliRunner().invoke(main, arguments)
     reader.join(timeout=30)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    return result, received[0] if received else ""
+
+
+def test_a_fifo_is_written_in_place(document: Path, tmp_path: Path) -> None:
+    result, received = through_fifo(tmp_path / "pipe", ["extract", str(document), "-o", str(tmp_path / "pipe")])
 
     assert result.exit_code == 0, result.stderr
-    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
-    assert json.loads(received[0])["text"] == "May 13, 2021"
+    assert json.loads(received)["text"] == "May 13, 2021"
 
 
 def test_a_symlink_stays_a_link_and_its_file_is_replaced(document: Path, tmp_path: Path) -> None:
@@ -171,15 +175,9 @@ def test_an_unreadable_file_named_directly_is_a_problem_not_a_usage_error(docume
 
 def test_export_writes_a_fifo_in_place_and_follows_a_symlink(document: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "events.csv"
-    os.mkfifo(fifo)
-    received: list[str] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")), daemon=True)
-    reader.start()
-    exported = CliRunner().invoke(main, ["export", str(document), "-o", str(fifo)])
-    reader.join(timeout=30)
+    exported, received = through_fifo(fifo, ["export", str(document), "-o", str(fifo)])
     assert exported.exit_code == 0, exported.output
-    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
-    assert "May 13, 2021" in received[0]
+    assert "May 13, 2021" in received
 
     target = tmp_path / "real.json"
     target.write_text("[]", encoding="utf-8")
