@@ -47,13 +47,24 @@ class Measurement:
 
 @click.command(name="extract")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--repeat", default=3, show_default=True, type=click.IntRange(min=1),
-              help="Runs of each system; the fastest counts.")
-def command(directory: Path | None, repeat: int) -> None:
+@click.option("--repeat", type=click.IntRange(min=1),
+              help="Runs of each system; the fastest counts.  [default: 3; 1 with --long]")
+@click.option("--long", "long_documents", is_flag=True,
+              help="Instead: time single documents of 0.25 to 4 MB (time should grow linearly).")
+def command(directory: Path | None, repeat: int | None, long_documents: bool) -> None:
     """Words per second and peak memory: timeline's extractor vs dateparser.search_dates.
 
     DIRECTORY holds .tml files (default: ../shared/corpora/tbaq-cleaned next to the repository).
+    With --long, single long documents instead (see timeline/bench/long_documents.py); exit 1
+    if 4 MB takes more than 20 times as long as 0.25 MB.
     """
+    if long_documents:
+        from timeline.bench.long_documents import run_long
+
+        if not run_long(repeat or 1):
+            click.get_current_context().exit(1)
+        return
+    repeat = repeat or 3
     directory = directory or DEFAULT_CORPUS
     if not directory.is_dir():
         raise click.ClickException(f"corpus directory not found: {directory} (give DIRECTORY)")

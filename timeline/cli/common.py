@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import click
@@ -20,6 +21,12 @@ def iso_dct(_context: click.Context, _option: click.Parameter, value: str | None
     if date is None:
         raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)")
     return date
+
+
+def input_paths() -> click.Path:
+    """The type of PATH arguments: any path; what cannot be read is reported as a problem of its
+    own (exit 1) while the rest is read, not refused as a usage error."""
+    return click.Path(path_type=Path, readable=False)
 
 
 def dct_option(**kwargs: Any) -> Any:

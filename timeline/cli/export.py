@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from timeline.cli.common import ProblemReport, dct_option
+from timeline.cli.common import ProblemReport, dct_option, input_paths
 from timeline.export.errors import ExportError
 from timeline.export.formats import FORMATS, format_for_path
 from timeline.export.from_documents import export_documents
@@ -45,7 +45,7 @@ class _PeriodType(click.ParamType):
 
 
 @click.command(name="export")
-@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=input_paths())
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="File to write (its extension picks the format), or a folder for --format timeml.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),

@@ -6,15 +6,14 @@ import csv
 import json
 import os
 import sys
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
 import click
 
-from timeline.cli.common import ProblemReport, dct_option
+from timeline.cli.common import ProblemReport, dct_option, input_paths
+from timeline.cli.output_file import output_path, output_stream
 from timeline.cli.partitioned import (
     is_parquet,
     partition_options,
@@ -31,7 +30,7 @@ EXIT_BROKEN_PIPE = 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expect
 
 
 @click.command(name="extract")
-@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=input_paths())
 @dct_option()
 @click.option(
     "--format",
@@ -45,7 +44,8 @@ EXIT_BROKEN_PIPE = 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expect
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Write to FILE (replaced only once complete) instead of standard output; "
+    callback=output_path,
+    help="Write to FILE (a regular file is replaced only once complete) instead of standard output; "
          "DIR.parquet: a folder of Parquet files, one per partition.",
 )
 @partition_options
@@ -64,8 +64,6 @@ def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output
     Exit status: 0 every document was read; 1 some input had problems (everything else was
     written); 2 usage error.
     """
-    if output is not None and not output.parent.is_dir():
-        raise click.BadParameter(f"folder {str(output.parent)!r} does not exist", param_hint="'-o'")
     if output is not None and output.is_dir() and not is_parquet(output):
         raise click.BadParameter(f"{str(output)!r} is a folder", param_hint="'-o'")
     report = ProblemReport()
@@ -77,10 +75,10 @@ def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output
                     for _ in records:  # the tasks write the records
                         pass
                 else:
-                    with _destination(output) as stream:
+                    with output_stream(output) as stream:
                         _WRITERS[output_format](records, stream)
         else:
-            with _destination(output) as stream, progress_bar() as bar:
+            with output_stream(output) as stream, progress_bar() as bar:
                 items = bar.counted(read_documents(paths)) if bar else read_documents(paths)
                 _WRITERS[output_format](stream_records(items, bar.reporting(report) if bar else report, dct), stream)
     except BrokenPipeError:
@@ -111,7 +109,8 @@ def _write_json(records: Iterable[Record], stream: TextIO) -> None:
 
 
 def _write_csv(records: Iterable[Record], stream: TextIO) -> None:
-    writer = csv.DictWriter(stream, fieldnames=RECORD_FIELDS, lineterminator="\n")
+    # the csv module's own line end, "\r\n": with it a field holding a bare CR is quoted too
+    writer = csv.DictWriter(stream, fieldnames=RECORD_FIELDS, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(records)
 
@@ -121,32 +120,6 @@ _WRITERS: dict[str, Callable[[Iterable[Record], TextIO], None]] = {
     "json": _write_json,
     "csv": _write_csv,
 }
-
-
-@contextmanager
-def _destination(path: Path | None) -> Iterator[TextIO]:
-    """Standard output, or ``path`` written to a temporary file renamed over it once complete."""
-    if path is None:
-        yield sys.stdout
-        return
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError as error:
-        raise click.FileError(str(path), hint=error.strerror) from None
-    try:
-        with open(handle, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _silence_stdout() -> None:

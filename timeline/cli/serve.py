@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from timeline.cli.common import input_paths
+
 if TYPE_CHECKING:  # the app (and Dash) is imported only when the command runs
     from dash import Dash
 
@@ -20,7 +22,7 @@ SAMPLE_DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 @click.command(name="serve")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=input_paths())
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,

@@ -24,6 +24,7 @@ The rules:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -48,10 +49,12 @@ def events_from_extractions(pairs: Iterable[tuple[Document, Extraction]]) -> pd.
 def document_events(document: Document, extraction: Extraction) -> list[dict[str, Any]]:
     """The event rows of one document, in text order of their first mention."""
     mentions: dict[tuple[Any, ...], list[Timex]] = {}
-    for timex in sorted(extraction.timexes, key=lambda t: t.start):
+    in_order = sorted(extraction.timexes, key=lambda t: t.start)
+    for timex in in_order:
         if is_event(timex):
             mentions.setdefault(_same_event_key(document, timex), []).append(timex)
-    return [_row(document, extraction, group) for group in mentions.values()]
+    starts = [timex.start for timex in in_order]
+    return [_row(document, extraction, group, in_order, starts) for group in mentions.values()]
 
 
 def _same_event_key(document: Document, timex: Timex) -> tuple[Any, ...]:
@@ -77,8 +80,14 @@ def event_kind(type_: TimexType, grain: Grain, interval: Interval) -> str:
     return PERIOD
 
 
-def _row(document: Document, extraction: Extraction, mentions: list[Timex]) -> dict[str, Any]:
-    """The event row of the first of ``mentions``: its extractor record plus what the timeline adds."""
+def _row(
+    document: Document, extraction: Extraction, mentions: list[Timex], in_order: list[Timex], starts: list[int]
+) -> dict[str, Any]:
+    """The event row of the first of ``mentions``: its extractor record plus what the timeline adds.
+
+    ``in_order`` are the document's timexes by start, ``starts`` their starts: the other
+    expressions of the sentence are found by bisection, not by reading them all for each row.
+    """
     timex = mentions[0]
     interval = timex.interval
     assert interval is not None  # is_event
@@ -98,7 +107,7 @@ def _row(document: Document, extraction: Extraction, mentions: list[Timex]) -> d
         "doc_title": document.title or document.id,
         "doc_date": extraction.document_date.value,
         "sentence": sentence,
-        "label": "Published" if publication else _label(document, extraction, timex, sentence, sentence_start),
+        "label": "Published" if publication else _label(document, timex, sentence, sentence_start, in_order, starts),
         "mentions": len(mentions),
         "other_mentions": " ".join(f"{t.start}-{t.end}" for t in mentions[1:]),
         "kind": PUBLICATION if publication else kind,
@@ -107,7 +116,8 @@ def _row(document: Document, extraction: Extraction, mentions: list[Timex]) -> d
     }
 
 
-def _label(document: Document, extraction: Extraction, timex: Timex, sentence: str, sentence_start: int) -> str:
+def _label(document: Document, timex: Timex, sentence: str, sentence_start: int, in_order: list[Timex],
+           starts: list[int]) -> str:
     """What happened at ``timex``: the post a signature line signs, else the clause around it."""
     line_start = document.text.rfind("\n", 0, timex.start) + 1
     post = signed_post(document.text, line_start)
@@ -116,8 +126,8 @@ def _label(document: Document, extraction: Extraction, timex: Timex, sentence: s
     sentence_end = sentence_start + len(sentence)
     others = [
         (t.start - sentence_start, t.end - sentence_start)
-        for t in extraction.timexes
-        if sentence_start <= t.start and t.end <= sentence_end
+        for t in in_order[bisect_left(starts, sentence_start) : bisect_right(starts, sentence_end)]
+        if t.end <= sentence_end
     ]
     return event_label(sentence, (timex.start - sentence_start, timex.end - sentence_start), others)
 

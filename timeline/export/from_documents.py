@@ -6,7 +6,6 @@ of the others goes on (one bad article must not sink the export of an archive).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from timeline.export.selection import select_events
 from timeline.export.timeml_files import write_timeml_files
 from timeline.extract.model import Extraction
 from timeline.ingest.document import Document, Problem
+from timeline.output_files import bytes_output
 from timeline.pipeline import event_rows, extraction
 
 ProblemSink = Callable[[Problem], None]
@@ -74,13 +74,10 @@ def export_documents(
 
 
 def _write_whole(output: Path, data: bytes) -> None:
-    """Write ``output`` so that it is replaced only once complete (no half file after a failure)."""
-    partial = output.with_name(f".{output.name}.partial")
-    try:
-        partial.write_bytes(data)
-        os.replace(partial, output)
-    finally:
-        partial.unlink(missing_ok=True)
+    """Write ``output``: a regular file is replaced only once complete (no half file after a
+    failure); a device or a pipe is written in place (see :mod:`timeline.output_files`)."""
+    with bytes_output(output) as stream:
+        stream.write(data)
 
 
 def _extractions(documents: Iterable[Document], on_problem: ProblemSink,

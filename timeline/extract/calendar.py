@@ -185,20 +185,41 @@ class CalendarValue:
                 monday = date.fromisocalendar(year, self.week or 1, 1)
             except (ValueError, OverflowError):
                 return None
-            return Interval(monday.isoformat(), (monday + timedelta(days=7)).isoformat())
+            return Interval(monday.isoformat(), _iso_days_after(monday, 7))
         # day and finer
         try:
             day = _ordinal_day(year, self.month or 1, self.day or 1)
         except (ValueError, OverflowError):
             return None
         if grain is Grain.DAY:
-            return Interval(day.isoformat(), (day + timedelta(days=1)).isoformat())
+            return Interval(day.isoformat(), _iso_days_after(day, 1))
         if grain is Grain.PART_OF_DAY:
             first_hour, last_hour = PART_OF_DAY_HOURS.get(self.part_of_day or "", (0, 24))
             return Interval(_timestamp(day, first_hour), _timestamp(day, last_hour))
         minutes = (self.hour or 0) * 60 + (self.minute or 0)
         length = {Grain.HOUR: 60, Grain.MINUTE: 1, Grain.SECOND: 1}[grain]
         return Interval(_timestamp(day, 0, minutes), _timestamp(day, 0, minutes + length))
+
+    # -- validity --------------------------------------------------------------------------
+    @property
+    def impossible_day(self) -> bool:
+        """A day its month never has in its year ("31 February", "29 February 2021"); without
+        a year, February may have 29 days."""
+        if self.day is None or self.month is None:
+            return False
+        leap_year = 2000
+        return self.day > days_in_month(self.year if self.year is not None else leap_year, self.month)
+
+    @property
+    def writable(self) -> bool:
+        """Whether TimeML can write the value: years up to 9999, decades up to 999, centuries
+        up to 99 (a larger number would read as another grain); BC values have no bound."""
+        return not (
+            (self.year is not None and self.year > 9999)
+            or (self.decade is not None and self.decade > 999)
+            or (self.century is not None and self.century > 99)
+            or (self.millennium is not None and self.millennium > 9)
+        )
 
     # -- arithmetic ------------------------------------------------------------------------
     def with_year(self, year: int) -> CalendarValue:
@@ -228,9 +249,31 @@ class CalendarValue:
 def _timestamp(day: date, hours: int, minutes: int = 0) -> str:
     """ISO timestamp of ``day`` plus an offset that may run past midnight."""
     total = hours * 60 + minutes
-    base = day + timedelta(days=total // (24 * 60))
     rest = total % (24 * 60)
-    return f"{base.isoformat()}T{rest // 60:02d}:{rest % 60:02d}"
+    return f"{_iso_days_after(day, total // (24 * 60))}T{rest // 60:02d}:{rest % 60:02d}"
+
+
+def _iso_days_after(day: date, days: int) -> str:
+    """The ISO date ``days`` after ``day``, also past 9999-12-31 (the end of the last day is
+    10000-01-01, as the end of the year 9999 is)."""
+    try:
+        return (day + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return _iso_day(*civil_from_ordinal(day.toordinal() + days))
+
+
+def civil_from_ordinal(ordinal: int) -> tuple[int, int, int]:
+    """(year, month, day) of a proleptic Gregorian day number (1 is 0001-01-01, as
+    ``date.toordinal``), for any year, before 1 or after 9999 included."""
+    days = ordinal + 305  # days since 0000-03-01: years counted from March, leap day last
+    era, day_of_era = divmod(days, 146097)  # 400-year cycles
+    year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36524 - day_of_era // 146096) // 365
+    day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
+    month_index = (5 * day_of_year + 2) // 153  # 0 is March
+    day = day_of_year - (153 * month_index + 2) // 5 + 1
+    month = month_index + 3 if month_index < 10 else month_index - 9
+    year = era * 400 + year_of_era + (1 if month <= 2 else 0)
+    return year, month, day
 
 
 def from_date(day: date) -> CalendarValue:

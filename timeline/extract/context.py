@@ -7,7 +7,8 @@ were said, not the day the article was published).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import operator
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -35,12 +36,35 @@ PAST = regex.compile(
 )
 TENSE_MARKER = regex.compile(f"(?P<future>{FUTURE.pattern})|(?P<past>{PAST.pattern})", regex.IGNORECASE)
 QUOTE_OPENERS = ('"', "“", "‘", " '", "('")  # what a quotation may open with (see QUOTATION)
+QUOTE_OPENER = regex.compile("|".join(regex.escape(mark) for mark in QUOTE_OPENERS))
+NEWLINE = regex.compile("\n")
 QUOTATION = regex.compile(  # double or single, curly or straight; apostrophes inside words allowed
     r"“(?P<q>[^”\n]{20,}?)”"
     r'|"(?P<q>[^"\n]{20,}?)"'
     r"|(?<!\w)‘(?P<q>(?:[^’\n]|’(?=\w)){20,}?)’(?!\w)"
     r"|(?<!\w)'(?P<q>(?:[^'\n]|'(?=\w)){20,}?)'(?!\w)"
 )
+
+
+MAX_SENTENCE = 1000  # characters: a longer run without a full stop is cut into pieces
+
+
+def _cut_long_sentences(text: str, ends: list[int], limit: int) -> list[int]:
+    """``ends`` with extra boundaries, at the last white space before ``limit`` characters
+    (or at ``limit`` itself when there is none), so that no sentence is longer than ``limit``."""
+    if max(map(operator.sub, [*ends, len(text)], [0, *ends])) <= limit:
+        return ends  # the usual case, checked at C speed
+    result: list[int] = []
+    previous = 0
+    for end in [*ends, len(text)]:
+        while end - previous > limit:
+            space = text.rfind(" ", previous + limit // 2, previous + limit)
+            previous = space + 1 if space >= 0 else previous + limit
+            result.append(previous)
+        result.append(end)
+        previous = end
+    result.pop()  # the end of the text is no boundary of its own
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +86,10 @@ class TextContext:
 
     @cached_property
     def _boundaries(self) -> list[int]:
-        """Where sentences end (one pass over the text, done on first use)."""
-        return [match.end() for match in SENTENCE_END.finditer(self.text)]
+        """Where sentences end (one pass over the text, done on first use); a run of text
+        longer than MAX_SENTENCE without a full stop is cut at white space into pieces."""
+        ends = [match.end() for match in SENTENCE_END.finditer(self.text)]
+        return _cut_long_sentences(self.text, ends, MAX_SENTENCE)
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The [start, end) of the sentence holding ``offset``, white space trimmed."""
@@ -95,24 +121,56 @@ class TextContext:
         return [self._with_attribution(*match.span("q")) for match in QUOTATION.finditer(self.text)]
 
     def _with_attribution(self, start: int, end: int) -> Quote:
-        """The attribution: the rest of the sentence after the quote, and the part before it."""
+        """The attribution: the rest of the sentence after the quote, and the part before it
+        (each looked for within MAX_SENTENCE characters, so a huge line costs no more)."""
         sentence_start, _ = self.sentence_at(start - 1) if start else (0, 0)
-        line_start = max(self.text.rfind("\n", 0, start) + 1, min(sentence_start, start))
-        line_end = self.text.find("\n", end)
-        line_end = len(self.text) if line_end < 0 else line_end
+        line_start = max(self.text.rfind("\n", max(0, start - MAX_SENTENCE), start) + 1, min(sentence_start, start))
+        limit = min(len(self.text), end + MAX_SENTENCE)
+        line_end = self.text.find("\n", end, limit)
+        line_end = limit if line_end < 0 else line_end
         after_end = self.text.find(".", end + 1, line_end)
         after_end = line_end if after_end < 0 else after_end
         return Quote(start, end, line_start, after_end)
 
     def quote_at(self, offset: int) -> Quote | None:
         """The quotation ``offset`` is inside, if any."""
-        line = self.text[self.text.rfind("\n", 0, offset) + 1 : offset]
-        if not any(mark in line for mark in QUOTE_OPENERS) and not line.startswith("'"):
+        if not self._opens_quote_before(offset):
             return None  # no quotation opens on this line before the offset: skip finding them all
-        for quote in self.quotes:
-            if quote.start <= offset < quote.end:
-                return quote
+        quotes = self.quotes
+        index = bisect_right(self._quote_starts, offset) - 1
+        if index >= 0 and offset < quotes[index].end:
+            return quotes[index]
         return None
+
+    def _opens_quote_before(self, offset: int) -> bool:
+        """Whether a quotation mark opens on the line of ``offset`` before it: read off the line
+        when it is short, else by bisection in where lines and marks are (so that a long line
+        is not read again for each expression on it)."""
+        window = max(0, offset - MAX_SENTENCE)
+        newline = self.text.rfind("\n", window, offset)
+        if newline >= 0 or window == 0:
+            line = self.text[newline + 1 : offset]
+            return any(mark in line for mark in QUOTE_OPENERS) or line.startswith("'")
+        newlines = self._newlines
+        line_start = newlines[bisect_right(newlines, offset - 1) - 1] + 1 if newlines and newlines[0] < offset else 0
+        if self.text.startswith("'", line_start):
+            return True
+        openers = self._openers
+        index = bisect_left(openers, (line_start, 0))
+        return index < len(openers) and openers[index][1] <= offset
+
+    @cached_property
+    def _newlines(self) -> list[int]:
+        return [match.start() for match in NEWLINE.finditer(self.text)]
+
+    @cached_property
+    def _openers(self) -> list[tuple[int, int]]:
+        """(start, end) of each mark a quotation may open with, in text order."""
+        return [match.span() for match in QUOTE_OPENER.finditer(self.text)]
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [quote.start for quote in self.quotes]
 
     def tense(self, start: int, end: int) -> int:
         """-1 past, +1 future, 0 unknown, from the verbs of the clause around ``start:end``."""

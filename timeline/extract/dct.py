@@ -19,6 +19,7 @@ LABEL = regex.compile(
     r"(?:\s+(?:on|at))?)?\W*$",
     regex.IGNORECASE,
 )
+BYLINE_REACH = 200  # characters around a byline date its line may hold
 LABELLED = regex.compile(r"published|posted|dated|date:", regex.IGNORECASE)
 
 
@@ -29,9 +30,16 @@ def find_document_date(text: str, candidates: list[Candidate]) -> DocumentDate |
         meaning = candidate.meaning
         if not isinstance(meaning, DateMeaning) or meaning.value.day is None or meaning.value.year is None:
             continue
-        line_start = text.rfind("\n", 0, candidate.start) + 1
-        line_end = text.find("\n", candidate.end)
-        line_end = len(text) if line_end < 0 else line_end
+        # a byline is a short line: look no farther than BYLINE_REACH each side
+        window = max(0, candidate.start - BYLINE_REACH)
+        line_start = text.rfind("\n", window, candidate.start) + 1
+        if line_start == 0 and window > 0:
+            continue
+        limit = min(len(text), candidate.end + BYLINE_REACH)
+        line_end = text.find("\n", candidate.end, limit)
+        if line_end < 0 and limit < len(text):
+            continue
+        line_end = limit if line_end < 0 else line_end
         before = text[line_start : candidate.start]
         after = text[candidate.end : line_end]
         if LABEL.match(before) and not regex.search(r"\w", after):

@@ -115,14 +115,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+class TakenSpans:
+    """The characters of a text that kept matches cover: testing a span for overlap reads only
+    that span, so settling all matches costs their total length, however many there are."""
+
+    def __init__(self, length: int) -> None:
+        self._taken = bytearray(length)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._taken.find(1, start, end) >= 0
+
+    def add(self, start: int, end: int) -> None:
+        self._taken[start:end] = b"\x01" * (end - start)
+
+
 def find_candidates(text: str, language: Language) -> list[Candidate]:
     """Non-overlapping rule matches of ``text``, in text order, with their meanings."""
     raw = _raw_matches(text, language)
     raw.sort(key=lambda item: (-(item[1] - item[0]), item[2].order, item[0]))
-    taken: list[tuple[int, int]] = []
+    taken = TakenSpans(len(text))
     candidates: list[Candidate] = []
     for start, end, rule, match in raw:
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
+        if taken.overlaps(start, end):
             continue
         start, end = _trim(text, start, end)
         if end <= start:
@@ -130,7 +144,7 @@ def find_candidates(text: str, language: Language) -> list[Candidate]:
         meaning = _meaning(language, rule, match, text[start:end])
         if meaning is None:
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         candidates.append(Candidate(start, end, rule.name, meaning))
     candidates.sort(key=lambda c: c.start)
     return join_times(text, candidates)
@@ -182,8 +196,10 @@ def _is_day(meaning: DateMeaning) -> bool:
 def _meaning(language: Language, rule: RuleSpec, match: regex.Match[str], text: str) -> Meaning | None:
     try:
         slots = normalize_groups(language, match)
-        return BUILDERS[rule.kind](slots, rule.options, text)
+        meaning = BUILDERS[rule.kind](slots, rule.options, text)
     except (KeyError, ValueError, TypeError, OverflowError):
-        # A match whose words the vocabularies cannot read is not a date (e.g. a day 31 in
-        # a month of 30 is caught later, in resolution); never let odd text raise.
+        # A match whose words the vocabularies cannot read is not a date; never let odd text raise.
         return None
+    if isinstance(meaning, DateMeaning) and meaning.value.impossible_day:
+        return None  # "31 February 2021" names no day (a shorter match may still take "February 2021")
+    return meaning

@@ -31,7 +31,7 @@ def iso_duration(amount: float | str, unit: str) -> str:
             letter = "CE"
         quantity = "X"
     else:
-        number = float(amount) * multiplier
+        number = amount * multiplier if isinstance(amount, int) else float(amount) * multiplier  # ints stay exact
         quantity = str(int(number)) if number == int(number) else f"{number:g}"
     return f"{'PT' if is_time else 'P'}{quantity}{letter}"
 
@@ -179,7 +179,7 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
         amount = int(options["amount"])
     else:
         counted = slots.get("count", 1)
-        amount = None if counted == "X" else int(round(float(counted)))
+        amount = None if counted == "X" else counted if isinstance(counted, int) else int(round(float(counted)))
         if amount is not None:
             amount *= int(options.get("sign", 1))
     if part is not None and "direction" not in slots and "count" not in slots and "amount" not in options:

@@ -11,6 +11,7 @@ sentence where the month says so, as HeidelTime does.
 
 from __future__ import annotations
 
+import calendar
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -21,6 +22,7 @@ from timeline.extract.matching import Candidate
 from timeline.extract.meaning import (
     DateMeaning,
     DurationMeaning,
+    Meaning,
     RefMeaning,
     RelativeMeaning,
     SetMeaning,
@@ -135,6 +137,23 @@ class Resolver:
 
     # -- main pass ---------------------------------------------------------------------
     def resolve(self, candidate: Candidate) -> Resolved:
+        """The value of ``candidate``; one that falls outside what the calendar can count or
+        TimeML can write stays unresolved, with the reason, and never stops the document."""
+        try:
+            resolved = self._resolve(candidate)
+        except (OverflowError, ValueError) as error:
+            resolved = _beyond_calendar(candidate.meaning, f"cannot be counted on the calendar of the years 1-9999 ({error})")
+        value = resolved.value
+        if value is not None and value.impossible_day:  # "February 29" given a year with no leap day
+            note = f"{resolved.anchor.explanation}: {value.year} has no {value.day} {calendar.month_name[value.month or 1]}"
+            resolved = Resolved(None, replace(value, year=None).timeml(), Anchor(AnchorKind.NONE, None, note), resolved.mod)
+        elif value is not None and not value.writable:
+            resolved = _beyond_calendar(candidate.meaning, f"{resolved.anchor.explanation}: past the year 9999")
+        elif value is not None and value.year is not None:
+            self.last = Reference(value, AnchorKind.MENTION, "the date last mentioned")
+        return resolved
+
+    def _resolve(self, candidate: Candidate) -> Resolved:
         meaning = candidate.meaning
         offset = candidate.start
         if isinstance(meaning, DateMeaning) and meaning.absolute:
@@ -151,8 +170,6 @@ class Resolver:
             resolved = Resolved(None, meaning.value, Anchor(AnchorKind.NONE))
         else:
             resolved = Resolved(None, meaning.value, Anchor(AnchorKind.NONE))
-        if resolved.value is not None and resolved.value.year is not None:
-            self.last = Reference(resolved.value, AnchorKind.MENTION, "the date last mentioned")
         return resolved
 
     def _resolve_date(
@@ -259,9 +276,13 @@ class Resolver:
         interval = None
         anchor = Anchor(AnchorKind.NONE)
         if meaning.anchored and reference is not None:
-            interval = _duration_interval(meaning, reference.value)
+            side = "ending at" if meaning.sign < 0 else "starting from"
+            try:
+                interval = _duration_interval(meaning, reference.value)
+            except (OverflowError, ValueError):  # "over the past 5000 years": before the year 1
+                note = f"{meaning.value} {side} {reference.describe()} leaves the years 1-9999: no interval"
+                return Resolved(None, meaning.value, Anchor(AnchorKind.NONE, None, note), meaning.mod)
             if interval is not None:
-                side = "ending at" if meaning.sign < 0 else "starting from"
                 anchor = Anchor(reference.kind, reference.timeml, f"{meaning.value} {side} {reference.describe()}")
         return Resolved(None, meaning.value, anchor, meaning.mod, interval)
 
@@ -302,6 +323,22 @@ def _unresolved(meaning: DateMeaning) -> Resolved:
     else:
         text = value.timeml()
     return Resolved(None, text, Anchor(AnchorKind.NONE, None, "no date to resolve against"), meaning.mod)
+
+
+def _beyond_calendar(meaning: Meaning, why: str) -> Resolved:
+    """An expression whose value cannot be written: a duration keeps its length, anything
+    else becomes PAST_REF or FUTURE_REF, by the direction it points."""
+    if isinstance(meaning, DurationMeaning):
+        return Resolved(None, meaning.value, Anchor(AnchorKind.NONE, None, why), meaning.mod)
+    if isinstance(meaning, (SetMeaning, RefMeaning)):
+        return Resolved(None, meaning.value, Anchor(AnchorKind.NONE, None, why))
+    if isinstance(meaning, RelativeMeaning):
+        ahead = (meaning.amount if meaning.amount is not None else meaning.sign) > 0
+        mod = meaning.mod
+    else:
+        ahead = (meaning.day_offset or meaning.direction or 0) > 0
+        mod = meaning.mod
+    return Resolved(None, "FUTURE_REF" if ahead else "PAST_REF", Anchor(AnchorKind.NONE, None, why), mod)
 
 
 def _placeholder(unit: str) -> str:

@@ -116,6 +116,8 @@ class TriggerTable:
         )
         if (len(token) == 4 and YEAR_DIGITS.fullmatch(token)) or (len(token) == 8 and token[:2] in ("19", "20")):
             return ("year", "numeric") if numeric else ("year",)  # 1997, 20130321
+        if len(token) == 4 and token[0] != "0":  # 2100-9999: a year in "1 March 2100", a count in "3000 troops"
+            return ("year", "numeric") if numeric else ("year", "number")
         if token.endswith("0") and after in ("s", "'", "’"):
             return ("year",)  # 1990s, '90s
         return ("numeric",) if numeric else ("number",)

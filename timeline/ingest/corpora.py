@@ -171,7 +171,9 @@ def _csv_rows(stream: io.BufferedReader, name: str) -> Iterator[_Row | Problem]:
     # surrogateescape: a bad byte spoils only its row, which is reported, not the rest of the file.
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
     csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
-    reader = csv.reader(text)  # the default dialect raises nothing on rows under the field limit
+    # strict: a quote that does not close where a field ends (an unclosed quote that swallowed
+    # the rows after it) raises, and is reported, rather than merging rows in silence
+    reader = csv.reader(text, strict=True)
     header = next(reader, None)
     if header is None:
         return
@@ -186,8 +188,11 @@ def _csv_rows(stream: io.BufferedReader, name: str) -> Iterator[_Row | Problem]:
 
 def _csv_records(reader: Iterator[list[str]], columns: list[str], name: str,
                  first_number: int) -> Iterator[_Row | Problem]:
-    for number, row in enumerate(reader, start=first_number):
+    for number, row in enumerate(_records_or_problems(reader, name), start=first_number):
         where = f"{name} row {number}"
+        if isinstance(row, str):
+            yield Problem(where, row)
+            continue
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(columns):
@@ -203,6 +208,20 @@ def _csv_records(reader: Iterator[list[str]], columns: list[str], name: str,
             yield Problem(where, str(error))
             continue
         yield fields, where, number
+
+
+def _records_or_problems(reader: Iterator[list[str]], name: str) -> Iterator[list[str] | str]:
+    """The records of ``reader``, with the reason in place of each one the csv module refuses."""
+    while True:
+        first_line = reader.line_num + 1  # type: ignore[attr-defined]
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            last_line = reader.line_num  # type: ignore[attr-defined]
+            lines = f"line {first_line}" if last_line <= first_line else f"lines {first_line}-{last_line}"
+            yield f"malformed quoting ({error}): a quote opened on line {first_line} does not close; {lines} skipped"
 
 
 def _check_cell(column: str, value: str) -> None:

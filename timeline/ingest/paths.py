@@ -75,11 +75,34 @@ def _read_folder(folder: Path) -> Iterator[Document | Problem]:
         yield Problem(str(folder), f"no readable documents in this folder; {_expected()}")
 
 
+@dataclass(frozen=True, slots=True)
+class _Subfolder:
+    """A folder met while walking, to be entered."""
+
+    path: Path
+
+
 def _folder_files(folder: Path) -> Iterator[Path | Problem]:
     """The files under ``folder``, depth first, each folder's entries sorted by name.
 
-    Hidden folders (``.git``) are reported once each and not entered; symlinked folders are not followed.
+    Hidden folders (``.git``) are reported once each and not entered; symlinked folders are not
+    followed, and a link that cannot be followed (one that loops) is skipped. Folders are walked
+    with a stack of their own, not by recursion, so no depth of nesting is too deep.
     """
+    pending: list[Iterator[Path | Problem | _Subfolder]] = [_entries(folder)]
+    while pending:
+        item = next(pending[-1], None)
+        if item is None:
+            pending.pop()
+        elif isinstance(item, _Subfolder):
+            pending.append(_entries(item.path))
+        else:
+            yield item
+
+
+def _entries(folder: Path) -> Iterator[Path | Problem | _Subfolder]:
+    """The entries of ``folder``, sorted by name: its files, the folders to enter, and a
+    Skipped or a Problem for anything else."""
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
@@ -87,15 +110,16 @@ def _folder_files(folder: Path) -> Iterator[Path | Problem]:
         return
     for entry in entries:
         path = folder / entry.name
-        if entry.is_dir(follow_symlinks=False):
-            if entry.name.startswith("."):
-                yield Skipped(str(path), "skipped: hidden folder")
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield Skipped(str(path), "skipped: hidden folder") if entry.name.startswith(".") else _Subfolder(path)
+            elif entry.is_file():
+                yield path
             else:
-                yield from _folder_files(path)
-        elif entry.is_file():
-            yield path
-        else:
-            yield Skipped(str(path), "skipped: not a regular file (a link to a folder, a device, a pipe)")
+                yield Skipped(str(path), "skipped: not a regular file (a link to a folder, a device, a pipe)")
+        except OSError as error:  # a link that loops, or points where it may not look
+            reason = error.strerror or str(error)
+            yield Skipped(str(path), f"skipped: a link that cannot be followed: {reason[:1].lower()}{reason[1:]}")
 
 
 def _expected() -> str:
