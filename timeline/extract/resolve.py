@@ -183,6 +183,8 @@ class Resolver:
                 direction = self.context.tense(candidate.start, candidate.end) or -1
                 if narrative:
                     direction = 0
+            elif direction == 0 and not narrative:  # "I'll be off this Thursday": the coming one
+                direction = self.context.tense(candidate.start, candidate.end)
             day = _weekday_near(ref_day, meaning.weekday, direction)
             resolved_value = _on_day(day, value)
             where = {-1: "before", 1: "after", 0: "nearest to"}[direction]

@@ -24,6 +24,11 @@ DATE_SEPARATORS = frozenset("/.-–")  # 05/15/2021, 2021-05-13, 1915-17, 25.12.
 CLOCK_AFTER = re.compile(r"(?::\d\d|\.\d\d\s?[ap]\.?m\b|\s?[ap]\.?m\.?(?!\w))", re.IGNORECASE)
 
 
+def lowered(category: str) -> str:
+    """The category a lower-case occurrence of a trigger word belongs to."""
+    return f"{category}_lower" if category in CAPITALIZED_ONLY else category
+
+
 Trigger = tuple[int, int, str]  # start, end, category (a tuple: made by the hundred thousand)
 MARGIN = 8  # characters a window reaches past the farthest an example's span did
 
@@ -46,10 +51,15 @@ class TriggerTable:
             for entry in entries:
                 for word in TOKEN.findall(entry.lower())[:1]:
                     words.setdefault(word, set()).add(category)
+        # A lower-case "may", "friday", "aug" is looked for as its own category ("month_lower"):
+        # rules that read lower-case names want a preposition or a number beside them.
+        lower = {word: {lowered(category) for category in found} for word, found in words.items()}
         if wanted is not None:
-            words = {word: found & wanted for word, found in words.items() if found & wanted}
-        self.words = {word: frozenset(categories) for word, categories in words.items()}
-        self.word_set = frozenset(self.words)
+            words = {word: found & wanted for word, found in words.items()}
+            lower = {word: found & wanted for word, found in lower.items()}
+        self.words = {word: frozenset(found) for word, found in words.items() if found}
+        self.lower_words = {word: frozenset(found) for word, found in lower.items() if found}
+        self.word_set = frozenset(self.words) | frozenset(self.lower_words)
 
     def scan(self, text: str) -> list[Trigger]:
         """Triggers of ``text`` in text order.
@@ -64,8 +74,10 @@ class TriggerTable:
         found: list[Trigger] = []
         append = found.append
         length = len(text)
+        upper_words, lower_words = self.words, self.lower_words
+        empty: frozenset[str] = frozenset()
         for word in self.word_set.intersection(_distinct_words(lowered)):
-            categories = self.words[word]
+            upper, lower = upper_words.get(word, empty), lower_words.get(word, empty)
             size = len(word)
             position = lowered.find(word)
             while position >= 0:
@@ -74,10 +86,8 @@ class TriggerTable:
                     end < length and lowered[end].isalpha()
                 )
                 if not inside_word:
-                    capital = text[position].isupper()
-                    for category in categories:
-                        if capital or category not in CAPITALIZED_ONLY:
-                            append((position, end, category))
+                    for category in upper if text[position].isupper() else lower:
+                        append((position, end, category))
                 position = lowered.find(word, end)
         for match in DIGITS.finditer(text):
             for category in self._digits(text, match.start(), match.end(), match.group()):
@@ -93,9 +103,9 @@ class TriggerTable:
                 for category in self._digits(text, match.start(), match.end(), token):
                     found.append((match.start(), match.end(), category))
                 continue
-            for category in self.words.get(token.lower(), ()):
-                if token[0].isupper() or category not in CAPITALIZED_ONLY:
-                    found.append((match.start(), match.end(), category))
+            table = self.words if token[0].isupper() else self.lower_words
+            for category in table.get(token.lower(), ()):
+                found.append((match.start(), match.end(), category))
         return found
 
     @staticmethod
@@ -149,7 +159,7 @@ def categories_of(table: TriggerTable, texts: Iterable[str]) -> frozenset[str]:
 
 RARITY = (  # rarest first: a rule is woken by the rarest category all its examples contain
     "era", "clock", "numeric", "holiday", "decade_word", "ago", "frequency", "set", "deictic", "season",
-    "weekday_plural", "weekday", "ref", "month", "part_of_day", "sequence", "year", "position", "period", "unit",
+    "weekday_plural", "weekday", "weekday_lower", "ref", "month", "month_lower", "part_of_day", "sequence", "year", "position", "period", "unit",
     "direction", "number",
 )
 
