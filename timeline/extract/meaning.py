@@ -105,15 +105,32 @@ def type_of(meaning: Meaning, value: CalendarValue | None) -> TimexType:
 
 
 # ----------------------------------------------------------------------------- builders
-def _hour_24(slots: dict[str, Any]) -> int | None:
+AFTERNOON_PARTS = frozenset({"AF", "EV"})  # "at 7 in the evening", "Friday evening at 7": 19:00
+
+
+def _hour_24(slots: dict[str, Any], part_of_day: str | None = None) -> int | None:
+    """The hour on a 24-hour clock, from am/pm or else the part of day it is said in."""
     if "hour" not in slots:
         return None
     hour = int(slots["hour"])
-    if slots.get("ampm") == "pm" and hour < 12:
+    ampm = slots.get("ampm")
+    if ampm is None and hour < 12:
+        if part_of_day in AFTERNOON_PARTS or (part_of_day == "NI" and hour >= 6):
+            ampm = "pm"  # "9 tonight"; but "2 at night" stays 2:00
+    if ampm == "pm" and hour < 12:
         hour += 12
-    if slots.get("ampm") == "am" and hour == 12:
+    if ampm == "am" and hour == 12:
         hour = 0
     return hour
+
+
+def _clock(slots: dict[str, Any], part_of_day: str | None) -> tuple[int | None, int | None]:
+    """(hour, minute) of a clock time the groups hold, (None, None) where there is none."""
+    hour = _hour_24(slots, part_of_day)
+    minute = slots.get("minute")
+    if hour is not None and minute is None:
+        minute = 0
+    return hour, minute
 
 
 def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> DateMeaning:
@@ -138,10 +155,11 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
         holiday = None
     elif holiday is not None:
         month = int(holiday[:2]) if holiday[:2].isdigit() else 3  # Easter: a spring month to guess the year by
-    hour = _hour_24(slots)
-    minute = slots.get("minute")
-    if hour is not None and minute is None:
-        minute = 0
+    part_of_day = slots.get("part_of_day") or options.get("part_of_day")
+    hour, minute = _clock(slots, part_of_day)
+    if hour is not None and "clock_offset" in slots:  # "a quarter to 6": 5:45
+        hour, minute = divmod((hour * 60 + (minute or 0) + slots["clock_side"] * slots["clock_offset"]) % 1440, 60)
+        part_of_day = None
     value = CalendarValue(
         year=year,
         month=month,
@@ -149,7 +167,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
         season=slots.get("season"),
         quarter=slots.get("quarter_ordinal"),
         half=slots.get("half_ordinal"),
-        part_of_day=slots.get("part_of_day") or options.get("part_of_day"),
+        part_of_day=part_of_day,
         hour=hour,
         minute=minute,
     )
@@ -166,7 +184,9 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
     part = options.get("part_of_day") or slots.get("part_of_day")
     if "deictic_day" in slots:
         offset, deictic_part = slots["deictic_day"]
-        return DateMeaning(CalendarValue(part_of_day=part or deictic_part), day_offset=offset)
+        part = part or deictic_part
+        hour, minute = _clock(slots, part)  # "tomorrow morning at 9", "9 tonight"
+        return DateMeaning(CalendarValue(part_of_day=part, hour=hour, minute=minute), day_offset=offset)
     if unit == "night":
         unit, part = "day", "NI"
     if unit in ("morning", "afternoon", "evening"):  # "the next morning": that day
@@ -183,8 +203,10 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
         if amount is not None:
             amount *= int(options.get("sign", 1))
     if part is not None and "direction" not in slots and "count" not in slots and "amount" not in options:
-        lowered = text.lower()  # "last night", "this morning"
-        amount = -1 if lowered.startswith(("last", "late last")) else 0
+        lowered = text.lower()  # "last night", "this morning": a day beside the reference's
+        hour, minute = _clock(slots, part)
+        offset = -1 if lowered.startswith(("last", "late last")) else 0
+        return DateMeaning(CalendarValue(part_of_day=part, hour=hour, minute=minute), day_offset=offset)
     keep_grain = options.get("keep_grain")
     return RelativeMeaning(
         unit, amount, anchor, part_of_day=part, mod=mod, keep_grain=keep_grain,

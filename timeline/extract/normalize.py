@@ -181,8 +181,31 @@ def freq(lang: Language, text: str) -> str:
     return "".join(ch for ch in cleaned if ch.isdigit()) + "X"
 
 
+NAMED_HOURS = {"noon": 12, "midnight": 0}
+
+
 def hour(lang: Language, text: str) -> int:
-    return int(text)
+    """7, 07, "seven", "noon"."""
+    cleaned = _clean(text)
+    if cleaned in NAMED_HOURS:
+        return NAMED_HOURS[cleaned]
+    return int(cleaned) if cleaned.isdigit() else int(lang.lookup("number_word", cleaned))
+
+
+CLOCK_FRACTIONS = {"quarter": 15, "a quarter": 15, "half": 30}
+
+
+def clock_offset(lang: Language, text: str) -> int:
+    """Minutes before or after an hour: "a quarter" 15, "half" 30, "ten" 10, "25"."""
+    cleaned = _clean(text).replace(" ", "-")
+    if cleaned.replace("-", " ") in CLOCK_FRACTIONS:
+        return CLOCK_FRACTIONS[cleaned.replace("-", " ")]
+    return int(count(lang, cleaned))
+
+
+def clock_side(lang: Language, text: str) -> int:
+    """+1 for "past", "after"; -1 for "to", "before", "of"."""
+    return 1 if _clean(text) in ("past", "after") else -1
 
 
 def minute(lang: Language, text: str) -> int:
@@ -207,7 +230,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "part_of_day": part_of_day, "position": position, "approx": approx, "direction": direction,
     "deictic_day": deictic_day, "holiday": holiday, "frequency": frequency, "freq": freq,
     "century_digits": year, "year_tail": year,
-    "hour": hour, "minute": minute, "ampm": ampm, "tz": text_as_is, "t": text_as_is,
+    "hour": hour, "minute": minute, "clock_offset": clock_offset, "clock_side": clock_side, "ampm": ampm, "tz": text_as_is, "t": text_as_is,
 }
 
 

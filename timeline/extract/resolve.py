@@ -165,7 +165,10 @@ class Resolver:
         value = meaning.value
         if meaning.absolute:
             return _absolute(value, meaning.mod)
-        if value.part_of_day is not None and value.day is None and meaning.weekday is None and meaning.day_offset is None:
+        if (
+            value.part_of_day is not None and value.hour is None and value.day is None
+            and meaning.weekday is None and meaning.day_offset is None
+        ):
             return _unresolved(meaning)  # "at night": no particular night
         narrative = self.document is None
         reference = anaphoric if narrative else deictic

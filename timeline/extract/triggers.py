@@ -21,7 +21,7 @@ YEAR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
 CAPITALIZED_ONLY = frozenset({"month", "weekday", "weekday_plural", "holiday"})  # "may", "sat", "new": no trigger
 ERA_AFTER = re.compile(r"\s?(?:BC|B\.C\.?|BCE|AD|A\.D\.?|CE)(?!\w)")
 DATE_SEPARATORS = frozenset("/.-–")  # 05/15/2021, 2021-05-13, 1915-17, 25.12.2019
-CLOCK_AFTER = re.compile(r"(?::\d\d|\.\d\d\s?[ap]\.?m\b|\s?[ap]\.?m\.?(?!\w))", re.IGNORECASE)
+CLOCK_AFTER = re.compile(r"(?::\d\d|\.\d\d\s?[ap]\.?m\b|\s?[ap]\.?m\.?(?!\w)|h[0-5]\d\b)", re.IGNORECASE)
 
 
 def lowered(category: str) -> str:
@@ -117,7 +117,7 @@ class TriggerTable:
         """
         following = text[end : end + 2]
         after = following[:1]
-        if after in (":", ".", " ", "a", "p", "A", "P") and CLOCK_AFTER.match(text, end):
+        if after in (":", ".", " ", "a", "p", "A", "P", "h") and CLOCK_AFTER.match(text, end):
             return ("clock",)
         if len(token) <= 4 and after in (" ", "B", "A", "C") and ERA_AFTER.match(text, end):
             return ("era",)
