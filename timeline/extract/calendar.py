@@ -286,6 +286,36 @@ def shift(value: CalendarValue, unit: Grain, amount: int) -> CalendarValue:
     raise ValueError(f"cannot shift by {unit}")
 
 
+def inside(value: CalendarValue, part: str, index: int) -> CalendarValue | None:
+    """A day, month or weekday inside ``value`` (a year, quarter, month or week).
+
+    "the 3rd of last month" is ("day", 3) in that month; "the first day of next quarter"
+    ("day", 1); "the last day of the year" ("day", -1); "the 2nd month of next year"
+    ("month", 2); "Thursday of next week" ("weekday", 4). None where there is no such day.
+    """
+    year = value.year
+    if year is None or not 1 <= year <= 9999:
+        return None
+    if value.week is not None:
+        if part not in ("weekday", "day") or not 1 <= index <= 7:
+            return None
+        return from_date(date.fromisocalendar(year, value.week, index))
+    first_month, months = (value.month, 1) if value.month is not None else (1, 12)
+    if value.quarter is not None:
+        first_month, months = (value.quarter - 1) * 3 + 1, 3
+    if part == "month":
+        if not 1 <= index <= months:
+            return None
+        return CalendarValue(year=year, month=first_month + index - 1)
+    if part != "day":
+        return None
+    month = first_month if index > 0 else first_month + months - 1
+    day = index if index > 0 else days_in_month(year, month) + 1 + index
+    if not 1 <= day <= days_in_month(year, month):
+        return None
+    return CalendarValue(year=year, month=month, day=day)
+
+
 def _season_of(month: int) -> str:
     return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(month, "FA")
 
@@ -305,7 +335,8 @@ def holiday_date(rule: str, year: int) -> date | None:
         last = date(year, month, days_in_month(year, month))
         return last - timedelta(days=(last.isoweekday() - weekday) % 7)
     first = date(year, month, 1)
-    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(nth) - 1))
+    day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(nth) - 1))
+    return day if day.month == month else None  # "the fifth Friday" of a month with four
 
 
 def easter(year: int) -> date:

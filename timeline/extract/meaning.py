@@ -69,6 +69,7 @@ class RelativeMeaning:
     sign: int = -1  # for a vague amount ("a few days later"): the future (+1) or the past (-1)
     nearest: bool = False  # "the weekend": the one just past early in the week, else this week's
     future_only: bool = False  # "in two weeks": a date ahead only where the clause is not past
+    inside: tuple[str, int] | None = None  # "the 3rd of last month": ("day", 3) of the period found
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,9 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
         return DateMeaning(value, mod=mod)
     if "century_ordinal" in slots:
         return DateMeaning(CalendarValue(century=int(slots["century_ordinal"]) - 1), mod=mod)
+    if "nth" in slots and "weekday" in slots and "month" in slots:  # "the last Friday of May"
+        weekday_name = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        slots["holiday"] = f"{slots['month']:02d} {weekday_name[slots.pop('weekday') - 1]} {slots['nth']}"
     year = slots.get("year", slots.get("year2", slots.get("year_bc")))
     if "year_tail" in slots:  # "1915-17": the century of the range's first year
         year = slots["century_digits"] * 100 + slots["year_tail"]
@@ -212,7 +216,19 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
         unit, amount, anchor, part_of_day=part, mod=mod, keep_grain=keep_grain,
         sign=int(options.get("sign", 1)),
         nearest=bool(options.get("nearest")), future_only=bool(options.get("future_only")),
+        inside=_inside(slots),
     )
+
+
+def _inside(slots: dict[str, Any]) -> tuple[str, int] | None:
+    """Which day, month or weekday of the period a relative expression names, if any."""
+    if "weekday" in slots:
+        return "weekday", int(slots["weekday"])
+    if "inside_month" in slots:
+        return "month", int(slots["inside_month"])
+    if "day" in slots:
+        return "day", int(slots["day"])
+    return None
 
 
 def build_duration(slots: dict[str, Any], options: dict[str, Any], text: str) -> DurationMeaning:

@@ -40,7 +40,21 @@ def weekday(lang: Language, text: str) -> int:
 
 
 def day(lang: Language, text: str) -> int:
-    return int("".join(ch for ch in text if ch.isdigit()))
+    """4, 4th, "fifth", "twenty-first"; "last" is -1 (the last day of a period)."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if digits:
+        return int(digits)
+    cleaned = _clean(text)
+    return -1 if cleaned == "last" else int(lang.lookup("ordinal", cleaned))
+
+
+NTH = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3", "fourth": "4",
+       "4th": "4", "fifth": "5", "5th": "5", "last": "last", "final": "last"}
+
+
+def nth(lang: Language, text: str) -> str:
+    """Which of a month's weekdays: "1" .. "5" or "last" (the form of holiday rules)."""
+    return NTH[_clean(text)]
 
 
 def year(lang: Language, text: str) -> int:
@@ -223,7 +237,7 @@ def text_as_is(lang: Language, text: str) -> str:
 NORMALIZERS: dict[str, Normalizer] = {
     "month": month, "month_num": month, "month_name": month,
     "weekday": weekday, "weekday_abbr": weekday, "weekday_any": weekday, "weekdays": weekday,
-    "day": day, "day_num": day,
+    "day": day, "day_num": day, "nth": nth, "inside_month": ordinal,
     "year": year, "year2": year2, "year_bc": year_bc,
     "decade": decade, "century_ordinal": ordinal, "quarter_ordinal": ordinal, "half_ordinal": half_ordinal,
     "ordinal": ordinal, "count": count, "number": count, "unit": unit, "season": season,

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from timeline.extract.calendar import CalendarValue, from_date, holiday_date, shift
+from timeline.extract.calendar import CalendarValue, from_date, holiday_date, inside, shift
 from timeline.extract.context import TextContext
 from timeline.extract.matching import Candidate
 from timeline.extract.meaning import (
@@ -245,9 +245,16 @@ class Resolver:
                 value = shift(reference.value, unit, meaning.amount)
         except ValueError:
             return Resolved(None, _placeholder(meaning.unit), Anchor(AnchorKind.NONE), mod=meaning.mod)
+        explanation = _explain(meaning, reference)
+        if meaning.inside is not None:  # "the 3rd of last month"
+            within = inside(value, *meaning.inside)
+            if within is None:
+                return Resolved(None, _placeholder(meaning.unit), Anchor(AnchorKind.NONE), mod=meaning.mod)
+            part, index = meaning.inside
+            value, explanation = within, f"{part} {index} of {value.timeml()}: {explanation}"
         if meaning.part_of_day:
             value = replace(value, part_of_day=meaning.part_of_day)
-        return _relative(value, reference, _explain(meaning, reference), meaning.mod)
+        return _relative(value, reference, explanation, meaning.mod)
 
     def _period_in_focus(self, meaning: RelativeMeaning, reference: Reference) -> CalendarValue | None:
         """The quarter or half last talked about, when a year shift should keep its grain."""
