@@ -293,7 +293,7 @@ def _on_holiday(meaning: DateMeaning, resolved: Resolved) -> Resolved:
     day = holiday_date(meaning.holiday, resolved.value.year)
     if day is None:
         return resolved
-    value = from_date(day)
+    value = replace(from_date(day), part_of_day=resolved.value.part_of_day)  # "Easter morning"
     return Resolved(value, value.timeml(), resolved.anchor, resolved.mod, value.interval())
 
 
