@@ -47,6 +47,7 @@ class DateMeaning:
     needs_day: bool = False  # a clock time with no day: the reference's day
     mod: str | None = None
     holiday: str | None = None  # a moving holiday's rule ("11 thursday 4"): its day once the year is known
+    weeks_on: int = 0  # "two Mondays from now": the next Monday, then this many weeks on
 
     @property
     def absolute(self) -> bool:
@@ -70,6 +71,7 @@ class RelativeMeaning:
     nearest: bool = False  # "the weekend": the one just past early in the week, else this week's
     future_only: bool = False  # "in two weeks": a date ahead only where the clause is not past
     inside: tuple[str, int] | None = None  # "the 3rd of last month": ("day", 3) of the period found
+    from_day: int | None = None  # "a week from tomorrow": counted from that day (+1), to a day
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +180,12 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
     sign = slots["direction"][0] if "direction" in slots else None
     weekday = slots.get("weekday") if day is None else None
     needs_day = hour is not None and day is None and weekday is None
-    return DateMeaning(value, weekday=weekday, direction=sign, needs_day=needs_day, mod=mod, holiday=holiday)
+    weeks_on = 0
+    if "count" in slots and weekday is not None:  # "two Mondays from now"
+        sign, weeks_on = 1, int(slots["count"]) - 1
+    return DateMeaning(
+        value, weekday=weekday, direction=sign, needs_day=needs_day, mod=mod, holiday=holiday, weeks_on=weeks_on
+    )
 
 
 def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) -> RelativeMeaning | DateMeaning:
@@ -196,7 +203,9 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
     if unit in ("morning", "afternoon", "evening"):  # "the next morning": that day
         unit = "day"
     amount: int | None
-    if "direction" in slots:
+    if "beyond" in slots:  # "the week after next", "the night before last"
+        amount = slots["beyond"]
+    elif "direction" in slots:
         sign, anchor = slots["direction"]
         amount = sign
     elif "amount" in options:
@@ -206,7 +215,7 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
         amount = None if counted == "X" else int(round(float(counted)))
         if amount is not None:
             amount *= int(options.get("sign", 1))
-    if part is not None and "direction" not in slots and "count" not in slots and "amount" not in options:
+    if part is not None and not {"direction", "count", "beyond"} & set(slots) and "amount" not in options:
         lowered = text.lower()  # "last night", "this morning": a day beside the reference's
         hour, minute = _clock(slots, part)
         offset = -1 if lowered.startswith(("last", "late last")) else 0
@@ -216,7 +225,7 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
         unit, amount, anchor, part_of_day=part, mod=mod, keep_grain=keep_grain,
         sign=int(options.get("sign", 1)),
         nearest=bool(options.get("nearest")), future_only=bool(options.get("future_only")),
-        inside=_inside(slots),
+        inside=_inside(slots), from_day=slots["deictic_base"][0] if "deictic_base" in slots else None,
     )
 
 

@@ -176,6 +176,14 @@ def deictic_day(lang: Language, text: str) -> tuple[int, str | None]:
     return DEICTIC_DAYS[_clean(text)]
 
 
+BEYOND = {"after next": 2, "before last": -2, "after tomorrow": 2, "before yesterday": -2}
+
+
+def beyond(lang: Language, text: str) -> int:
+    """Units from the reference: "after next" 2, "before last" -2."""
+    return BEYOND[_clean(text)]
+
+
 def holiday(lang: Language, text: str) -> str:
     """The holiday's rule: "12-25", "11 thursday 4", "easter-2" (see vocabulary.toml)."""
     return str(lang.lookup("holiday", _clean(text).replace("’", "'")))
@@ -242,7 +250,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "decade": decade, "century_ordinal": ordinal, "quarter_ordinal": ordinal, "half_ordinal": half_ordinal,
     "ordinal": ordinal, "count": count, "number": count, "unit": unit, "season": season,
     "part_of_day": part_of_day, "position": position, "approx": approx, "direction": direction,
-    "deictic_day": deictic_day, "holiday": holiday, "frequency": frequency, "freq": freq,
+    "deictic_day": deictic_day, "deictic_base": deictic_day, "beyond": beyond, "holiday": holiday, "frequency": frequency, "freq": freq,
     "century_digits": year, "year_tail": year,
     "hour": hour, "minute": minute, "clock_offset": clock_offset, "clock_side": clock_side, "ampm": ampm, "tz": text_as_is, "t": text_as_is,
 }

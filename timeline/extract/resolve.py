@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from timeline.extract.calendar import CalendarValue, from_date, holiday_date, inside, shift
+from timeline.extract.calendar import CalendarValue, days_in_month, from_date, holiday_date, inside, shift
 from timeline.extract.context import TextContext
 from timeline.extract.matching import Candidate
 from timeline.extract.meaning import (
@@ -188,7 +188,10 @@ class Resolver:
                     direction = 0
             elif direction == 0 and not narrative:  # "I'll be off this Thursday": the coming one
                 direction = self.context.tense(candidate.start, candidate.end)
-            day = _weekday_near(ref_day, meaning.weekday, direction)
+            try:
+                day = _weekday_near(ref_day, meaning.weekday, direction) + timedelta(weeks=meaning.weeks_on)
+            except OverflowError:  # "99999999 Mondays from now"
+                return _unresolved(meaning)
             resolved_value = _on_day(day, value)
             where = {-1: "before", 1: "after", 0: "nearest to"}[direction]
             name = WEEKDAY_NAMES[meaning.weekday - 1]
@@ -224,6 +227,8 @@ class Resolver:
         if reference is None:
             return Resolved(None, _placeholder(meaning.unit), Anchor(AnchorKind.NONE), mod=meaning.mod)
         try:
+            if meaning.from_day is not None:  # "a week from tomorrow": a day
+                return self._from_day(meaning, reference)
             if meaning.unit == "weekend":
                 amount = meaning.amount
                 ref_day = reference.value.as_date()
@@ -255,6 +260,30 @@ class Resolver:
         if meaning.part_of_day:
             value = replace(value, part_of_day=meaning.part_of_day)
         return _relative(value, reference, explanation, meaning.mod)
+
+    def _from_day(self, meaning: RelativeMeaning, reference: Reference) -> Resolved:
+        """``amount`` units from the day ``from_day`` days off the reference, as a day."""
+        start = reference.value.as_date()
+        if start is None or meaning.amount is None:
+            raise ValueError("no day to count from")
+        unit = UNIT_GRAINS.get(meaning.unit, Grain.DAY)
+        months = meaning.amount * {Grain.MONTH: 1, Grain.QUARTER: 3, Grain.YEAR: 12}.get(unit, 0)
+        try:
+            start += timedelta(days=meaning.from_day or 0)
+            if unit in (Grain.DAY, Grain.WEEK):
+                moved = start + timedelta(days=meaning.amount * {"week": 7, "fortnight": 14}.get(meaning.unit, 1))
+            elif months:
+                year, month = divmod(start.year * 12 + start.month - 1 + months, 12)
+                moved = date(year, month + 1, min(start.day, days_in_month(year, month + 1)))
+            else:
+                raise ValueError(f"cannot count {meaning.unit}s to a day")
+        except OverflowError as error:
+            raise ValueError("the day leaves the calendar") from error
+        value = replace(from_date(moved), part_of_day=meaning.part_of_day)
+        day = {0: "", -1: "the day before ", 1: "the day after "}.get(meaning.from_day or 0, "")
+        count = f"{abs(meaning.amount)} {meaning.unit}{'s' if abs(meaning.amount) != 1 else ''}"
+        side = "after" if meaning.amount >= 0 else "before"
+        return _relative(value, reference, f"{count} {side} {day}{reference.describe()}", meaning.mod)
 
     def _period_in_focus(self, meaning: RelativeMeaning, reference: Reference) -> CalendarValue | None:
         """The quarter or half last talked about, when a year shift should keep its grain."""
