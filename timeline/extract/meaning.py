@@ -47,6 +47,7 @@ class DateMeaning:
     needs_day: bool = False  # a clock time with no day: the reference's day
     mod: str | None = None
     holiday: str | None = None  # a moving holiday's rule ("11 thursday 4"): its day once the year is known
+    swappable: bool = False  # "04/07/2019": day and month could be read either way
     weeks_on: int = 0  # "two Mondays from now": the next Monday, then this many weeks on
 
     @property
@@ -183,8 +184,12 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
     weeks_on = 0
     if "count" in slots and weekday is not None:  # "two Mondays from now"
         sign, weeks_on = 1, int(slots["count"]) - 1
+    if options.get("year_month") and year is not None and month is not None and month > year % 100:
+        raise ValueError("a range of years, not a month")  # "2010-11" is 2010 to 2011; "2019-06" June
+    swappable = bool(options.get("swappable")) and month is not None and day is not None and day <= 12
     return DateMeaning(
-        value, weekday=weekday, direction=sign, needs_day=needs_day, mod=mod, holiday=holiday, weeks_on=weeks_on
+        value, weekday=weekday, direction=sign, needs_day=needs_day, mod=mod, holiday=holiday, weeks_on=weeks_on,
+        swappable=swappable and month != day,
     )
 
 

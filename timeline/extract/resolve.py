@@ -21,6 +21,7 @@ from timeline.extract.matching import Candidate
 from timeline.extract.meaning import (
     DateMeaning,
     DurationMeaning,
+    Meaning,
     RefMeaning,
     RelativeMeaning,
     SetMeaning,
@@ -76,6 +77,8 @@ class Resolver:
         )
         self.last: Reference | None = None
         self._quote_dates: dict[int, Reference] | None = None  # found on first need
+        # "04/07/2019" is read day first where the document writes another date so (23/11/1998)
+        self.day_first = any(candidate.rule.startswith("numeric_day_first") for candidate in candidates)
 
     # -- references --------------------------------------------------------------------
     def _deictic(self, offset: int) -> Reference | None:
@@ -136,6 +139,24 @@ class Resolver:
     # -- main pass ---------------------------------------------------------------------
     def resolve(self, candidate: Candidate) -> Resolved:
         meaning = candidate.meaning
+        if isinstance(meaning, DateMeaning) and meaning.swappable:
+            return self._either_way(candidate, meaning)
+        return self._resolve(candidate, meaning)
+
+    def _either_way(self, candidate: Candidate, meaning: DateMeaning) -> Resolved:
+        """A numeric date that reads as month/day or day/month: the document's habit decides,
+        else month first as US news writes it; the explanation says which was chosen."""
+        value = meaning.value
+        if self.day_first:
+            meaning = replace(meaning, value=replace(value, month=value.day, day=value.month))
+            note = "read day first, as this document's other numeric dates"
+        else:
+            note = "read month first, as US news writes it (it could be day first)"
+        resolved = self._resolve(candidate, meaning)
+        anchor = replace(resolved.anchor, explanation=f"{resolved.anchor.explanation}; {note}".lstrip("; "))
+        return replace(resolved, anchor=anchor)
+
+    def _resolve(self, candidate: Candidate, meaning: Meaning) -> Resolved:
         offset = candidate.start
         if isinstance(meaning, DateMeaning) and meaning.absolute:
             resolved = _on_holiday(meaning, _absolute(meaning.value, meaning.mod))
