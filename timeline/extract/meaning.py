@@ -142,12 +142,18 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
     lowered = text.lower()
     if lowered in ("noon", "midnight"):
         return DateMeaning(CalendarValue(hour=12 if lowered == "noon" else 0, minute=0), needs_day=True)
+    bc = "bc" in slots  # BC periods are numbered as in calendar.bc_period: the 490s BC are -50
     if "decade" in slots:
         kind, number = slots["decade"]
+        number = -number - 1 if bc else number
         value = CalendarValue(century=number) if kind == "century" else CalendarValue(decade=number)
         return DateMeaning(value, mod=mod)
-    if "century_ordinal" in slots:
-        return DateMeaning(CalendarValue(century=int(slots["century_ordinal"]) - 1), mod=mod)
+    if "century_ordinal" in slots:  # the 19th century is the 1800s (18); the 3rd century BC "BC02" (-3)
+        ordinal = int(slots["century_ordinal"])
+        return DateMeaning(CalendarValue(century=-ordinal if bc else ordinal - 1), mod=mod)
+    if "millennium_ordinal" in slots:
+        ordinal = int(slots["millennium_ordinal"])
+        return DateMeaning(CalendarValue(millennium=-ordinal if bc else ordinal - 1), mod=mod)
     if "nth" in slots and "weekday" in slots and "month" in slots:  # "the last Friday of May"
         weekday_name = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
         slots["holiday"] = f"{slots['month']:02d} {weekday_name[slots.pop('weekday') - 1]} {slots['nth']}"

@@ -247,7 +247,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "weekday": weekday, "weekday_abbr": weekday, "weekday_any": weekday, "weekdays": weekday,
     "day": day, "day_num": day, "nth": nth, "inside_month": ordinal,
     "year": year, "year2": year2, "year_bc": year_bc,
-    "decade": decade, "century_ordinal": ordinal, "quarter_ordinal": ordinal, "half_ordinal": half_ordinal,
+    "decade": decade, "century_ordinal": ordinal, "millennium_ordinal": ordinal, "bc": text_as_is, "quarter_ordinal": ordinal, "half_ordinal": half_ordinal,
     "ordinal": ordinal, "count": count, "number": count, "unit": unit, "season": season,
     "part_of_day": part_of_day, "position": position, "approx": approx, "direction": direction,
     "deictic_day": deictic_day, "deictic_base": deictic_day, "beyond": beyond, "holiday": holiday, "frequency": frequency, "freq": freq,
