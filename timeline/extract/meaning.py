@@ -185,7 +185,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
         minute=minute,
     )
     sign = slots["direction"][0] if "direction" in slots else None
-    weekday = slots.get("weekday") if day is None else None
+    weekday = slots.get("weekday") if day is None or month is None else None  # "Friday the 13th"
     needs_day = hour is not None and day is None and weekday is None
     weeks_on = 0
     if "count" in slots and weekday is not None:  # "two Mondays from now"

@@ -61,6 +61,19 @@ def year(lang: Language, text: str) -> int:
     return int("".join(ch for ch in text if ch.isdigit()))
 
 
+def year_words(lang: Language, text: str) -> int:
+    """A year in words: "nineteen eighty-four" 1984, "two thousand and one" 2001, "seventeen oh
+    five" 1705, "nineteen hundred" 1900, "twenty twenty-one" 2021."""
+    words = [word for word in _clean(text).replace("-", " ").replace("’", "'").split() if word != "and"]
+    if words[:2] == ["two", "thousand"]:
+        century, rest = 20, words[2:]
+    else:
+        century, rest = int(lang.lookup("number_word", words[0])), words[1:]
+    if rest[:1] in (["hundred"], ["oh"], ["o"], ["o'"]):
+        rest = rest[1:]
+    return century * 100 + sum(int(lang.lookup("number_word", word)) for word in rest)
+
+
 def year2(lang: Language, text: str) -> int:
     """Two-digit year: '97 is 1997, '05 is 2005 (a 30-year pivot, as most taggers use)."""
     value = int("".join(ch for ch in text if ch.isdigit()))
@@ -246,7 +259,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "month": month, "month_num": month, "month_name": month,
     "weekday": weekday, "weekday_abbr": weekday, "weekday_any": weekday, "weekdays": weekday,
     "day": day, "day_num": day, "nth": nth, "inside_month": ordinal,
-    "year": year, "year2": year2, "year_bc": year_bc,
+    "year": year, "year2": year2, "year_bc": year_bc, "year_words": year_words,
     "decade": decade, "century_ordinal": ordinal, "millennium_ordinal": ordinal, "bc": text_as_is, "quarter_ordinal": ordinal, "half_ordinal": half_ordinal,
     "ordinal": ordinal, "count": count, "number": count, "unit": unit, "season": season,
     "part_of_day": part_of_day, "position": position, "approx": approx, "direction": direction,
@@ -299,7 +312,7 @@ def slot_plan(groups: tuple[str, ...]) -> tuple[tuple[str, str, Normalizer], ...
 
 CANONICAL_SLOTS = {  # fragments that mean the same thing fill the same slot
     "month_num": "month", "month_name": "month", "weekday_abbr": "weekday", "weekday_any": "weekday",
-    "weekdays": "weekday", "day_num": "day", "number": "count",
+    "weekdays": "weekday", "day_num": "day", "number": "count", "year_words": "year",
 }
 
 

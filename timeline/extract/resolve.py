@@ -201,6 +201,8 @@ class Resolver:
             resolved_value = _on_day(day, value)
             words = {0: "the same day as", -1: "the day before", 1: "the day after"}[meaning.day_offset]
             return _relative(resolved_value, reference, f"{words} {reference.describe()}", meaning.mod)
+        if meaning.weekday is not None and value.day is not None and ref_day is not None:
+            return self._weekday_on_day(candidate, meaning, reference, ref_day)
         if meaning.weekday is not None and ref_day is not None:
             direction = meaning.direction
             if direction is None:
@@ -210,7 +212,8 @@ class Resolver:
             elif direction == 0 and not narrative:  # "I'll be off this Thursday": the coming one
                 direction = self.context.tense(candidate.start, candidate.end)
             try:
-                day = _weekday_near(ref_day, meaning.weekday, direction) + timedelta(weeks=meaning.weeks_on)
+                day = _weekday_near(ref_day, meaning.weekday, direction, strict=meaning.direction is not None)
+                day += timedelta(weeks=meaning.weeks_on)
             except OverflowError:  # "99999999 Mondays from now"
                 return _unresolved(meaning)
             resolved_value = _on_day(day, value)
@@ -233,6 +236,25 @@ class Resolver:
             resolved_value = value.with_year(year + shift_years)
             note = {0: "", -1: " (the year before: past tense)", 1: " (the year after: future tense)"}[shift_years]
             return _relative(resolved_value, reference, f"the year of {reference.describe()}{note}", meaning.mod)
+        return _unresolved(meaning)
+
+    def _weekday_on_day(self, candidate: Candidate, meaning: DateMeaning, reference: Reference, ref_day: date) -> Resolved:
+        """"Friday the 13th": the nearest month, the way the tense points, where that day is that weekday."""
+        direction = self.context.tense(candidate.start, candidate.end) or -1
+        month_index = ref_day.year * 12 + ref_day.month - 1
+        for step in range(0, 12 * 30):  # every weekday falls on every day number within 30 years
+            year, month = divmod(month_index + direction * step, 12)
+            day_number = meaning.value.day or 1
+            if not 1 <= year <= 9999 or day_number > days_in_month(year, month + 1):
+                continue
+            day = date(year, month + 1, day_number)
+            if day.isoweekday() == meaning.weekday and (day - ref_day).days * direction >= 0:
+                name = WEEKDAY_NAMES[meaning.weekday - 1]
+                where = "before" if direction < 0 else "after"
+                return _relative(
+                    _on_day(day, meaning.value), reference,
+                    f"the {name} the {day_number}th {where} {reference.describe()}", meaning.mod,
+                )
         return _unresolved(meaning)
 
     def _resolve_relative(
@@ -379,11 +401,12 @@ def _explain(meaning: RelativeMeaning, reference: Reference) -> str:
     return f"{abs(amount)} {unit} {side} {reference.describe()}"
 
 
-def _weekday_near(reference: date, weekday: int, direction: int) -> date:
-    """The ``weekday`` (1 = Monday) on or before (-1), after (+1) or nearest (0) ``reference``."""
+def _weekday_near(reference: date, weekday: int, direction: int, strict: bool = False) -> date:
+    """The ``weekday`` (1 = Monday) on or before (-1), after (+1) or nearest (0) ``reference``;
+    ``strict``: before, not on ("last Saturday" said on a Saturday is a week earlier)."""
     delta = weekday - reference.isoweekday()
     if direction < 0:
-        return reference + timedelta(days=delta if delta <= 0 else delta - 7)
+        return reference + timedelta(days=delta if delta < 0 or (delta == 0 and not strict) else delta - 7)
     if direction > 0:
         return reference + timedelta(days=delta if delta > 0 else delta + 7)
     if delta > 3:
