@@ -121,6 +121,8 @@ class TriggerTable:
             return ("clock",)
         if len(token) <= 4 and after in (" ", "B", "A", "C") and ERA_AFTER.match(text, end):
             return ("era",)
+        if len(token) == 4 and following == " h" and text.startswith(" hours", end):
+            return ("clock",)  # "at 0800 hours", "1900 hours"
         numeric = (after in DATE_SEPARATORS and following[1:].isdigit()) or (
             start >= 2 and text[start - 1] in DATE_SEPARATORS and text[start - 2].isdigit()
         )
@@ -128,6 +130,10 @@ class TriggerTable:
             return ("year", "numeric") if numeric else ("year",)  # 1997, 20130321
         if token.endswith("0") and after in ("s", "'", "’"):
             return ("year",)  # 1990s, '90s
+        if len(token) == 2 and start and text[start - 1] in ("'", "’"):
+            return ("year",)  # '17
+        if numeric and after in ("/", "-") and len(token) <= 2:
+            return ("numeric", "dashed")  # 7-4-19, 11/23/98, 3/8: not a decimal (3.5, 1.2%)
         return ("numeric",) if numeric else ("number",)
 
 
@@ -158,9 +164,9 @@ def categories_of(table: TriggerTable, texts: Iterable[str]) -> frozenset[str]:
 
 
 RARITY = (  # rarest first: a rule is woken by the rarest category all its examples contain
-    "era", "clock", "numeric", "holiday", "decade_word", "ago", "frequency", "set", "deictic", "season",
-    "weekday_plural", "weekday", "weekday_lower", "ref", "month", "month_lower", "part_of_day", "sequence", "year", "position", "period", "unit",
-    "direction", "number",
+    "era", "clock", "dashed", "numeric", "holiday", "holiday_word", "decade_word", "ago", "frequency", "set", "deictic", "season",
+    "weekday_plural", "weekday", "weekday_lower", "minute_word", "clock_fraction", "millennium_word", "from_now", "ref", "ordinal", "month", "month_lower", "part_of_day",
+    "sequence", "year", "position", "period", "unit", "direction", "number",
 )
 
 
@@ -188,7 +194,7 @@ def rule_categories(language: Language) -> dict[str, frozenset[str]]:
 
 # Never optional in a form whose examples all show one ("number": a day number, which a
 # numeric-date digit run also satisfies, see matching._windows_by_category).
-REQUIRABLE = frozenset({"year", "period", "number", "unit", "direction"})
+REQUIRABLE = frozenset({"year", "period", "number", "unit", "direction", "ordinal", "month", "month_lower"})
 
 
 @cache
@@ -237,7 +243,9 @@ def rule_reach(language: Language) -> dict[str, tuple[int, int]]:
 
     Read off the examples: the rule is run on each, and the edges of its match (context words
     included, such as the "in" of "in [1997]") are measured from the trigger inside the
-    expression; a margin is added for longer forms than the examples show.
+    expression; a margin is added for longer forms than the examples show. Where a match holds
+    several triggers of the waking category ("the first day of next quarter"), the window of
+    the one nearest its middle is enough to hold it, so that one is measured.
     """
     table = TriggerTable(language)
     categories = rule_categories(language)
@@ -249,10 +257,14 @@ def rule_reach(language: Language) -> dict[str, tuple[int, int]]:
             span = _example_span(example)
             offset = clean.find(span)
             lo, hi = _match_around(rule, clean, offset, offset + len(span))
-            for start, end, category in table.scan(clean):
-                if lo <= start and end <= hi and category in categories[rule.name]:
-                    before = max(before, start - lo)
-                    after = max(after, hi - end)
+            sides = [
+                (start - lo, hi - end)
+                for start, end, category in table.scan(clean)
+                if lo <= start and end <= hi and category in categories[rule.name]
+            ]
+            if sides:
+                nearest = min(sides, key=lambda side: max(side))
+                before, after = max(before, nearest[0]), max(after, nearest[1])
         reach[rule.name] = (max(before, 0) + MARGIN, max(after, 0) + MARGIN)
     return reach
 
