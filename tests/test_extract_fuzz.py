@@ -22,7 +22,9 @@ WORDS = (
     "last next this that past coming following previous early mid late end of in on at since around "
     "every each twice a an two six several spring summer winter fall BC B.C. AD CE am pm p.m. a.m. "
     "noon midnight night morning 1990s '60s nineties 19th twentieth Q3 FY Christmas now recently future "
-    "said Pashinyan No. $ % Mrs"
+    "said Pashinyan No. $ % Mrs "
+    "friday aug sept. quarter half to past hence o'clock nineteen eighty-four thousand BCE millennium xmas "
+    "Mondays from dawn GMT hours 21h30 11:30p fifth Friday"
 ).split()
 PUNCTUATION = [" ", " ", " ", "", "\n", ", ", ". ", "/", "-", "–", ".", ":", "'", "’", '"', "“", "”", "'s "]
 
@@ -97,3 +99,34 @@ def test_date_arithmetic_past_the_calendar_does_not_raise(text: str, year: str) 
     timexes = extract(text).timexes
     assert timexes[0].text == year
     assert len(timexes) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 99999999th century",
+        "in 10000000000 years",
+        "31 February 2021",
+        "29 Feb 2100",
+        "99999999 Mondays from now",
+        "10000000000 days from tomorrow",
+        "the 99999999th of next month",
+        "the 31st of next month",
+        "the fifth Friday of February 2021",
+        "a quarter to 99",
+        "half past 23 pm",
+        "the 99999990s BC",
+        "the 99999999th millennium BC",
+        "nineteen hundred and ninety-nine thousand",
+        "Friday the 31st",
+        "3/8/99999999",
+    ],
+)
+def test_odd_text_never_raises(text: str) -> None:
+    """Everyday forms with numbers past the calendar: extracted or not, never an error.
+
+    (With a document date given: a text that is only "31 February 2021" is taken for its own
+    byline when none is, and invalid calendar dates are rejected on another branch.)
+    """
+    dct = date(2021, 5, 15)
+    _check(text, dct, _run(text, dct))

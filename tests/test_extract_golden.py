@@ -14,14 +14,18 @@ import pytest
 
 from timeline.extract import AnchorKind, Grain, Interval, Timex, TimexType, extract
 
-GOLDEN = Path(__file__).parent / "data" / "golden.toml"
+DATA = Path(__file__).parent / "data"
+GOLDEN_FILES = sorted(DATA.glob("golden*.toml"))  # golden.toml: news and history; golden_*.toml: by theme
 REQUIRED = {"text", "span", "value", "type"}
 OPTIONAL = {"dct", "mod", "quant", "freq", "grain", "interval", "anchor", "xfail", "note"}
 
 
 def _load() -> list[dict[str, Any]]:
-    with GOLDEN.open("rb") as file:
-        return list(tomllib.load(file)["case"])
+    cases: list[dict[str, Any]] = []
+    for path in GOLDEN_FILES:
+        with path.open("rb") as file:
+            cases += [{**case, "file": path.stem} for case in tomllib.load(file)["case"]]
+    return cases
 
 
 CASES = _load()
@@ -31,7 +35,7 @@ def _params() -> list[pytest.ParameterSet]:
     params = []
     for number, case in enumerate(CASES, start=1):
         marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
-        params.append(pytest.param(case, marks=marks, id=f"{number:02d} {case['span']}"))
+        params.append(pytest.param(case, marks=marks, id=f"{case['file']} {number:02d} {case['span']}"))
     return params
 
 
@@ -57,7 +61,7 @@ def _ordered(interval: list[str]) -> bool:
 def test_corpus_is_well_formed() -> None:
     problems = []
     for number, case in enumerate(CASES, start=1):
-        keys = set(case)
+        keys = set(case) - {"file"}
         if missing := REQUIRED - keys:
             problems.append(f"case {number}: missing {sorted(missing)}")
         if unknown := keys - REQUIRED - OPTIONAL:
@@ -77,6 +81,7 @@ def test_corpus_is_well_formed() -> None:
 
 def test_corpus_has_no_duplicates() -> None:
     keys = [(c["text"], c["span"], c.get("dct")) for c in CASES]
+    assert len(GOLDEN_FILES) > 1
     assert len(keys) == len(set(keys))
 
 

@@ -14,13 +14,16 @@ import pytest
 
 from timeline.extract import extract
 
-NEGATIVE = Path(__file__).parent / "data" / "negative.toml"
+NEGATIVE_FILES = sorted((Path(__file__).parent / "data").glob("negative*.toml"))
 DOCUMENT_DATE = "2021-05-15"
 
 
 def _load() -> list[dict[str, Any]]:
-    with NEGATIVE.open("rb") as file:
-        return list(tomllib.load(file)["case"])
+    cases: list[dict[str, Any]] = []
+    for path in NEGATIVE_FILES:
+        with path.open("rb") as file:
+            cases += tomllib.load(file)["case"]
+    return cases
 
 
 CASES = _load()

@@ -40,6 +40,26 @@ def _timeml_year(year: int) -> str:
     return f"{year:04d}" if year > 0 else f"BC{1 - year:04d}"
 
 
+def bc_period(year: int, size: int) -> int:
+    """The decade (size 10), century (100) or millennium (1000) holding an astronomical year.
+
+    AD periods count up from 0 (the 1990s are decade 199). BC periods are named by the digits
+    of their historical years, with no year zero: the 490s BC (499-490 BC) are "BC049" and are
+    stored as -50, the 300s BC (399-300 BC) "BC03" as -4, so counting on from -1 (9-1 BC)
+    reaches 0 (AD 1-9) with no gap.
+    """
+    return year // size if year > 0 else -((1 - year) // size) - 1
+
+
+def _period_start(number: int, size: int) -> tuple[int, int]:
+    """The astronomical [first, last + 1) years of a period numbered as in :func:`bc_period`."""
+    if number >= 0:  # AD: the 0s are years 1-9 (there is no year zero)
+        return max(number * size, 1), number * size + size
+    digits = -number - 1  # the historical years digits*size .. digits*size + size - 1 BC
+    first_bc, last_bc = max(digits * size + size - 1, 1), max(digits * size, 1)
+    return 1 - first_bc, 2 - last_bc
+
+
 def _iso_day(year: int, month: int, day: int) -> str:
     return f"{_iso_year(year)}-{month:02d}-{day:02d}"
 
@@ -121,11 +141,11 @@ class CalendarValue:
     def timeml(self) -> str:
         year = "XXXX" if self.year is None else _timeml_year(self.year)
         if self.millennium is not None and self.century is None and self.year is None:
-            return str(self.millennium)
+            return str(self.millennium) if self.millennium >= 0 else f"BC{-self.millennium - 1}"
         if self.century is not None and self.decade is None and self.year is None:
-            return f"{self.century:02d}" if self.century >= 0 else f"BC{-self.century:02d}"
+            return f"{self.century:02d}" if self.century >= 0 else f"BC{-self.century - 1:02d}"
         if self.decade is not None and self.year is None:
-            return f"{self.decade:03d}" if self.decade >= 0 else f"BC{-self.decade:03d}"
+            return f"{self.decade:03d}" if self.decade >= 0 else f"BC{-self.decade - 1:03d}"
         if self.week is not None and self.day is None:
             return f"{year}-W{self.week:02d}"
         if self.season is not None and self.month is None:
@@ -156,15 +176,13 @@ class CalendarValue:
         if not self.complete:
             return None
         grain = self.grain
-        if grain is Grain.MILLENNIUM:
-            start = (self.millennium or 0) * 1000
-            return Interval(_iso_day(start, 1, 1), _iso_day(start + 1000, 1, 1))
-        if grain is Grain.CENTURY:
-            start = (self.century or 0) * 100
-            return Interval(_iso_day(start, 1, 1), _iso_day(start + 100, 1, 1))
-        if grain is Grain.DECADE:
-            start = (self.decade or 0) * 10
-            return Interval(_iso_day(start, 1, 1), _iso_day(start + 10, 1, 1))
+        if grain in (Grain.MILLENNIUM, Grain.CENTURY, Grain.DECADE):
+            number, size = {
+                Grain.MILLENNIUM: (self.millennium, 1000), Grain.CENTURY: (self.century, 100),
+                Grain.DECADE: (self.decade, 10),
+            }[grain]
+            start, end = _period_start(number or 0, size)
+            return Interval(_iso_day(start, 1, 1), _iso_day(end, 1, 1))
         year = self.year
         assert year is not None
         if grain is Grain.YEAR:
@@ -323,10 +341,40 @@ def shift(value: CalendarValue, unit: Grain, amount: int) -> CalendarValue:
     if unit is Grain.YEAR:
         return CalendarValue(year=value.year + amount)
     if unit is Grain.DECADE:
-        return CalendarValue(decade=value.year // 10 + amount)
+        return CalendarValue(decade=bc_period(value.year, 10) + amount)
     if unit is Grain.CENTURY:
-        return CalendarValue(century=value.year // 100 + amount)
+        return CalendarValue(century=bc_period(value.year, 100) + amount)
     raise ValueError(f"cannot shift by {unit}")
+
+
+def inside(value: CalendarValue, part: str, index: int) -> CalendarValue | None:
+    """A day, month or weekday inside ``value`` (a year, quarter, month or week).
+
+    "the 3rd of last month" is ("day", 3) in that month; "the first day of next quarter"
+    ("day", 1); "the last day of the year" ("day", -1); "the 2nd month of next year"
+    ("month", 2); "Thursday of next week" ("weekday", 4). None where there is no such day.
+    """
+    year = value.year
+    if year is None or not 1 <= year <= 9999:
+        return None
+    if value.week is not None:
+        if part not in ("weekday", "day") or not 1 <= index <= 7:
+            return None
+        return from_date(date.fromisocalendar(year, value.week, index))
+    first_month, months = (value.month, 1) if value.month is not None else (1, 12)
+    if value.quarter is not None:
+        first_month, months = (value.quarter - 1) * 3 + 1, 3
+    if part == "month":
+        if not 1 <= index <= months:
+            return None
+        return CalendarValue(year=year, month=first_month + index - 1)
+    if part != "day":
+        return None
+    month = first_month if index > 0 else first_month + months - 1
+    day = index if index > 0 else days_in_month(year, month) + 1 + index
+    if not 1 <= day <= days_in_month(year, month):
+        return None
+    return CalendarValue(year=year, month=month, day=day)
 
 
 def _season_of(month: int) -> str:
@@ -348,7 +396,8 @@ def holiday_date(rule: str, year: int) -> date | None:
         last = date(year, month, days_in_month(year, month))
         return last - timedelta(days=(last.isoweekday() - weekday) % 7)
     first = date(year, month, 1)
-    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(nth) - 1))
+    day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(nth) - 1))
+    return day if day.month == month else None  # "the fifth Friday" of a month with four
 
 
 def easter(year: int) -> date:

@@ -21,7 +21,8 @@ SENTENCE_END = regex.compile(  # the stop first, then what may not precede it: c
 )
 FUTURE = regex.compile(
     r"\b(?:will|won't|shall|'ll|going to|plans? to|planned|planning|expect\w*|is to|are to|scheduled|"
-    r"set to|intends? to|upcoming|next|until|as soon as|as early as)\b",
+    r"set to|intends? to|upcoming|next|until|as soon as|as early as|see (?:you|ya)|(?<!\b(?:been|was|were) )due|"
+    r"(?:is|are) on|starts|begins|opens|reopens|resumes|kicks off|takes place|(?:is|are) held)\b",
     regex.IGNORECASE,
 )
 PAST = regex.compile(

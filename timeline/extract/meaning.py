@@ -47,6 +47,8 @@ class DateMeaning:
     needs_day: bool = False  # a clock time with no day: the reference's day
     mod: str | None = None
     holiday: str | None = None  # a moving holiday's rule ("11 thursday 4"): its day once the year is known
+    swappable: bool = False  # "04/07/2019": day and month could be read either way
+    weeks_on: int = 0  # "two Mondays from now": the next Monday, then this many weeks on
 
     @property
     def absolute(self) -> bool:
@@ -69,6 +71,8 @@ class RelativeMeaning:
     sign: int = -1  # for a vague amount ("a few days later"): the future (+1) or the past (-1)
     nearest: bool = False  # "the weekend": the one just past early in the week, else this week's
     future_only: bool = False  # "in two weeks": a date ahead only where the clause is not past
+    inside: tuple[str, int] | None = None  # "the 3rd of last month": ("day", 3) of the period found
+    from_day: int | None = None  # "a week from tomorrow": counted from that day (+1), to a day
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,15 +109,32 @@ def type_of(meaning: Meaning, value: CalendarValue | None) -> TimexType:
 
 
 # ----------------------------------------------------------------------------- builders
-def _hour_24(slots: dict[str, Any]) -> int | None:
+AFTERNOON_PARTS = frozenset({"AF", "EV"})  # "at 7 in the evening", "Friday evening at 7": 19:00
+
+
+def _hour_24(slots: dict[str, Any], part_of_day: str | None = None) -> int | None:
+    """The hour on a 24-hour clock, from am/pm or else the part of day it is said in."""
     if "hour" not in slots:
         return None
     hour = int(slots["hour"])
-    if slots.get("ampm") == "pm" and hour < 12:
+    ampm = slots.get("ampm")
+    if ampm is None and hour < 12:
+        if part_of_day in AFTERNOON_PARTS or (part_of_day == "NI" and hour >= 6):
+            ampm = "pm"  # "9 tonight"; but "2 at night" stays 2:00
+    if ampm == "pm" and hour < 12:
         hour += 12
-    if slots.get("ampm") == "am" and hour == 12:
+    if ampm == "am" and hour == 12:
         hour = 0
     return hour
+
+
+def _clock(slots: dict[str, Any], part_of_day: str | None) -> tuple[int | None, int | None]:
+    """(hour, minute) of a clock time the groups hold, (None, None) where there is none."""
+    hour = _hour_24(slots, part_of_day)
+    minute = slots.get("minute")
+    if hour is not None and minute is None:
+        minute = 0
+    return hour, minute
 
 
 def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> DateMeaning:
@@ -121,12 +142,21 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
     lowered = text.lower()
     if lowered in ("noon", "midnight"):
         return DateMeaning(CalendarValue(hour=12 if lowered == "noon" else 0, minute=0), needs_day=True)
+    bc = "bc" in slots  # BC periods are numbered as in calendar.bc_period: the 490s BC are -50
     if "decade" in slots:
         kind, number = slots["decade"]
+        number = -number - 1 if bc else number
         value = CalendarValue(century=number) if kind == "century" else CalendarValue(decade=number)
         return DateMeaning(value, mod=mod)
-    if "century_ordinal" in slots:
-        return DateMeaning(CalendarValue(century=int(slots["century_ordinal"]) - 1), mod=mod)
+    if "century_ordinal" in slots:  # the 19th century is the 1800s (18); the 3rd century BC "BC02" (-3)
+        ordinal = int(slots["century_ordinal"])
+        return DateMeaning(CalendarValue(century=-ordinal if bc else ordinal - 1), mod=mod)
+    if "millennium_ordinal" in slots:
+        ordinal = int(slots["millennium_ordinal"])
+        return DateMeaning(CalendarValue(millennium=-ordinal if bc else ordinal - 1), mod=mod)
+    if "nth" in slots and "weekday" in slots and "month" in slots:  # "the last Friday of May"
+        weekday_name = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        slots["holiday"] = f"{slots['month']:02d} {weekday_name[slots.pop('weekday') - 1]} {slots['nth']}"
     year = slots.get("year", slots.get("year2", slots.get("year_bc")))
     if "year_tail" in slots:  # "1915-17": the century of the range's first year
         year = slots["century_digits"] * 100 + slots["year_tail"]
@@ -138,10 +168,11 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
         holiday = None
     elif holiday is not None:
         month = int(holiday[:2]) if holiday[:2].isdigit() else 3  # Easter: a spring month to guess the year by
-    hour = _hour_24(slots)
-    minute = slots.get("minute")
-    if hour is not None and minute is None:
-        minute = 0
+    part_of_day = slots.get("part_of_day") or options.get("part_of_day")
+    hour, minute = _clock(slots, part_of_day)
+    if hour is not None and "clock_offset" in slots:  # "a quarter to 6": 5:45
+        hour, minute = divmod((hour * 60 + (minute or 0) + slots["clock_side"] * slots["clock_offset"]) % 1440, 60)
+        part_of_day = None
     value = CalendarValue(
         year=year,
         month=month,
@@ -149,14 +180,23 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
         season=slots.get("season"),
         quarter=slots.get("quarter_ordinal"),
         half=slots.get("half_ordinal"),
-        part_of_day=slots.get("part_of_day") or options.get("part_of_day"),
+        part_of_day=part_of_day,
         hour=hour,
         minute=minute,
     )
     sign = slots["direction"][0] if "direction" in slots else None
-    weekday = slots.get("weekday") if day is None else None
+    weekday = slots.get("weekday") if day is None or month is None else None  # "Friday the 13th"
     needs_day = hour is not None and day is None and weekday is None
-    return DateMeaning(value, weekday=weekday, direction=sign, needs_day=needs_day, mod=mod, holiday=holiday)
+    weeks_on = 0
+    if "count" in slots and weekday is not None:  # "two Mondays from now"
+        sign, weeks_on = 1, int(slots["count"]) - 1
+    if options.get("year_month") and year is not None and month is not None and month > year % 100:
+        raise ValueError("a range of years, not a month")  # "2010-11" is 2010 to 2011; "2019-06" June
+    swappable = bool(options.get("swappable")) and month is not None and day is not None and day <= 12
+    return DateMeaning(
+        value, weekday=weekday, direction=sign, needs_day=needs_day, mod=mod, holiday=holiday, weeks_on=weeks_on,
+        swappable=swappable and month != day,
+    )
 
 
 def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) -> RelativeMeaning | DateMeaning:
@@ -166,13 +206,17 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
     part = options.get("part_of_day") or slots.get("part_of_day")
     if "deictic_day" in slots:
         offset, deictic_part = slots["deictic_day"]
-        return DateMeaning(CalendarValue(part_of_day=part or deictic_part), day_offset=offset)
+        part = part or deictic_part
+        hour, minute = _clock(slots, part)  # "tomorrow morning at 9", "9 tonight"
+        return DateMeaning(CalendarValue(part_of_day=part, hour=hour, minute=minute), day_offset=offset)
     if unit == "night":
         unit, part = "day", "NI"
     if unit in ("morning", "afternoon", "evening"):  # "the next morning": that day
         unit = "day"
     amount: int | None
-    if "direction" in slots:
+    if "beyond" in slots:  # "the week after next", "the night before last"
+        amount = slots["beyond"]
+    elif "direction" in slots:
         sign, anchor = slots["direction"]
         amount = sign
     elif "amount" in options:
@@ -182,15 +226,29 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
         amount = None if counted == "X" else counted if isinstance(counted, int) else int(round(float(counted)))
         if amount is not None:
             amount *= int(options.get("sign", 1))
-    if part is not None and "direction" not in slots and "count" not in slots and "amount" not in options:
-        lowered = text.lower()  # "last night", "this morning"
-        amount = -1 if lowered.startswith(("last", "late last")) else 0
+    if part is not None and not {"direction", "count", "beyond"} & set(slots) and "amount" not in options:
+        lowered = text.lower()  # "last night", "this morning": a day beside the reference's
+        hour, minute = _clock(slots, part)
+        offset = -1 if lowered.startswith(("last", "late last")) else 0
+        return DateMeaning(CalendarValue(part_of_day=part, hour=hour, minute=minute), day_offset=offset)
     keep_grain = options.get("keep_grain")
     return RelativeMeaning(
         unit, amount, anchor, part_of_day=part, mod=mod, keep_grain=keep_grain,
         sign=int(options.get("sign", 1)),
         nearest=bool(options.get("nearest")), future_only=bool(options.get("future_only")),
+        inside=_inside(slots), from_day=slots["deictic_base"][0] if "deictic_base" in slots else None,
     )
+
+
+def _inside(slots: dict[str, Any]) -> tuple[str, int] | None:
+    """Which day, month or weekday of the period a relative expression names, if any."""
+    if "weekday" in slots:
+        return "weekday", int(slots["weekday"])
+    if "inside_month" in slots:
+        return "month", int(slots["inside_month"])
+    if "day" in slots:
+        return "day", int(slots["day"])
+    return None
 
 
 def build_duration(slots: dict[str, Any], options: dict[str, Any], text: str) -> DurationMeaning:

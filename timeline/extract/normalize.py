@@ -40,11 +40,38 @@ def weekday(lang: Language, text: str) -> int:
 
 
 def day(lang: Language, text: str) -> int:
-    return int("".join(ch for ch in text if ch.isdigit()))
+    """4, 4th, "fifth", "twenty-first"; "last" is -1 (the last day of a period)."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if digits:
+        return int(digits)
+    cleaned = _clean(text)
+    return -1 if cleaned == "last" else int(lang.lookup("ordinal", cleaned))
+
+
+NTH = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3", "fourth": "4",
+       "4th": "4", "fifth": "5", "5th": "5", "last": "last", "final": "last"}
+
+
+def nth(lang: Language, text: str) -> str:
+    """Which of a month's weekdays: "1" .. "5" or "last" (the form of holiday rules)."""
+    return NTH[_clean(text)]
 
 
 def year(lang: Language, text: str) -> int:
     return int("".join(ch for ch in text if ch.isdigit()))
+
+
+def year_words(lang: Language, text: str) -> int:
+    """A year in words: "nineteen eighty-four" 1984, "two thousand and one" 2001, "seventeen oh
+    five" 1705, "nineteen hundred" 1900, "twenty twenty-one" 2021."""
+    words = [word for word in _clean(text).replace("-", " ").replace("’", "'").split() if word != "and"]
+    if words[:2] == ["two", "thousand"]:
+        century, rest = 20, words[2:]
+    else:
+        century, rest = int(lang.lookup("number_word", words[0])), words[1:]
+    if rest[:1] in (["hundred"], ["oh"], ["o"], ["o'"]):
+        rest = rest[1:]
+    return century * 100 + sum(int(lang.lookup("number_word", word)) for word in rest)
 
 
 def year2(lang: Language, text: str) -> int:
@@ -162,6 +189,14 @@ def deictic_day(lang: Language, text: str) -> tuple[int, str | None]:
     return DEICTIC_DAYS[_clean(text)]
 
 
+BEYOND = {"after next": 2, "before last": -2, "after tomorrow": 2, "before yesterday": -2}
+
+
+def beyond(lang: Language, text: str) -> int:
+    """Units from the reference: "after next" 2, "before last" -2."""
+    return BEYOND[_clean(text)]
+
+
 def holiday(lang: Language, text: str) -> str:
     """The holiday's rule: "12-25", "11 thursday 4", "easter-2" (see vocabulary.toml)."""
     return str(lang.lookup("holiday", _clean(text).replace("’", "'")))
@@ -181,8 +216,31 @@ def freq(lang: Language, text: str) -> str:
     return "".join(ch for ch in cleaned if ch.isdigit()) + "X"
 
 
+NAMED_HOURS = {"noon": 12, "midnight": 0}
+
+
 def hour(lang: Language, text: str) -> int:
-    return int(text)
+    """7, 07, "seven", "noon"."""
+    cleaned = _clean(text)
+    if cleaned in NAMED_HOURS:
+        return NAMED_HOURS[cleaned]
+    return int(cleaned) if cleaned.isdigit() else int(lang.lookup("number_word", cleaned))
+
+
+CLOCK_FRACTIONS = {"quarter": 15, "a quarter": 15, "half": 30}
+
+
+def clock_offset(lang: Language, text: str) -> int:
+    """Minutes before or after an hour: "a quarter" 15, "half" 30, "ten" 10, "25"."""
+    cleaned = _clean(text).replace(" ", "-")
+    if cleaned.replace("-", " ") in CLOCK_FRACTIONS:
+        return CLOCK_FRACTIONS[cleaned.replace("-", " ")]
+    return int(count(lang, cleaned))
+
+
+def clock_side(lang: Language, text: str) -> int:
+    """+1 for "past", "after"; -1 for "to", "before", "of"."""
+    return 1 if _clean(text) in ("past", "after") else -1
 
 
 def minute(lang: Language, text: str) -> int:
@@ -200,14 +258,14 @@ def text_as_is(lang: Language, text: str) -> str:
 NORMALIZERS: dict[str, Normalizer] = {
     "month": month, "month_num": month, "month_name": month,
     "weekday": weekday, "weekday_abbr": weekday, "weekday_any": weekday, "weekdays": weekday,
-    "day": day, "day_num": day,
-    "year": year, "year2": year2, "year_bc": year_bc,
-    "decade": decade, "century_ordinal": ordinal, "quarter_ordinal": ordinal, "half_ordinal": half_ordinal,
+    "day": day, "day_num": day, "nth": nth, "inside_month": ordinal,
+    "year": year, "year2": year2, "year_bc": year_bc, "year_words": year_words,
+    "decade": decade, "century_ordinal": ordinal, "millennium_ordinal": ordinal, "bc": text_as_is, "quarter_ordinal": ordinal, "half_ordinal": half_ordinal,
     "ordinal": ordinal, "count": count, "number": count, "unit": unit, "season": season,
     "part_of_day": part_of_day, "position": position, "approx": approx, "direction": direction,
-    "deictic_day": deictic_day, "holiday": holiday, "frequency": frequency, "freq": freq,
+    "deictic_day": deictic_day, "deictic_base": deictic_day, "beyond": beyond, "holiday": holiday, "frequency": frequency, "freq": freq,
     "century_digits": year, "year_tail": year,
-    "hour": hour, "minute": minute, "ampm": ampm, "tz": text_as_is, "t": text_as_is,
+    "hour": hour, "minute": minute, "clock_offset": clock_offset, "clock_side": clock_side, "ampm": ampm, "tz": text_as_is, "t": text_as_is,
 }
 
 
@@ -254,7 +312,7 @@ def slot_plan(groups: tuple[str, ...]) -> tuple[tuple[str, str, Normalizer], ...
 
 CANONICAL_SLOTS = {  # fragments that mean the same thing fill the same slot
     "month_num": "month", "month_name": "month", "weekday_abbr": "weekday", "weekday_any": "weekday",
-    "weekdays": "weekday", "day_num": "day", "number": "count",
+    "weekdays": "weekday", "day_num": "day", "number": "count", "year_words": "year",
 }
 
 

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from timeline.extract.calendar import CalendarValue, from_date, holiday_date, shift
+from timeline.extract.calendar import CalendarValue, days_in_month, from_date, holiday_date, inside, shift
 from timeline.extract.context import TextContext
 from timeline.extract.matching import Candidate
 from timeline.extract.meaning import (
@@ -78,6 +78,8 @@ class Resolver:
         )
         self.last: Reference | None = None
         self._quote_dates: dict[int, Reference] | None = None  # found on first need
+        # "04/07/2019" is read day first where the document writes another date so (23/11/1998)
+        self.day_first = any(candidate.rule.startswith("numeric_day_first") for candidate in candidates)
 
     # -- references --------------------------------------------------------------------
     def _deictic(self, offset: int) -> Reference | None:
@@ -155,6 +157,24 @@ class Resolver:
 
     def _resolve(self, candidate: Candidate) -> Resolved:
         meaning = candidate.meaning
+        if isinstance(meaning, DateMeaning) and meaning.swappable:
+            return self._either_way(candidate, meaning)
+        return self._resolve_meaning(candidate, meaning)
+
+    def _either_way(self, candidate: Candidate, meaning: DateMeaning) -> Resolved:
+        """A numeric date that reads as month/day or day/month: the document's habit decides,
+        else month first as US news writes it; the explanation says which was chosen."""
+        value = meaning.value
+        if self.day_first:
+            meaning = replace(meaning, value=replace(value, month=value.day, day=value.month))
+            note = "read day first, as this document's other numeric dates"
+        else:
+            note = "read month first, as US news writes it (it could be day first)"
+        resolved = self._resolve_meaning(candidate, meaning)
+        anchor = replace(resolved.anchor, explanation=f"{resolved.anchor.explanation}; {note}".lstrip("; "))
+        return replace(resolved, anchor=anchor)
+
+    def _resolve_meaning(self, candidate: Candidate, meaning: Meaning) -> Resolved:
         offset = candidate.start
         if isinstance(meaning, DateMeaning) and meaning.absolute:
             resolved = _on_holiday(meaning, _absolute(meaning.value, meaning.mod))
@@ -182,7 +202,10 @@ class Resolver:
         value = meaning.value
         if meaning.absolute:
             return _absolute(value, meaning.mod)
-        if value.part_of_day is not None and value.day is None and meaning.weekday is None and meaning.day_offset is None:
+        if (
+            value.part_of_day is not None and value.hour is None and value.day is None
+            and meaning.weekday is None and meaning.day_offset is None
+        ):
             return _unresolved(meaning)  # "at night": no particular night
         narrative = self.document is None
         reference = anaphoric if narrative else deictic
@@ -194,13 +217,21 @@ class Resolver:
             resolved_value = _on_day(day, value)
             words = {0: "the same day as", -1: "the day before", 1: "the day after"}[meaning.day_offset]
             return _relative(resolved_value, reference, f"{words} {reference.describe()}", meaning.mod)
+        if meaning.weekday is not None and value.day is not None and ref_day is not None:
+            return self._weekday_on_day(candidate, meaning, reference, ref_day)
         if meaning.weekday is not None and ref_day is not None:
             direction = meaning.direction
             if direction is None:
                 direction = self.context.tense(candidate.start, candidate.end) or -1
                 if narrative:
                     direction = 0
-            day = _weekday_near(ref_day, meaning.weekday, direction)
+            elif direction == 0 and not narrative:  # "I'll be off this Thursday": the coming one
+                direction = self.context.tense(candidate.start, candidate.end)
+            try:
+                day = _weekday_near(ref_day, meaning.weekday, direction, strict=meaning.direction is not None)
+                day += timedelta(weeks=meaning.weeks_on)
+            except OverflowError:  # "99999999 Mondays from now"
+                return _unresolved(meaning)
             resolved_value = _on_day(day, value)
             where = {-1: "before", 1: "after", 0: "nearest to"}[direction]
             name = WEEKDAY_NAMES[meaning.weekday - 1]
@@ -223,6 +254,25 @@ class Resolver:
             return _relative(resolved_value, reference, f"the year of {reference.describe()}{note}", meaning.mod)
         return _unresolved(meaning)
 
+    def _weekday_on_day(self, candidate: Candidate, meaning: DateMeaning, reference: Reference, ref_day: date) -> Resolved:
+        """"Friday the 13th": the nearest month, the way the tense points, where that day is that weekday."""
+        direction = self.context.tense(candidate.start, candidate.end) or -1
+        month_index = ref_day.year * 12 + ref_day.month - 1
+        for step in range(0, 12 * 30):  # every weekday falls on every day number within 30 years
+            year, month = divmod(month_index + direction * step, 12)
+            day_number = meaning.value.day or 1
+            if not 1 <= year <= 9999 or day_number > days_in_month(year, month + 1):
+                continue
+            day = date(year, month + 1, day_number)
+            if day.isoweekday() == meaning.weekday and (day - ref_day).days * direction >= 0:
+                name = WEEKDAY_NAMES[meaning.weekday - 1]
+                where = "before" if direction < 0 else "after"
+                return _relative(
+                    _on_day(day, meaning.value), reference,
+                    f"the {name} the {day_number}th {where} {reference.describe()}", meaning.mod,
+                )
+        return _unresolved(meaning)
+
     def _resolve_relative(
         self, meaning: RelativeMeaning, reference: Reference | None, candidate: Candidate | None = None
     ) -> Resolved:
@@ -236,6 +286,8 @@ class Resolver:
         if reference is None:
             return Resolved(None, _placeholder(meaning.unit), Anchor(AnchorKind.NONE), mod=meaning.mod)
         try:
+            if meaning.from_day is not None:  # "a week from tomorrow": a day
+                return self._from_day(meaning, reference)
             if meaning.unit == "weekend":
                 amount = meaning.amount
                 ref_day = reference.value.as_date()
@@ -257,9 +309,40 @@ class Resolver:
                 value = shift(reference.value, unit, meaning.amount)
         except ValueError:
             return Resolved(None, _placeholder(meaning.unit), Anchor(AnchorKind.NONE), mod=meaning.mod)
+        explanation = _explain(meaning, reference)
+        if meaning.inside is not None:  # "the 3rd of last month"
+            within = inside(value, *meaning.inside)
+            if within is None:
+                return Resolved(None, _placeholder(meaning.unit), Anchor(AnchorKind.NONE), mod=meaning.mod)
+            part, index = meaning.inside
+            value, explanation = within, f"{part} {index} of {value.timeml()}: {explanation}"
         if meaning.part_of_day:
             value = replace(value, part_of_day=meaning.part_of_day)
-        return _relative(value, reference, _explain(meaning, reference), meaning.mod)
+        return _relative(value, reference, explanation, meaning.mod)
+
+    def _from_day(self, meaning: RelativeMeaning, reference: Reference) -> Resolved:
+        """``amount`` units from the day ``from_day`` days off the reference, as a day."""
+        start = reference.value.as_date()
+        if start is None or meaning.amount is None:
+            raise ValueError("no day to count from")
+        unit = UNIT_GRAINS.get(meaning.unit, Grain.DAY)
+        months = meaning.amount * {Grain.MONTH: 1, Grain.QUARTER: 3, Grain.YEAR: 12}.get(unit, 0)
+        try:
+            start += timedelta(days=meaning.from_day or 0)
+            if unit in (Grain.DAY, Grain.WEEK):
+                moved = start + timedelta(days=meaning.amount * {"week": 7, "fortnight": 14}.get(meaning.unit, 1))
+            elif months:
+                year, month = divmod(start.year * 12 + start.month - 1 + months, 12)
+                moved = date(year, month + 1, min(start.day, days_in_month(year, month + 1)))
+            else:
+                raise ValueError(f"cannot count {meaning.unit}s to a day")
+        except OverflowError as error:
+            raise ValueError("the day leaves the calendar") from error
+        value = replace(from_date(moved), part_of_day=meaning.part_of_day)
+        day = {0: "", -1: "the day before ", 1: "the day after "}.get(meaning.from_day or 0, "")
+        count = f"{abs(meaning.amount)} {meaning.unit}{'s' if abs(meaning.amount) != 1 else ''}"
+        side = "after" if meaning.amount >= 0 else "before"
+        return _relative(value, reference, f"{count} {side} {day}{reference.describe()}", meaning.mod)
 
     def _period_in_focus(self, meaning: RelativeMeaning, reference: Reference) -> CalendarValue | None:
         """The quarter or half last talked about, when a year shift should keep its grain."""
@@ -302,7 +385,7 @@ def _on_holiday(meaning: DateMeaning, resolved: Resolved) -> Resolved:
     day = holiday_date(meaning.holiday, resolved.value.year)
     if day is None:
         return resolved
-    value = from_date(day)
+    value = replace(from_date(day), part_of_day=resolved.value.part_of_day)  # "Easter morning"
     return Resolved(value, value.timeml(), resolved.anchor, resolved.mod, value.interval())
 
 
@@ -354,11 +437,12 @@ def _explain(meaning: RelativeMeaning, reference: Reference) -> str:
     return f"{abs(amount)} {unit} {side} {reference.describe()}"
 
 
-def _weekday_near(reference: date, weekday: int, direction: int) -> date:
-    """The ``weekday`` (1 = Monday) on or before (-1), after (+1) or nearest (0) ``reference``."""
+def _weekday_near(reference: date, weekday: int, direction: int, strict: bool = False) -> date:
+    """The ``weekday`` (1 = Monday) on or before (-1), after (+1) or nearest (0) ``reference``;
+    ``strict``: before, not on ("last Saturday" said on a Saturday is a week earlier)."""
     delta = weekday - reference.isoweekday()
     if direction < 0:
-        return reference + timedelta(days=delta if delta <= 0 else delta - 7)
+        return reference + timedelta(days=delta if delta < 0 or (delta == 0 and not strict) else delta - 7)
     if direction > 0:
         return reference + timedelta(days=delta if delta > 0 else delta + 7)
     if delta > 3:

@@ -21,7 +21,12 @@ YEAR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
 CAPITALIZED_ONLY = frozenset({"month", "weekday", "weekday_plural", "holiday"})  # "may", "sat", "new": no trigger
 ERA_AFTER = re.compile(r"\s?(?:BC|B\.C\.?|BCE|AD|A\.D\.?|CE)(?!\w)")
 DATE_SEPARATORS = frozenset("/.-–")  # 05/15/2021, 2021-05-13, 1915-17, 25.12.2019
-CLOCK_AFTER = re.compile(r"(?::\d\d|\.\d\d\s?[ap]\.?m\b|\s?[ap]\.?m\.?(?!\w))", re.IGNORECASE)
+CLOCK_AFTER = re.compile(r"(?::\d\d|\.\d\d\s?[ap]\.?m\b|\s?[ap]\.?m\.?(?!\w)|h[0-5]\d\b)", re.IGNORECASE)
+
+
+def lowered(category: str) -> str:
+    """The category a lower-case occurrence of a trigger word belongs to."""
+    return f"{category}_lower" if category in CAPITALIZED_ONLY else category
 
 
 Trigger = tuple[int, int, str]  # start, end, category (a tuple: made by the hundred thousand)
@@ -46,10 +51,15 @@ class TriggerTable:
             for entry in entries:
                 for word in TOKEN.findall(entry.lower())[:1]:
                     words.setdefault(word, set()).add(category)
+        # A lower-case "may", "friday", "aug" is looked for as its own category ("month_lower"):
+        # rules that read lower-case names want a preposition or a number beside them.
+        lower = {word: {lowered(category) for category in found} for word, found in words.items()}
         if wanted is not None:
-            words = {word: found & wanted for word, found in words.items() if found & wanted}
-        self.words = {word: frozenset(categories) for word, categories in words.items()}
-        self.word_set = frozenset(self.words)
+            words = {word: found & wanted for word, found in words.items()}
+            lower = {word: found & wanted for word, found in lower.items()}
+        self.words = {word: frozenset(found) for word, found in words.items() if found}
+        self.lower_words = {word: frozenset(found) for word, found in lower.items() if found}
+        self.word_set = frozenset(self.words) | frozenset(self.lower_words)
 
     def scan(self, text: str) -> list[Trigger]:
         """Triggers of ``text`` in text order.
@@ -64,8 +74,10 @@ class TriggerTable:
         found: list[Trigger] = []
         append = found.append
         length = len(text)
+        upper_words, lower_words = self.words, self.lower_words
+        empty: frozenset[str] = frozenset()
         for word in self.word_set.intersection(_distinct_words(lowered)):
-            categories = self.words[word]
+            upper, lower = upper_words.get(word, empty), lower_words.get(word, empty)
             size = len(word)
             position = lowered.find(word)
             while position >= 0:
@@ -74,10 +86,8 @@ class TriggerTable:
                     end < length and lowered[end].isalpha()
                 )
                 if not inside_word:
-                    capital = text[position].isupper()
-                    for category in categories:
-                        if capital or category not in CAPITALIZED_ONLY:
-                            append((position, end, category))
+                    for category in upper if text[position].isupper() else lower:
+                        append((position, end, category))
                 position = lowered.find(word, end)
         for match in DIGITS.finditer(text):
             for category in self._digits(text, match.start(), match.end(), match.group()):
@@ -93,9 +103,9 @@ class TriggerTable:
                 for category in self._digits(text, match.start(), match.end(), token):
                     found.append((match.start(), match.end(), category))
                 continue
-            for category in self.words.get(token.lower(), ()):
-                if token[0].isupper() or category not in CAPITALIZED_ONLY:
-                    found.append((match.start(), match.end(), category))
+            table = self.words if token[0].isupper() else self.lower_words
+            for category in table.get(token.lower(), ()):
+                found.append((match.start(), match.end(), category))
         return found
 
     @staticmethod
@@ -107,10 +117,12 @@ class TriggerTable:
         """
         following = text[end : end + 2]
         after = following[:1]
-        if after in (":", ".", " ", "a", "p", "A", "P") and CLOCK_AFTER.match(text, end):
+        if after in (":", ".", " ", "a", "p", "A", "P", "h") and CLOCK_AFTER.match(text, end):
             return ("clock",)
         if len(token) <= 4 and after in (" ", "B", "A", "C") and ERA_AFTER.match(text, end):
             return ("era",)
+        if len(token) == 4 and following == " h" and text.startswith(" hours", end):
+            return ("clock",)  # "at 0800 hours", "1900 hours"
         numeric = (after in DATE_SEPARATORS and following[1:].isdigit()) or (
             start >= 2 and text[start - 1] in DATE_SEPARATORS and text[start - 2].isdigit()
         )
@@ -120,6 +132,10 @@ class TriggerTable:
             return ("year", "numeric") if numeric else ("year", "number")
         if token.endswith("0") and after in ("s", "'", "’"):
             return ("year",)  # 1990s, '90s
+        if len(token) == 2 and start and text[start - 1] in ("'", "’"):
+            return ("year",)  # '17
+        if numeric and after in ("/", "-") and len(token) <= 2:
+            return ("numeric", "dashed")  # 7-4-19, 11/23/98, 3/8: not a decimal (3.5, 1.2%)
         return ("numeric",) if numeric else ("number",)
 
 
@@ -150,9 +166,9 @@ def categories_of(table: TriggerTable, texts: Iterable[str]) -> frozenset[str]:
 
 
 RARITY = (  # rarest first: a rule is woken by the rarest category all its examples contain
-    "era", "clock", "numeric", "holiday", "decade_word", "ago", "frequency", "set", "deictic", "season",
-    "weekday_plural", "weekday", "ref", "month", "part_of_day", "sequence", "year", "position", "period", "unit",
-    "direction", "number",
+    "era", "clock", "dashed", "numeric", "holiday", "holiday_word", "decade_word", "ago", "frequency", "set", "deictic", "season",
+    "weekday_plural", "weekday", "weekday_lower", "minute_word", "clock_fraction", "millennium_word", "from_now", "ref", "ordinal", "month", "month_lower", "part_of_day",
+    "sequence", "year", "position", "period", "unit", "direction", "number",
 )
 
 
@@ -180,7 +196,7 @@ def rule_categories(language: Language) -> dict[str, frozenset[str]]:
 
 # Never optional in a form whose examples all show one ("number": a day number, which a
 # numeric-date digit run also satisfies, see matching._windows_by_category).
-REQUIRABLE = frozenset({"year", "period", "number", "unit", "direction"})
+REQUIRABLE = frozenset({"year", "period", "number", "unit", "direction", "ordinal", "month", "month_lower"})
 
 
 @cache
@@ -229,7 +245,9 @@ def rule_reach(language: Language) -> dict[str, tuple[int, int]]:
 
     Read off the examples: the rule is run on each, and the edges of its match (context words
     included, such as the "in" of "in [1997]") are measured from the trigger inside the
-    expression; a margin is added for longer forms than the examples show.
+    expression; a margin is added for longer forms than the examples show. Where a match holds
+    several triggers of the waking category ("the first day of next quarter"), the window of
+    the one nearest its middle is enough to hold it, so that one is measured.
     """
     table = TriggerTable(language)
     categories = rule_categories(language)
@@ -241,10 +259,14 @@ def rule_reach(language: Language) -> dict[str, tuple[int, int]]:
             span = _example_span(example)
             offset = clean.find(span)
             lo, hi = _match_around(rule, clean, offset, offset + len(span))
-            for start, end, category in table.scan(clean):
-                if lo <= start and end <= hi and category in categories[rule.name]:
-                    before = max(before, start - lo)
-                    after = max(after, hi - end)
+            sides = [
+                (start - lo, hi - end)
+                for start, end, category in table.scan(clean)
+                if lo <= start and end <= hi and category in categories[rule.name]
+            ]
+            if sides:
+                nearest = min(sides, key=lambda side: max(side))
+                before, after = max(before, nearest[0]), max(after, nearest[1])
         reach[rule.name] = (max(before, 0) + MARGIN, max(after, 0) + MARGIN)
     return reach
 
