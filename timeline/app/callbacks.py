@@ -204,6 +204,7 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
     notices_out = Output(ids.NOTICES, "children", allow_duplicate=True)
 
     source = PreparedEvents(store)
+    source.warm()
 
     @app.callback(
         output=dict(figure=Output(ids.GRAPH, "figure"), box=Output(ids.GRAPH_BOX, "parent_style"),

@@ -7,7 +7,6 @@ kept, a few at a time, and a zoom only runs the level-of-detail pass over arrays
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -16,7 +15,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from timeline.app.filters import filter_events, read_filter
+from timeline.app.filters import EventFilter, filter_events, read_filter
 from timeline.figure import Prepared, prepare
 
 _KEPT = 4  # filter and lane combinations kept
@@ -58,18 +57,36 @@ class PreparedEvents:
     def __init__(self, store: EventSource) -> None:
         self._store = store
         self._kept: OrderedDict[tuple[int, str, str], FilteredEvents] = OrderedDict()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards _kept
+        self._computing = threading.Lock()  # one table prepared at a time: a second asker waits for it
+
+    def warm(self) -> threading.Thread:
+        """Prepare the page's first view (no filter, lanes by document) in the background, so the
+        first visitor of a big store does not wait for it."""
+        thread = threading.Thread(target=self.get, args=({}, "document"), name="timeline-warm", daemon=True)
+        thread.start()
+        return thread
 
     def get(self, filter_values: Mapping[str, Any], lane_by: str) -> FilteredEvents:
-        key = (self._store.revision, json.dumps(dict(filter_values), sort_keys=True, default=str), lane_by)
+        wanted, messages = read_filter(filter_values)
+        key = (self._store.revision, repr(wanted), lane_by)  # the filter as read: "" and None are one
         with self._lock:
             if key in self._kept:
                 self._kept.move_to_end(key)
                 return self._kept[key]
+        with self._computing:
+            with self._lock:
+                if key in self._kept:
+                    return self._kept[key]
+            return self._prepared(key, wanted, messages, lane_by)
+
+    def _prepared(self, key: tuple[int, str, str], wanted: EventFilter, messages: list[str],
+                  lane_by: str) -> FilteredEvents:
         events = self._store.events()
-        wanted, messages = read_filter(filter_values)
         shown = filter_events(events, wanted)
-        result = FilteredEvents(prepare(shown, lane_by), len(shown), len(events), tuple(messages))
+        # The store's table was built by the events builder and read back in its dtypes: not checked again
+        # here, which at a million rows would cost seconds on every filter.
+        result = FilteredEvents(prepare(shown, lane_by, validate=False), len(shown), len(events), tuple(messages))
         with self._lock:
             self._kept[key] = result
             while len(self._kept) > _KEPT:

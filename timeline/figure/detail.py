@@ -46,6 +46,8 @@ from timeline.figure.textwidth import text_width
 RIGHT, LEFT = "middle right", "middle left"  # where a label sits: plotly textposition
 _SPAN_PAD = 4  # px between a bar's start and its label
 _RUNS_BEFORE, _RUNS_AFTER = "◂ ", " ▸"  # a period longer than the view says so
+_PLACES = 1 << 24  # sort keys: a column, then the place in it in sixteenths of a pixel
+_SUBPIXELS = 16
 _TEXT_COLUMNS = ("label", "text", "mentions", "interval_start", "interval_end", "grain")
 
 
@@ -113,21 +115,21 @@ def level_of_detail(
     columns = np.floor(anchor_px / CLUSTER_PX).astype(np.int64)
     column_count = int(math.ceil(width / CLUSTER_PX)) + 1
     cell = lanes.astype(np.int64) * column_count + np.clip(columns, 0, column_count - 1)
-    # Only the first few of a column (as many as its lane has rows) can find room: the rest are counted.
-    order = np.lexsort((positions, anchor_px, cell))
-    rank = np.empty(len(order), dtype=np.int64)
+    # One sort, by column and then place in it: columns run left to right within a lane, so this is
+    # also the order rows are filled in. ``positions`` ascend, and the stable sort keeps them so on ties.
+    key = cell * _PLACES + np.clip((anchor_px * _SUBPIXELS).astype(np.int64), 0, _PLACES - 1)
+    order = np.argsort(key, kind="stable")
     sorted_cells = cell[order]
     starts = np.r_[0, np.flatnonzero(np.diff(sorted_cells)) + 1] if len(order) else np.zeros(0, np.int64)
-    rank[order] = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
-    crowded = rank >= caps[lanes] if len(order) else np.zeros(0, bool)
-
-    order = np.lexsort((positions, anchor_px, lanes))
-    packer = _Packer(prepared, positions[~crowded], first, last, width, caps, lane_count)
-    overflow = [int(i) for i in order if crowded[i]]
-    for i in order:
-        if not crowded[i] and not packer.place(int(positions[i]), int(lanes[i]), float(anchor_px[i])):
-            overflow.append(int(i))
-    clusters = _clusters(prepared, positions, cell, column_count, np.array(overflow, dtype=np.int64),
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    # Only the first few of a column (as many as its lane has rows) can find room: the rest are counted.
+    counted = rank >= caps[lanes[order]] if len(order) else np.zeros(0, bool)
+    tried = order[~counted]
+    packer = _Packer(prepared, positions[tried], first, last, width, caps, lane_count)
+    for slot, i in zip(np.flatnonzero(~counted).tolist(), tried.tolist(), strict=True):
+        if not packer.place(int(positions[i]), int(lanes[i]), float(anchor_px[i])):
+            counted[slot] = True
+    clusters = _clusters(prepared, positions[order[counted]], sorted_cells[counted], column_count,
                          packer.rows_used, first, scale, width)
     lane_rows = tuple(
         max(1, packer.rows_used[lane] + (1 if lane in set(clusters["lane"]) else 0)) for lane in range(lane_count)
@@ -202,25 +204,23 @@ class _Packer:
 
 def _clusters(
     prepared: Prepared,
-    positions: np.ndarray,
-    cell: np.ndarray,
+    members: np.ndarray,
+    cells: np.ndarray,
     column_count: int,
-    overflow: np.ndarray,
     rows_used: list[int],
     first: float,
     scale: float,
     width: float,
 ) -> pd.DataFrame:
-    """One cluster per lane and column of the events that found no row."""
+    """One cluster per lane and column of the events that found no row (``members``, sorted by
+    ``cells`` and then by place in the column)."""
     columns = ["lane", "row", "x_ms", "start_ms", "end_ms", "count", "members"]
-    if not len(overflow):
+    if not len(members):
         return pd.DataFrame({name: pd.Series(dtype="object" if name == "members" else "float64")
                              for name in columns}).astype({"lane": "int64", "row": "int64", "count": "int64"})
-    members = positions[overflow]
-    cells = cell[overflow]
-    order = np.lexsort((members, prepared.mark_ms[members], cells))
-    members, cells = members[order], cells[order]
-    distinct, starts, counts = np.unique(cells, return_index=True, return_counts=True)
+    starts = np.r_[0, np.flatnonzero(np.diff(cells)) + 1]
+    counts = np.diff(np.r_[starts, len(cells)])
+    distinct = cells[starts]
     lane_of = distinct // column_count
     column = distinct % column_count
     start_ms = np.minimum.reduceat(prepared.start_ms[members], starts)
