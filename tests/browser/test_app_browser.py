@@ -226,7 +226,7 @@ def test_clicking_an_event_fills_the_details_panel_with_its_sentence(
 
     event = events.loc[click_isolated_event(dash_duo)]
 
-    until(lambda: words(event["sentence"]) in words(dash_duo.find_element("#event-details").text), timeout=10,
+    until(lambda: words(event["sentence"]) in words(dash_duo.find_element("#event-details").text), timeout=30,
           msg="the details panel never showed the event's sentence")
     marks = dash_duo.find_elements("#event-details .document-text mark")
     assert [m.text for m in marks] == [event["text"]]

@@ -63,9 +63,15 @@ class PreparedEvents:
     def warm(self) -> threading.Thread:
         """Prepare the page's first view (no filter, lanes by document) in the background, so the
         first visitor of a big store does not wait for it."""
-        thread = threading.Thread(target=self.get, args=({}, "document"), name="timeline-warm", daemon=True)
+        thread = threading.Thread(target=self._warm, name="timeline-warm", daemon=True)
         thread.start()
         return thread
+
+    def _warm(self) -> None:
+        try:
+            self.get({}, "document")
+        except Exception:  # noqa: BLE001 - only a head start: the first request prepares it otherwise
+            return
 
     def get(self, filter_values: Mapping[str, Any], lane_by: str) -> FilteredEvents:
         wanted, messages = read_filter(filter_values)
