@@ -8,6 +8,7 @@ the figure callbacks filter the stored events table and draw it.
 from __future__ import annotations
 
 import base64
+import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -197,14 +198,14 @@ def _bumped(store: TimelineStore, notices: list[Component]) -> tuple[list[Compon
     return notices, store.revision
 
 
-def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) -> None:
-    """Wire the page's components to the functions above."""
+def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) -> threading.Thread:
+    """Wire the page's components to the functions above; returns the thread preparing the first view."""
     changes = dict(prevent_initial_call=True)
     revision_out = Output(ids.REVISION, "data", allow_duplicate=True)
     notices_out = Output(ids.NOTICES, "children", allow_duplicate=True)
 
     source = PreparedEvents(store)
-    source.warm()
+    warming = source.warm()
 
     @app.callback(
         output=dict(figure=Output(ids.GRAPH, "figure"), box=Output(ids.GRAPH_BOX, "parent_style"),
@@ -287,3 +288,5 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
             return dict(file=no_update, message=no_update)
         file, message = download(store.events(), filters, lane_by, view, ctx.triggered_id["format"])
         return dict(file=file if file is not None else no_update, message=message)
+
+    return warming

@@ -20,11 +20,14 @@ TITLE = "Timeline"
 
 
 def create_app(store: TimelineStore, *, title: str = TITLE, upload_limit: int = MAX_UPLOAD_BYTES,
-               jobs: JobRunner | None = None, image_problem: str | None = None) -> Dash:
+               jobs: JobRunner | None = None, image_problem: str | None = None,
+               ready_within: float | None = None) -> Dash:
     """The app showing the documents and events of ``store``; documents added on the page go there too.
 
     ``jobs`` runs uploads in the background (a new runner by default); ``image_problem`` says why
     images cannot be exported here, and turns the PNG, SVG and PDF buttons off with that hint.
+    The first view is prepared in the background; ``ready_within`` (seconds) waits for it, so
+    the first visitor of a big store does not.
     """
     app = Dash(
         __name__,
@@ -34,6 +37,8 @@ def create_app(store: TimelineStore, *, title: str = TITLE, upload_limit: int = 
     )
     app.server.config["MAX_CONTENT_LENGTH"] = request_limit(upload_limit)  # the server caps it earlier too
     app.layout = build_layout(title=title, upload_limit=upload_limit, image_problem=image_problem)
-    register_callbacks(app, store, upload_limit=upload_limit)
+    warming = register_callbacks(app, store, upload_limit=upload_limit)
+    if ready_within is not None:
+        warming.join(ready_within)
     register_job_callbacks(app, store, jobs or JobRunner(), upload_limit=upload_limit)
     return app

@@ -95,6 +95,8 @@ class TimelineStore:
         self._columns: list[str] = list(self._template.columns)
         self._cache: pd.DataFrame | None = None
         self._cache_revision = -1
+        self._documents_cache: list[StoredDocument] | None = None
+        self._documents_revision = -1
         self.events_outdated = False
         self._create_schema()
 
@@ -187,14 +189,19 @@ class TimelineStore:
             return int(self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
 
     def documents(self) -> list[StoredDocument]:
-        """The stored documents (without text) with their event counts, in the order they were added."""
+        """The stored documents (without text) with their event counts, in the order they were added;
+        kept until the store changes (an archive lists hundreds of thousands)."""
         with self._lock:
-            rows = self._db.execute(
-                "SELECT d.id, d.title, d.date, d.source, "
-                "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) "
-                "FROM documents d ORDER BY d.rowid"
-            ).fetchall()
-        return [StoredDocument(*row) for row in rows]
+            revision = self.revision
+            if self._documents_cache is None or revision != self._documents_revision:
+                rows = self._db.execute(
+                    "SELECT d.id, d.title, d.date, d.source, "
+                    "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) "
+                    "FROM documents d ORDER BY d.rowid"
+                ).fetchall()
+                self._documents_cache = [StoredDocument(*row) for row in rows]
+                self._documents_revision = revision
+            return list(self._documents_cache)
 
     def events(self) -> pd.DataFrame:
         """All events, in the events-table schema; do not modify the frame returned (it is shared)."""

@@ -63,7 +63,7 @@ def command(paths: tuple[Path, ...], host: str, port: int, db: Path | None, reex
     events = len(store.events())
     click.echo(f"timeline: {store.document_count():,} documents, {events:,} events in {db_path}", err=True)
     try:
-        app = create_app(store, jobs=jobs, image_problem=_image_export_problem())
+        app = create_app(store, jobs=jobs, image_problem=_image_export_problem(), ready_within=600)
         _serve(app, store, host, port, allow_hosts, debug)
     finally:
         jobs.shutdown()
