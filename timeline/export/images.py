@@ -79,14 +79,20 @@ def printable(fig: go.Figure) -> go.Figure:
     headless Chromium; up to :data:`VECTOR_POINT_LIMIT` points they become SVG markers, which
     stay sharp at any zoom and draw faster.
     """
-    webgl_points = sum(len(trace.x) for trace in fig.data if isinstance(trace, go.Scattergl))
-    traces = fig.data
-    if 0 < webgl_points <= VECTOR_POINT_LIMIT:
-        traces = tuple(go.Scatter(_without_type(trace)) if isinstance(trace, go.Scattergl) else trace
-                       for trace in fig.data)
-    copy = go.Figure(data=traces, layout=fig.layout)
-    copy.update_xaxes(rangeselector_visible=False, rangeslider_visible=False)
-    return copy
+    with _PLOTLY_OBJECTS:
+        webgl_points = sum(len(trace.x) for trace in fig.data if isinstance(trace, go.Scattergl))
+        traces = fig.data
+        if 0 < webgl_points <= VECTOR_POINT_LIMIT:
+            traces = tuple(go.Scatter(_without_type(trace)) if isinstance(trace, go.Scattergl) else trace
+                           for trace in fig.data)
+        copy = go.Figure(data=traces, layout=fig.layout)
+        copy.update_xaxes(rangeselector_visible=False, rangeslider_visible=False)
+        return copy
+
+
+# Building plotly objects is not thread-safe (a Bar copied while another thread copies a figure came
+# out as a Scatter): exports from several threads copy their figures one at a time.
+_PLOTLY_OBJECTS = threading.Lock()
 
 
 def _without_type(trace: go.Scattergl) -> dict[str, Any]:
