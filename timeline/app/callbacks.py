@@ -37,7 +37,7 @@ from timeline.ingest.document import Problem
 DOCUMENT_OPTIONS_LIMIT = 100  # the documents dropdown searches the rest on the server
 DOCUMENT_LIST_LIMIT = 50
 IMAGE_WIDTH = 1400
-ZOOM_MIN_PAD_MS = 6 * 3_600_000.0  # a cluster of one instant opens on the half day around it
+ZOOM_MIN_PAD_MS = 5 * 60_000.0  # a cluster of one instant opens on the minutes around it
 
 # -- the figure ------------------------------------------------------------------------------------
 

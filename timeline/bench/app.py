@@ -33,6 +33,7 @@ import click
 
 from timeline.app.store import TimelineStore
 from timeline.bench.extraction import DEFAULT_CORPUS
+from timeline.bench.figure import sizes_list
 from timeline.evaluate.timeml import read_corpus
 from timeline.pipeline import events_from_documents
 from timeline.ingest.document import Document
@@ -185,19 +186,9 @@ HEADER = (f"{'events':>10}  {'docs':>8}  {'1st draw':>9}  {'zoom':>8}  {'server 
           f"{'biggest':>11}  {'RSS peak':>10}")
 
 
-def _sizes(_: click.Context, __: click.Parameter, value: str) -> tuple[int, ...]:
-    try:
-        sizes = tuple(int(part.replace("_", "")) for part in value.split(","))
-    except ValueError:
-        raise click.BadParameter(f"{value!r}: give sizes like 10000,100000,1000000") from None
-    if any(size < 1 for size in sizes):
-        raise click.BadParameter("sizes must be positive")
-    return sizes
-
-
 @click.command(name="app")
 @click.option("--events", "sizes", default=",".join(map(str, DEFAULT_SIZES)), show_default=True,
-              callback=_sizes, help="Comma-separated numbers of events in the store.")
+              callback=sizes_list, help="Comma-separated numbers of events in the store.")
 @click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=None,
               help=f"Folder of .tml files whose texts fill the store [default: {DEFAULT_CORPUS}].")
 @click.option("--keep", type=click.Path(file_okay=False, path_type=Path), default=None,

@@ -131,7 +131,8 @@ def format_rows(rows: Sequence[Row]) -> str:
     return "\n".join(lines)
 
 
-def _sizes(_: click.Context, __: click.Parameter, value: str) -> tuple[int, ...]:
+def sizes_list(_: click.Context, __: click.Parameter, value: str) -> tuple[int, ...]:
+    """click callback: "1000,10000,100000" as positive numbers (the sizes of `bench figure` and `bench app`)."""
     try:
         sizes = tuple(int(part.replace("_", "")) for part in value.split(","))
     except ValueError:
@@ -142,7 +143,7 @@ def _sizes(_: click.Context, __: click.Parameter, value: str) -> tuple[int, ...]
 
 
 @click.command(name="figure")
-@click.option("--sizes", default=",".join(map(str, DEFAULT_SIZES)), show_default=True, callback=_sizes,
+@click.option("--sizes", default=",".join(map(str, DEFAULT_SIZES)), show_default=True, callback=sizes_list,
               help="Comma-separated numbers of synthetic events.")
 @click.option("--repeat", default=3, show_default=True, type=click.IntRange(min=1),
               help="Runs per measure; the best is shown.")
