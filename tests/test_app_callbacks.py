@@ -35,33 +35,90 @@ from timeline.export import events_from_csv, events_from_json, stop_image_render
 NO_FILTER: dict[str, object] = {}
 
 
-def event(doc: str, start: int, text: str, value: str, grain: str, interval: tuple[str, str], sentence: str,
-          *, type_: str = "DATE", label: str | None = None) -> dict[str, object]:
+def event(
+    doc: str,
+    start: int,
+    text: str,
+    value: str,
+    grain: str,
+    interval: tuple[str, str],
+    sentence: str,
+    *,
+    type_: str = "DATE",
+    label: str | None = None,
+) -> dict[str, object]:
     """One row of the events table, as the events helper would write it."""
     return {
-        "event_id": f"{doc}:{start}", "doc_id": doc, "doc_title": doc.upper(), "text": text, "start": start,
-        "end": start + len(text), "type": type_, "value": value, "mod": None, "grain": grain,
-        "interval_start": interval[0], "interval_end": interval[1], "sentence": sentence,
-        "label": label or sentence.replace(text, "").strip(), "anchor": "absolute", "anchor_value": None,
-        "explanation": "written in full", "kind": "instant" if grain in ("day", "hour", "minute") else "period",
-        "x_start": fractional_year(interval[0]), "x_end": fractional_year(interval[1]),
+        "event_id": f"{doc}:{start}",
+        "doc_id": doc,
+        "doc_title": doc.upper(),
+        "text": text,
+        "start": start,
+        "end": start + len(text),
+        "type": type_,
+        "value": value,
+        "mod": None,
+        "grain": grain,
+        "interval_start": interval[0],
+        "interval_end": interval[1],
+        "sentence": sentence,
+        "label": label or sentence.replace(text, "").strip(),
+        "anchor": "absolute",
+        "anchor_value": None,
+        "explanation": "written in full",
+        "kind": "instant" if grain in ("day", "hour", "minute") else "period",
+        "x_start": fractional_year(interval[0]),
+        "x_end": fractional_year(interval[1]),
     }
 
 
 @pytest.fixture
 def events() -> pd.DataFrame:
-    table = events_frame([
-        event("war", 10, "May 13, 2021", "2021-05-13", "day", ("2021-05-13", "2021-05-14"),
-              "Troops crossed the border on May 13, 2021."),
-        event("war", 80, "2020", "2020", "year", ("2020-01-01", "2021-01-01"), "The war of 2020 ended in a truce."),
-        event("war", 120, "14:30", "2021-05-14T14:30", "minute", ("2021-05-14T14:30", "2021-05-14T14:31"),
-              "Shelling began at 14:30.", type_="TIME"),
-        event("peace", 5, "1648", "1648", "year", ("1648-01-01", "1649-01-01"), "The Peace of Westphalia, 1648."),
-        event("peace", 60, "490 BC", "-0489", "year", ("-0489-01-01", "-0488-01-01"),
-              "Marathon was fought in 490 BC.", label="Marathon was fought"),
-        event("peace", 99, "every year", "P1Y", "none", ("1939-09-01", "1945-09-02"), "The war went on every year.",
-              type_="SET"),
-    ])
+    table = events_frame(
+        [
+            event(
+                "war",
+                10,
+                "May 13, 2021",
+                "2021-05-13",
+                "day",
+                ("2021-05-13", "2021-05-14"),
+                "Troops crossed the border on May 13, 2021.",
+            ),
+            event("war", 80, "2020", "2020", "year", ("2020-01-01", "2021-01-01"), "The war of 2020 ended in a truce."),
+            event(
+                "war",
+                120,
+                "14:30",
+                "2021-05-14T14:30",
+                "minute",
+                ("2021-05-14T14:30", "2021-05-14T14:31"),
+                "Shelling began at 14:30.",
+                type_="TIME",
+            ),
+            event("peace", 5, "1648", "1648", "year", ("1648-01-01", "1649-01-01"), "The Peace of Westphalia, 1648."),
+            event(
+                "peace",
+                60,
+                "490 BC",
+                "-0489",
+                "year",
+                ("-0489-01-01", "-0488-01-01"),
+                "Marathon was fought in 490 BC.",
+                label="Marathon was fought",
+            ),
+            event(
+                "peace",
+                99,
+                "every year",
+                "P1Y",
+                "none",
+                ("1939-09-01", "1945-09-02"),
+                "The war went on every year.",
+                type_="SET",
+            ),
+        ]
+    )
     validate_events(table)
     return table
 
@@ -105,8 +162,13 @@ def test_the_count_says_how_many_are_in_view_match_and_exist() -> None:
 
 
 def drawn_ids(figure: go.Figure) -> set[str]:
-    return {point[0] for trace in figure.data if trace.customdata is not None for point in trace.customdata
-            if point[1] == "event"}
+    return {
+        point[0]
+        for trace in figure.data
+        if trace.customdata is not None
+        for point in trace.customdata
+        if point[1] == "event"
+    }
 
 
 def test_the_figure_callback_draws_the_filtered_events_and_counts_them(events: pd.DataFrame) -> None:
@@ -129,8 +191,9 @@ def test_the_figure_callback_draws_what_the_zoomed_range_holds(events: pd.DataFr
 
 def test_a_zoom_into_bc_years_reads_back_as_a_bc_range(events: pd.DataFrame) -> None:
     plotly_zoom = {"xaxis.range[0]": "-0566-11-26 01:46:40", "xaxis.range[1]": "-0402-04-12 05:20"}
-    figure, *_ = filtered_figure(PreparedEvents(FixedEvents(events)), NO_FILTER, "document",
-                                 view_after_relayout(plotly_zoom, None), 1200)
+    figure, *_ = filtered_figure(
+        PreparedEvents(FixedEvents(events)), NO_FILTER, "document", view_after_relayout(plotly_zoom, None), 1200
+    )
     assert drawn_ids(figure) == {"peace:60"}
     first, last = (epoch_ms(v) for v in figure.layout.xaxis.range)
     marathon = epoch_ms("-0489-01-01")
@@ -145,7 +208,9 @@ def test_the_view_follows_zoom_pan_range_buttons_and_reset() -> None:
     assert view_after_relayout(zoom, None) == ["2021-05-01 06:00:00", "2021-06-01"]
     assert view_after_relayout({"xaxis.range": ["1990-01-01", "2000-01-01"]}, None) == ["1990-01-01", "2000-01-01"]
     assert view_after_relayout({"xaxis.range[1]": "2022-01-01"}, ["2021-01-01", "2021-06-01"]) == [
-        "2021-01-01", "2022-01-01"]
+        "2021-01-01",
+        "2022-01-01",
+    ]
     assert view_after_relayout({"xaxis.autorange": True}, ["2021-01-01", "2021-06-01"]) is None
     assert view_after_relayout({"autosize": True}, ["2021-01-01", "2021-06-01"]) is UNCHANGED
     assert view_after_relayout({"yaxis.range[0]": 0, "yaxis.range[1]": 2}, None) is UNCHANGED
@@ -166,7 +231,9 @@ def test_document_options_are_searched_and_capped_but_keep_the_selected_ones() -
     documents = [StoredDocument(f"doc{i}", f"Report {i}", None, "", 1) for i in range(500)]
     assert len(document_options(documents, None, None)) == DOCUMENT_OPTIONS_LIMIT
     assert [o["value"] for o in document_options(documents, "report 49", None)] == [
-        "doc49", *(f"doc{i}" for i in range(490, 500))]
+        "doc49",
+        *(f"doc{i}" for i in range(490, 500)),
+    ]
     with_selected = document_options(documents, "report 7", ["doc400"])
     assert with_selected[0] == {"label": "Report 400", "value": "doc400"}
     assert {"label": "Report 7", "value": "doc7"} in with_selected

@@ -80,7 +80,8 @@ def test_a_document_the_extractor_fails_on_becomes_a_problem_and_the_others_are_
 
     assert report.added == ["good"]
     assert [str(p) for p in report.problems] == [
-        "corpus.csv row 4: extraction failed: RecursionError: maximum recursion depth exceeded"]
+        "corpus.csv row 4: extraction failed: RecursionError: maximum recursion depth exceeded"
+    ]
     assert set(store.events()["doc_id"]) == {"good"}
 
 

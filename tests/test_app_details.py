@@ -18,7 +18,7 @@ HOSTILE = Document(
     id="upload.html",
     title="Report <b>bold</b>",
     text='Intro <img src=x onerror="alert(1)"> text.\nTroops crossed the border on May 13, 2021, '
-         "officials said.\n<script>alert('owned')</script> The end.",
+    "officials said.\n<script>alert('owned')</script> The end.",
     source="upload.html",
 )
 
@@ -72,7 +72,7 @@ def test_clicking_an_event_shows_its_sentence_facts_and_the_marked_document(stor
     assert row["explanation"] in facts
     document = _find(panel, "document-text")
     [mark] = [c for c in document.children if isinstance(c, html.Mark)]
-    assert mark.children == HOSTILE.text[row["start"]:row["end"]] == "May 13, 2021"
+    assert mark.children == HOSTILE.text[row["start"] : row["end"]] == "May 13, 2021"
     assert _texts(document.children) == HOSTILE.text
 
 

@@ -27,8 +27,9 @@ def test_no_browser_at_browser_path_is_a_problem_with_the_install_hint(monkeypat
     assert "apt-get install chromium" in problem
 
 
-def test_no_browser_on_the_path_is_a_problem_with_the_install_hint(monkeypatch: pytest.MonkeyPatch,
-                                                                   tmp_path: Path) -> None:
+def test_no_browser_on_the_path_is_a_problem_with_the_install_hint(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("BROWSER_PATH", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))  # a folder with no browser in it
     stop_image_renderer()
@@ -61,12 +62,15 @@ def _buttons(layout: Any) -> dict[str, dict[str, Any]]:
 
 def test_the_image_buttons_are_off_with_the_hint_and_the_others_on(tmp_path: Path) -> None:
     with TimelineStore(tmp_path / "t.sqlite3") as store:
-        client = create_app(store, image_problem="no browser; install Chromium (apt-get install chromium)") \
-            .server.test_client()
+        client = create_app(
+            store, image_problem="no browser; install Chromium (apt-get install chromium)"
+        ).server.test_client()
         buttons = _buttons(client.get("/_dash-layout").get_json())
     for fmt in ("png", "svg", "pdf"):
         assert buttons[fmt].get("disabled") is True
-        assert buttons[fmt]["title"].endswith("download is off: no browser; install Chromium (apt-get install chromium)")
+        assert buttons[fmt]["title"].endswith(
+            "download is off: no browser; install Chromium (apt-get install chromium)"
+        )
     for fmt in ("html", "csv", "json"):
         assert not buttons[fmt].get("disabled")
 
@@ -76,8 +80,12 @@ def test_serve_says_once_that_image_export_is_off_and_serves_the_page_with_the_b
     fill_store(db, None)
     port = free_port()
     env = {**os.environ, "BROWSER_PATH": str(tmp_path / "no-chromium-here")}
-    server = subprocess.Popen([sys.executable, "-m", "timeline", "serve", "--db", str(db), "--port", str(port)],
-                              stderr=subprocess.PIPE, text=True, env=env)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "serve", "--db", str(db), "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -92,8 +100,9 @@ def test_serve_says_once_that_image_export_is_off_and_serves_the_page_with_the_b
         server.terminate()
         _, stderr = server.communicate(timeout=20)
     assert stderr.count("image export is off") == 1
-    assert f"timeline: image export is off: BROWSER_PATH='{tmp_path / 'no-chromium-here'}' is not an executable" \
-           in stderr
+    assert (
+        f"timeline: image export is off: BROWSER_PATH='{tmp_path / 'no-chromium-here'}' is not an executable" in stderr
+    )
     assert "The PNG, SVG and PDF downloads are disabled; everything else works" in stderr
     buttons = _buttons(layout)
     assert buttons["png"]["disabled"] is True and "apt-get install chromium" in buttons["png"]["title"]

@@ -63,11 +63,15 @@ def test_a_failing_job_is_finished_with_its_error_and_the_runner_goes_on() -> No
 def test_uploads_are_read_in_the_background_and_counted(tmp_path: Path) -> None:
     runner = JobRunner()
     with TimelineStore(tmp_path / "t.sqlite3") as store:
-        screened = {"files": [{"name": "a.txt", "contents": _url(b"Signed on May 13, 2021.")},
-                              {"name": "..", "contents": _url(b"x")},
-                              {"name": "b.md", "contents": _url(b"It began in 1997.")}],
-                    "refused": [{"name": "big.txt", "size": 30_000_000}],
-                    "held": [{"name": "later.txt", "size": 10}]}
+        screened = {
+            "files": [
+                {"name": "a.txt", "contents": _url(b"Signed on May 13, 2021.")},
+                {"name": "..", "contents": _url(b"x")},
+                {"name": "b.md", "contents": _url(b"It began in 1997.")},
+            ],
+            "refused": [{"name": "big.txt", "size": 30_000_000}],
+            "held": [{"name": "later.txt", "size": 10}],
+        }
         job = submit_uploads(runner, store, screened, 20 * 2**20, "page")
         assert job is not None and job.title == "Reading 5 dropped files"
         assert runner.wait(30)
@@ -94,8 +98,9 @@ def test_reextraction_runs_as_the_servers_job_over_every_stored_document(tmp_pat
 
 
 def test_progress_lines_say_what_how_far_and_carry_a_bar() -> None:
-    job: Job[None] = Job(id="job-1", title="Reading 3 dropped files", unit="document", total=40, done=12,
-                         state="running")
+    job: Job[None] = Job(
+        id="job-1", title="Reading 3 dropped files", unit="document", total=40, done=12, state="running"
+    )
     [line] = progress_items([job])
     text, bar = line.children
     assert text.children == "Reading 3 dropped files: 12 of 40 documents …"

@@ -66,7 +66,9 @@ def test_serve_stores_the_documents_and_serves_them_until_stopped(tmp_path: Path
     env = {**os.environ, "TIMELINE_DB": str(tmp_path / "not-this.sqlite3")}
     server = subprocess.Popen(
         [sys.executable, "-m", "timeline", "serve", str(folder), "--db", str(db), "--port", str(port)],
-        stderr=subprocess.PIPE, text=True, env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     try:
         deadline = time.monotonic() + 60

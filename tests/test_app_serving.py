@@ -24,10 +24,18 @@ from timeline.bench.load import fill_store, free_port, parse_outputs, run_load, 
 from timeline.ingest.document import Document
 
 
-@pytest.mark.parametrize(("header", "name"), [
-    ("127.0.0.1:8050", "127.0.0.1"), ("LOCALHOST", "localhost"), ("[::1]:8050", "::1"), ("[::1]", "::1"),
-    ("example.com.:80", "example.com"), ("evil.example", "evil.example"), ("", ""),
-])
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("127.0.0.1:8050", "127.0.0.1"),
+        ("LOCALHOST", "localhost"),
+        ("[::1]:8050", "::1"),
+        ("[::1]", "::1"),
+        ("example.com.:80", "example.com"),
+        ("evil.example", "evil.example"),
+        ("", ""),
+    ],
+)
 def test_host_names_are_read_without_port_brackets_or_case(header: str, name: str) -> None:
     assert host_name(header) == name
 
@@ -35,8 +43,9 @@ def test_host_names_are_read_without_port_brackets_or_case(header: str, name: st
 def test_the_allowed_hosts_are_the_local_names_the_listen_host_and_the_allowed_ones() -> None:
     assert allowed_hosts("127.0.0.1") == frozenset({"127.0.0.1", "localhost", "::1"})
     assert allowed_hosts("0.0.0.0") == frozenset({"127.0.0.1", "localhost", "::1"})
-    assert allowed_hosts("192.0.2.7", ["Box.Lan"]) == frozenset({"127.0.0.1", "localhost", "::1", "192.0.2.7",
-                                                                 "box.lan"})
+    assert allowed_hosts("192.0.2.7", ["Box.Lan"]) == frozenset(
+        {"127.0.0.1", "localhost", "::1", "192.0.2.7", "box.lan"}
+    )
     assert allowed_hosts("127.0.0.1", ["*"]) is None
 
 
@@ -54,9 +63,13 @@ def _delete_request(client: Client, doc_id: str) -> dict[str, Any]:
     dependencies = client.get("/_dash-dependencies", headers={"Host": "127.0.0.1"}).get_json()
     [dependency] = [d for d in dependencies if "delete-document" in json.dumps(d["inputs"])]
     button = {"doc": doc_id, "type": "delete-document"}
-    return {"output": dependency["output"], "outputs": parse_outputs(dependency["output"]),
-            "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
-            "changedPropIds": [json.dumps(button, separators=(",", ":")) + ".n_clicks"], "state": []}
+    return {
+        "output": dependency["output"],
+        "outputs": parse_outputs(dependency["output"]),
+        "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
+        "changedPropIds": [json.dumps(button, separators=(",", ":")) + ".n_clicks"],
+        "state": [],
+    }
 
 
 def test_a_request_for_another_host_is_refused_and_changes_nothing(store: TimelineStore) -> None:
@@ -100,8 +113,12 @@ class _Blocking:
 
 def _call(app: Any, path: str = "/_dash-update-component", gone: Callable[[], bool] = lambda: False) -> str:
     statuses: list[str] = []
-    body = b"".join(app({"REQUEST_METHOD": "POST", "PATH_INFO": path, "waitress.client_disconnected": gone},
-                        lambda status, headers: statuses.append(status)))
+    body = b"".join(
+        app(
+            {"REQUEST_METHOD": "POST", "PATH_INFO": path, "waitress.client_disconnected": gone},
+            lambda status, headers: statuses.append(status),
+        )
+    )
     return f"{statuses[0].split()[0]} {body.decode()[:5]}"
 
 
@@ -183,15 +200,18 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_a_body_over_the_cap_is_refused_before_it_is_read(served: str) -> None:
     host, port = served.split(":")
     with closing(socket.create_connection((host, int(port)), timeout=10)) as sock:
-        sock.sendall(b"POST /_dash-update-component HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                     b"Content-Type: application/json\r\nContent-Length: 300000000\r\n\r\n" + b"x" * 1000)
+        sock.sendall(
+            b"POST /_dash-update-component HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/json\r\nContent-Length: 300000000\r\n\r\n" + b"x" * 1000
+        )
         reply = sock.recv(200)
     assert reply.startswith(b"HTTP/1.1 413"), reply
 
 
 @pytest.mark.parametrize("distinct", [False, True], ids=["same-view", "distinct-views"])
-def test_serve_holds_a_burst_of_figure_requests_and_then_answers_a_fresh_one_at_once(served: str,
-                                                                                      distinct: bool) -> None:
+def test_serve_holds_a_burst_of_figure_requests_and_then_answers_a_fresh_one_at_once(
+    served: str, distinct: bool
+) -> None:
     result = run_load(f"http://{served}", burst=30, deadline_s=30, distinct=distinct)
     assert result.alone.status == "200"
     assert set(result.statuses()) <= {"200", "429"} and result.statuses()["200"] >= 2, result.statuses()
@@ -223,8 +243,13 @@ class _Counting:
 
 def _post(app: Any, body: bytes, **environ_extra: str) -> str:
     statuses: list[str] = []
-    environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/_dash-update-component", "CONTENT_LENGTH": str(len(body)),
-               "wsgi.input": io.BytesIO(body), **environ_extra}
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/_dash-update-component",
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.input": io.BytesIO(body),
+        **environ_extra,
+    }
     answer = b"".join(app(environ, lambda status, headers: statuses.append(status)))
     return f"{statuses[0].split()[0]} {answer.decode()}"
 
@@ -236,8 +261,13 @@ def test_a_large_shared_answer_is_compressed_once_for_the_clients_that_accept_gz
     shared = SharedAnswers(inner, shareable=lambda body: True, version=lambda: 1)
     body = b"figure " + b"0123456789" * 20_000
     headers: list[tuple[str, str]] = []
-    environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/_dash-update-component", "CONTENT_LENGTH": str(len(body)),
-               "wsgi.input": io.BytesIO(body), "HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/_dash-update-component",
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.input": io.BytesIO(body),
+        "HTTP_ACCEPT_ENCODING": "gzip, deflate, br",
+    }
     compressed = b"".join(shared(environ, lambda status, given: headers.extend(given)))
     assert ("Content-Encoding", "gzip") in headers and ("Content-Length", str(len(compressed))) in headers
     assert gzip.decompress(compressed) == body + b" #1" and len(compressed) < len(body) / 10

@@ -15,14 +15,18 @@ def data_url(content: bytes, mime: str = "text/plain") -> str:
 
 
 def test_uploaded_files_are_read_like_files_and_named_as_uploaded() -> None:
-    html = b"<html><head><title>Report</title></head><body><p>Signed on May 13, 2021.</p>" \
-           b"<script>alert('x')</script></body></html>"
+    html = (
+        b"<html><head><title>Report</title></head><body><p>Signed on May 13, 2021.</p>"
+        b"<script>alert('x')</script></body></html>"
+    )
     corpus = b'{"id": "a1", "text": "In 1997 it began."}\n{"id": "a2", "text": "Ended May 13, 2021."}\n'
-    items = read_uploads([
-        ("notes.txt", data_url(b"Talks resumed on May 13, 2021.")),
-        ("report.html", data_url(html, "text/html")),
-        ("news/corpus.jsonl", data_url(corpus, "application/octet-stream")),
-    ])
+    items = read_uploads(
+        [
+            ("notes.txt", data_url(b"Talks resumed on May 13, 2021.")),
+            ("report.html", data_url(html, "text/html")),
+            ("news/corpus.jsonl", data_url(corpus, "application/octet-stream")),
+        ]
+    )
 
     assert all(isinstance(i, Document) for i in items)
     documents = {d.id: d for d in items if isinstance(d, Document)}
@@ -69,8 +73,9 @@ def test_decode_data_url_refuses_what_is_not_a_base64_data_url() -> None:
 
 
 def test_pasted_text_becomes_a_document_with_a_stable_id() -> None:
-    [first] = pasted_document("  Armenia said on May 13, 2021 that troops crossed.\nMore text.  ",
-                              date_text="2021-05-15")
+    [first] = pasted_document(
+        "  Armenia said on May 13, 2021 that troops crossed.\nMore text.  ", date_text="2021-05-15"
+    )
     [again] = pasted_document("Armenia said on May 13, 2021 that troops crossed.\nMore text.")
     assert isinstance(first, Document) and isinstance(again, Document)
     assert first.id == again.id and first.id.startswith("pasted-")
@@ -103,16 +108,25 @@ def test_an_empty_paste_is_a_problem() -> None:
 def test_odd_upload_names_are_problems_of_their_own_and_the_rest_of_the_batch_is_read() -> None:
     text = data_url(b"Talks resumed on May 13, 2021.")
     long_name = "é" * 128 + ".txt"  # 260 bytes in UTF-8
-    items = read_uploads([
-        ("..", text), ("a/..", text), (long_name, text), ("bad\x00name.txt", text), (".", text),
-        ("good.txt", text),
-    ])
+    items = read_uploads(
+        [
+            ("..", text),
+            ("a/..", text),
+            (long_name, text),
+            ("bad\x00name.txt", text),
+            (".", text),
+            ("good.txt", text),
+        ]
+    )
     problems = [i for i in items if isinstance(i, Problem)]
     assert [p.source for p in problems] == ["..", "a/..", long_name, "bad\\x00name.txt", "."]
     assert [p.message for p in problems] == [
-        "this is not a file name; rename the file", "this is not a file name; rename the file",
-        "the file name is over 255 bytes; rename the file", "the file name holds a NUL character; rename the file",
-        "this is not a file name; rename the file"]
+        "this is not a file name; rename the file",
+        "this is not a file name; rename the file",
+        "the file name is over 255 bytes; rename the file",
+        "the file name holds a NUL character; rename the file",
+        "this is not a file name; rename the file",
+    ]
     assert [i.id for i in items if isinstance(i, Document)] == ["good.txt"]
 
 
@@ -123,8 +137,9 @@ def test_a_name_of_255_bytes_is_still_a_name() -> None:
 
 
 def test_a_word_document_is_named_as_a_type_that_is_not_read() -> None:
-    [problem, document] = read_uploads([("report.docx", data_url(b"PK\x03\x04", "application/msword")),
-                                        ("ok.txt", data_url(b"In 1997."))])
+    [problem, document] = read_uploads(
+        [("report.docx", data_url(b"PK\x03\x04", "application/msword")), ("ok.txt", data_url(b"In 1997."))]
+    )
     assert isinstance(problem, Problem) and problem.source == "report.docx"
     assert problem.message.startswith("unsupported file type '.docx'; expected .csv")
     assert isinstance(document, Document)

@@ -25,7 +25,20 @@ def test_run_long_prints_both_series(capsys: pytest.CaptureFixture[str]) -> None
     run_long(1, sizes=(0.002, 0.004))  # too small to judge growth by: the report is what is tested
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "wikiwars-world-war-ii.txt repeated"
-    assert out[1].split() == ["MB", "characters", "timexes", "seconds", "CPU", "s", "MB/CPU", "s", "peak", "MiB", "x", "first"]
+    assert out[1].split() == [
+        "MB",
+        "characters",
+        "timexes",
+        "seconds",
+        "CPU",
+        "s",
+        "MB/CPU",
+        "s",
+        "peak",
+        "MiB",
+        "x",
+        "first",
+    ]
     row = out[3].split()  # the 0.004 MB document of the World War II sample
     assert len(row) == 8 and row[0] == "0.00" and 3900 <= int(row[1].replace(",", "")) <= 4000
     assert out[4].startswith("0.004 MB / 0.002 MB: ") and "(linear: 2x;" in out[4]

@@ -40,17 +40,27 @@ def _value(value: CalendarValue, timeml: str, grain: Grain, interval: tuple[str,
         _value(V(year=0), "BC0001", Grain.YEAR, ("0000-01-01", "0001-01-01")),
         _value(V(year=1), "0001", Grain.YEAR, ("0001-01-01", "0002-01-01")),
         _value(V(year=2020, month=2, day=29), "2020-02-29", Grain.DAY, ("2020-02-29", "2020-03-01")),
-        _value(V(year=2021, month=5, day=14, part_of_day="NI"), "2021-05-14TNI", Grain.PART_OF_DAY,
-            ("2021-05-14T20:00", "2021-05-15T06:00")),
-        _value(V(year=2021, month=5, day=15, hour=19, minute=45), "2021-05-15T19:45", Grain.MINUTE,
-            ("2021-05-15T19:45", "2021-05-15T19:46")),
-        _value(V(year=2021, month=12, day=31, hour=23, minute=59), "2021-12-31T23:59", Grain.MINUTE,
-            ("2021-12-31T23:59", "2022-01-01T00:00")),
+        _value(
+            V(year=2021, month=5, day=14, part_of_day="NI"),
+            "2021-05-14TNI",
+            Grain.PART_OF_DAY,
+            ("2021-05-14T20:00", "2021-05-15T06:00"),
+        ),
+        _value(
+            V(year=2021, month=5, day=15, hour=19, minute=45),
+            "2021-05-15T19:45",
+            Grain.MINUTE,
+            ("2021-05-15T19:45", "2021-05-15T19:46"),
+        ),
+        _value(
+            V(year=2021, month=12, day=31, hour=23, minute=59),
+            "2021-12-31T23:59",
+            Grain.MINUTE,
+            ("2021-12-31T23:59", "2022-01-01T00:00"),
+        ),
     ],
 )
-def test_value_grain_and_interval(
-    value: CalendarValue, timeml: str, grain: Grain, interval: tuple[str, str]
-) -> None:
+def test_value_grain_and_interval(value: CalendarValue, timeml: str, grain: Grain, interval: tuple[str, str]) -> None:
     assert value.timeml() == timeml
     assert value.grain is grain
     assert value.interval() == Interval(*interval)
@@ -162,8 +172,13 @@ def test_consecutive_seasons_within_a_year_meet() -> None:
 
 @pytest.mark.parametrize(
     ("year", "expected"),
-    [(2000, date(2000, 4, 23)), (2019, date(2019, 4, 21)), (2024, date(2024, 3, 31)), (2038, date(2038, 4, 25)),
-     (1818, date(1818, 3, 22))],  # 1818 and 2038: the earliest and latest Easters of their centuries
+    [
+        (2000, date(2000, 4, 23)),
+        (2019, date(2019, 4, 21)),
+        (2024, date(2024, 3, 31)),
+        (2038, date(2038, 4, 25)),
+        (1818, date(1818, 3, 22)),
+    ],  # 1818 and 2038: the earliest and latest Easters of their centuries
 )
 def test_easter_sunday(year: int, expected: date) -> None:
     assert easter(year) == expected

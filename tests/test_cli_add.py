@@ -78,5 +78,7 @@ def test_a_record_gives_back_the_timex_it_was_written_from() -> None:
     for timex in extraction.timexes:
         back, document_date = record_timex(timex_record("doc", timex, extraction.document_date))
         assert back == timex
-        assert (document_date.value, document_date.source) == (extraction.document_date.value,
-                                                                extraction.document_date.source)
+        assert (document_date.value, document_date.source) == (
+            extraction.document_date.value,
+            extraction.document_date.source,
+        )

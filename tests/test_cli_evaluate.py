@@ -90,7 +90,8 @@ def test_errors_file_lists_each_error_with_context(corpus: Path, tmp_path: Path)
     ]
     accord, value, spurious = rows
     assert (accord["left_context"], accord["right_context"]) == (
-        " The ", " took effect on May 13, 2021; its drafts go back to 1997. "
+        " The ",
+        " took effect on May 13, 2021; its drafts go back to 1997. ",
     )
     assert (value["gold_value"], value["system_value"]) == ("2021-05-14", "2021-05-13")
     assert value["left_context"] == " The accord took effect on "

@@ -172,9 +172,7 @@ def test_invalid_corpus_date_is_reported_and_the_document_read_without_it(tmp_pa
     assert by_doc["undated"]["dct"] is None
 
 
-def test_extraction_crash_on_one_document_is_a_problem_for_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_extraction_crash_on_one_document_is_a_problem_for_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real_extract = pipeline_documents.extract
 
     def extract_failing_on_poison(text: str, *args: object, **kwargs: object) -> Extraction:

@@ -134,8 +134,10 @@ def test_sigterm_leaves_the_previous_output_and_no_part_file(tmp_path: Path) -> 
 
 def test_csv_with_bare_carriage_returns_reads_back_identically(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
-    texts = {"cr": "Talks began\ron May 13, 2021.\rThen 1997.", "crlf": "Line one\r\non 1 June 2020, \"quoted\"."}
-    corpus.write_text("".join(json.dumps({"id": key, "text": text}) + "\n" for key, text in texts.items()), encoding="utf-8")
+    texts = {"cr": "Talks began\ron May 13, 2021.\rThen 1997.", "crlf": 'Line one\r\non 1 June 2020, "quoted".'}
+    corpus.write_text(
+        "".join(json.dumps({"id": key, "text": text}) + "\n" for key, text in texts.items()), encoding="utf-8"
+    )
     out = tmp_path / "dates.csv"
 
     assert run("--format", "csv", "-o", out, corpus).exit_code == 0

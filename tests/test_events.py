@@ -62,22 +62,39 @@ def timex(
     sentence_end = text.find(". ", start)
     sentence_end = len(text) if sentence_end < 0 else sentence_end + 1
     return Timex(
-        expression, start, start + len(expression), type_, value, grain,
-        Interval(*interval) if interval else None, anchor,
-        sentence=text[sentence_start:sentence_end], sentence_start=sentence_start, mod=mod, rule="test",
+        expression,
+        start,
+        start + len(expression),
+        type_,
+        value,
+        grain,
+        Interval(*interval) if interval else None,
+        anchor,
+        sentence=text[sentence_start:sentence_end],
+        sentence_start=sentence_start,
+        mod=mod,
+        rule="test",
     )
 
 
 FRIDAY = timex("Friday", "2021-05-14", Grain.DAY, ("2021-05-14", "2021-05-15"))
-FRIDAY_EVENING = timex("Friday evening", "2021-05-14TEV", Grain.PART_OF_DAY, ("2021-05-14T18:00", "2021-05-14T22:00"),
-                       type_=TimexType.TIME)
-FRIDAY_NIGHT = timex("Friday night", "2021-05-14TEV", Grain.PART_OF_DAY, ("2021-05-14T18:00", "2021-05-14T22:00"),
-                     type_=TimexType.TIME)
-LAST_YEAR = timex("last year", "2020", Grain.YEAR, ("2020-01-01", "2021-01-01"),
-                  anchor=Anchor(AnchorKind.DOCUMENT_DATE, "2021-05-15", "the year before the document date"))
+FRIDAY_EVENING = timex(
+    "Friday evening", "2021-05-14TEV", Grain.PART_OF_DAY, ("2021-05-14T18:00", "2021-05-14T22:00"), type_=TimexType.TIME
+)
+FRIDAY_NIGHT = timex(
+    "Friday night", "2021-05-14TEV", Grain.PART_OF_DAY, ("2021-05-14T18:00", "2021-05-14T22:00"), type_=TimexType.TIME
+)
+LAST_YEAR = timex(
+    "last year",
+    "2020",
+    Grain.YEAR,
+    ("2020-01-01", "2021-01-01"),
+    anchor=Anchor(AnchorKind.DOCUMENT_DATE, "2021-05-15", "the year before the document date"),
+)
 MARATHON = timex("490 BC", "-0489", Grain.YEAR, ("-0489-01-01", "-0488-01-01"))
-PAST_THREE_YEARS = timex("the past three years", "P3Y", Grain.NONE, ("2018-05-15", "2021-05-15"),
-                         type_=TimexType.DURATION)
+PAST_THREE_YEARS = timex(
+    "the past three years", "P3Y", Grain.NONE, ("2018-05-15", "2021-05-15"), type_=TimexType.DURATION
+)
 EVERY_MONDAY = timex("every Monday", "XXXX-WXX-1", Grain.DAY, None, type_=TimexType.SET)
 THREE_YEARS = timex("three years", "P3Y", Grain.NONE, None, type_=TimexType.DURATION, occurrence=1)
 MAY_2021 = timex("May 2021", "2021-05", Grain.MONTH, ("2021-05-01", "2021-06-01"))
@@ -89,7 +106,7 @@ def table(*timexes: Timex, document: Document = DOC) -> pd.DataFrame:
 
 def test_the_timexes_of_the_test_text_are_where_they_say() -> None:
     for t in (FRIDAY, FRIDAY_EVENING, FRIDAY_NIGHT, LAST_YEAR, MARATHON, PAST_THREE_YEARS, EVERY_MONDAY, THREE_YEARS):
-        assert TEXT[t.start:t.end] == t.text and t.text in t.sentence
+        assert TEXT[t.start : t.end] == t.text and t.text in t.sentence
 
 
 def test_dates_with_an_interval_are_events_by_kind() -> None:
@@ -107,14 +124,18 @@ def test_durations_and_sets_are_events_only_where_anchored() -> None:
     assert events["text"].tolist() == ["the past three years"]
     row = events.iloc[0]
     assert (row["type"], row["kind"], row["interval_start"], row["interval_end"]) == (
-        "DURATION", "anchored duration", "2018-05-15", "2021-05-15"
+        "DURATION",
+        "anchored duration",
+        "2018-05-15",
+        "2021-05-15",
     )
     assert row["x_end"] - row["x_start"] == pytest.approx(3.0, abs=0.01)
 
 
 def test_an_anchored_set_is_an_event() -> None:
-    every_friday_2021 = timex("every Monday", "2021-W19-1", Grain.DAY, ("2021-05-10", "2021-05-11"),
-                              type_=TimexType.SET)
+    every_friday_2021 = timex(
+        "every Monday", "2021-W19-1", Grain.DAY, ("2021-05-10", "2021-05-11"), type_=TimexType.SET
+    )
     assert table(every_friday_2021)["kind"].tolist() == ["instant"]
 
 
@@ -153,8 +174,16 @@ def test_a_document_without_title_is_named_by_its_id() -> None:
 
 def test_without_a_sentence_the_line_is_used() -> None:
     text = "Headline\nTroops crossed the border on May 13, 2021 at dawn\nMore text"
-    bare = Timex("May 13, 2021", text.index("May"), text.index("May") + 12, TimexType.DATE, "2021-05-13", Grain.DAY,
-                 Interval("2021-05-13", "2021-05-14"), Anchor(AnchorKind.ABSOLUTE))
+    bare = Timex(
+        "May 13, 2021",
+        text.index("May"),
+        text.index("May") + 12,
+        TimexType.DATE,
+        "2021-05-13",
+        Grain.DAY,
+        Interval("2021-05-13", "2021-05-14"),
+        Anchor(AnchorKind.ABSOLUTE),
+    )
     row = table(bare, document=Document("b.txt", text)).iloc[0]
     assert row["sentence"] == "Troops crossed the border on May 13, 2021 at dawn"
     assert row["label"] == "Troops crossed the border at dawn"
@@ -191,21 +220,24 @@ def test_events_of_the_sample_article() -> None:
     assert len(events) >= 1 and events["event_id"].is_unique
     assert "2021-05-13" in set(events["value"])  # the tweet's "May 13, 2021"
     for row in events.itertuples():
-        assert text[row.start:row.end] == row.text
+        assert text[row.start : row.end] == row.text
         assert row.event_id == f"{document.id}:{row.start}"
         assert row.text in row.sentence or row.sentence in text
         assert 0 < len(row.label) <= 80
         assert row.x_start < row.x_end
-        assert (row.kind in ("instant", "publication")) == (row.grain in {"day", "part_of_day", "hour", "minute",
-                                                                          "second"})
+        assert (row.kind in ("instant", "publication")) == (
+            row.grain in {"day", "part_of_day", "hour", "minute", "second"}
+        )
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
         (lambda df: df.drop(columns=["label", "x_end"]), "missing column(s) label, x_end"),
-        (lambda df: df.assign(kind=["instant", "moment", "period", "anchored duration"]),
-         "row 1 (event_id 'news/a.txt:"),
+        (
+            lambda df: df.assign(kind=["instant", "moment", "period", "anchored duration"]),
+            "row 1 (event_id 'news/a.txt:",
+        ),
         (lambda df: df.assign(event_id="same"), "event_id 'same' repeats an earlier event_id"),
         (lambda df: df.assign(x_start=df["x_end"] + 1), "is after x_end"),
         (lambda df: df.assign(interval_end="next week"), "interval_end 'next week' is not an ISO 8601 date"),

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 import regex
 
-from timeline.pipeline import events_from_documents
 from timeline.events.label import event_label, text_label
 from timeline.events.signature import is_signature_line, signed_post
 from timeline.ingest import Document, read_documents
+from timeline.pipeline import events_from_documents
 
 DATA = Path(__file__).parent.parent / "data"
 SEED = DATA / "armenia-azerbaijan-2021-05-15.txt"
@@ -79,29 +79,37 @@ def test_a_relative_pronoun_gets_its_antecedent_back() -> None:
 
 
 def test_deep_in_a_long_clause_the_label_is_what_follows_the_date() -> None:
-    sentence = ("The reason that I did not appeal to Putin for help is that the day before it was stated at the "
-                "highest level that the troops were to be withdrawn from the border in full")
+    sentence = (
+        "The reason that I did not appeal to Putin for help is that the day before it was stated at the "
+        "highest level that the troops were to be withdrawn from the border in full"
+    )
     start = sentence.index("the day before")
     label = event_label(sentence, (start, start + len("the day before")))
     assert label.startswith("It was stated at the highest level that the troops were to be withdrawn")
 
 
-@pytest.mark.parametrize("line", [
-    "— Jake Hanrahan (@Jake_Hanrahan) May 13, 2021",
-    "— ermeni (baby eater)🇦🇲֎ (@syriahay) May 14, 2021",
-    "- @newsdesk 14 May 2021",
-    "— Alison Meuse (@AliTahmizian) May 14, 2021",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "— Jake Hanrahan (@Jake_Hanrahan) May 13, 2021",
+        "— ermeni (baby eater)🇦🇲֎ (@syriahay) May 14, 2021",
+        "- @newsdesk 14 May 2021",
+        "— Alison Meuse (@AliTahmizian) May 14, 2021",
+    ],
+)
 def test_signature_lines(line: str) -> None:
     assert is_signature_line(line)
 
 
-@pytest.mark.parametrize("line", [
-    "— and then, on May 13, 2021, the troops left",
-    "The minister — speaking on May 13, 2021 — said so",
-    "Email the desk at news@example.org by May 13, 2021",
-    "May 13, 2021",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "— and then, on May 13, 2021, the troops left",
+        "The minister — speaking on May 13, 2021 — said so",
+        "Email the desk at news@example.org by May 13, 2021",
+        "May 13, 2021",
+    ],
+)
 def test_lines_that_are_no_signature(line: str) -> None:
     assert not is_signature_line(line)
 

@@ -43,8 +43,18 @@ def test_fractional_years() -> None:
 
 
 def test_fractional_years_order_like_the_calendar() -> None:
-    moments = ["-0489-01-01", "-0001-12-31", "0000-01-01", "0001-01-01", "1648-10-24", "1800-01-01", "1939-09-01",
-               "2021-05-13", "2021-05-13T19:45", "2021-05-14"]
+    moments = [
+        "-0489-01-01",
+        "-0001-12-31",
+        "0000-01-01",
+        "0001-01-01",
+        "1648-10-24",
+        "1800-01-01",
+        "1939-09-01",
+        "2021-05-13",
+        "2021-05-13T19:45",
+        "2021-05-14",
+    ]
     values = [fractional_year(m) for m in moments]
     assert values == sorted(values) and len(set(values)) == len(values)
 

@@ -8,14 +8,27 @@ from timeline.events.when import event_when, explanation_in_words, value_in_word
 from timeline.events.zones import utc_offset
 
 
-@pytest.mark.parametrize(("value", "words"), [
-    ("BC0513", "513 BC"), ("BC0481-WI", "winter 481 BC"), ("BC0480-09", "September 480 BC"),
-    ("2021", "2021"), ("2021-05", "May 2021"), ("2021-05-15", "15 May 2021"),
-    ("2021-05-14TEV", "14 May 2021, evening"), ("2007-03-19T12:30", "19 March 2007, 12:30"),
-    ("1997-SU", "summer 1997"), ("2021-W19", "week 19 of 2021"), ("2021-Q1", "the first quarter of 2021"),
-    ("2021-H2", "the second half of 2021"), ("199", "the 1990s"), ("19", "the 1900s"), ("BC049", "the 490s BC"),
-    ("PRESENT_REF", "now"),
-])
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("BC0513", "513 BC"),
+        ("BC0481-WI", "winter 481 BC"),
+        ("BC0480-09", "September 480 BC"),
+        ("2021", "2021"),
+        ("2021-05", "May 2021"),
+        ("2021-05-15", "15 May 2021"),
+        ("2021-05-14TEV", "14 May 2021, evening"),
+        ("2007-03-19T12:30", "19 March 2007, 12:30"),
+        ("1997-SU", "summer 1997"),
+        ("2021-W19", "week 19 of 2021"),
+        ("2021-Q1", "the first quarter of 2021"),
+        ("2021-H2", "the second half of 2021"),
+        ("199", "the 1990s"),
+        ("19", "the 1900s"),
+        ("BC049", "the 490s BC"),
+        ("PRESENT_REF", "now"),
+    ],
+)
 def test_a_timeml_value_reads_in_words(value: str, words: str) -> None:
     assert value_in_words(value) == words
 
@@ -26,8 +39,18 @@ def test_a_value_that_is_no_calendar_position_has_no_words(value: str | None) ->
 
 
 def event(**columns: object) -> dict[str, object]:
-    return {"text": "", "value": "", "mod": None, "grain": "none", "interval_start": "", "interval_end": "",
-            "anchor": "absolute", "anchor_value": None, "explanation": "written in full", **columns}
+    return {
+        "text": "",
+        "value": "",
+        "mod": None,
+        "grain": "none",
+        "interval_start": "",
+        "interval_end": "",
+        "anchor": "absolute",
+        "anchor_value": None,
+        "explanation": "written in full",
+        **columns,
+    }
 
 
 def test_an_event_says_its_zone_and_its_mod() -> None:
@@ -36,23 +59,34 @@ def test_an_event_says_its_zone_and_its_mod() -> None:
 
 
 def test_an_anchored_duration_reads_as_its_interval() -> None:
-    duration = event(text="the past three years", value="P3Y", interval_start="2018-05-15",
-                     interval_end="2021-05-15")
+    duration = event(text="the past three years", value="P3Y", interval_start="2018-05-15", interval_end="2021-05-15")
     assert event_when(duration) == "15 May 2018 – 15 May 2021"
 
 
 def test_an_explanation_names_its_reference_in_words_and_a_date_written_in_full_has_none() -> None:
-    relative = event(anchor="document_date", anchor_value="2021-05-15",
-                     explanation="6 months before the document date, 2021-05-15")
+    relative = event(
+        anchor="document_date", anchor_value="2021-05-15", explanation="6 months before the document date, 2021-05-15"
+    )
     assert explanation_in_words(relative) == "6 months before the publication date, 15 May 2021"
-    narrative = event(anchor="mention", anchor_value="BC0513", explanation="1 year after the date last mentioned, BC0513")
+    narrative = event(
+        anchor="mention", anchor_value="BC0513", explanation="1 year after the date last mentioned, BC0513"
+    )
     assert explanation_in_words(narrative) == "1 year after the date last mentioned, 513 BC"
     assert explanation_in_words(event()) == ""
 
 
-@pytest.mark.parametrize(("expression", "offset"), [
-    ("12:30 EST", "-05:00"), ("16:30 UTC", "+00:00"), ("6:40 p.m. PDT", "-07:00"), ("08:30Z", "+00:00"),
-    ("9:45 a.m.", None), ("21:40", None), ("10:00 IST", None), ("May 2021", None),
-])
+@pytest.mark.parametrize(
+    ("expression", "offset"),
+    [
+        ("12:30 EST", "-05:00"),
+        ("16:30 UTC", "+00:00"),
+        ("6:40 p.m. PDT", "-07:00"),
+        ("08:30Z", "+00:00"),
+        ("9:45 a.m.", None),
+        ("21:40", None),
+        ("10:00 IST", None),
+        ("May 2021", None),
+    ],
+)
 def test_a_zone_written_with_a_clock_time_gives_its_offset(expression: str, offset: str | None) -> None:
     assert utc_offset(expression) == offset

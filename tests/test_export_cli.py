@@ -40,8 +40,9 @@ def inputs(corpus: Path) -> list[Path]:
     return [corpus / "treaty.txt", corpus / "rain.jsonl"]
 
 
-@pytest.mark.parametrize(("suffix", "read"), [(".csv", events_from_csv), (".json", events_from_json),
-                                              (".jsonl", events_from_jsonl)])
+@pytest.mark.parametrize(
+    ("suffix", "read"), [(".csv", events_from_csv), (".json", events_from_json), (".jsonl", events_from_jsonl)]
+)
 def test_tables_hold_the_events_of_every_document(corpus: Path, suffix: str, read: object) -> None:
     output = corpus / f"events{suffix}"
     result = run("export", *inputs(corpus), "-o", output)
@@ -90,15 +91,18 @@ def test_an_unknown_document_is_reported(corpus: Path) -> None:
     assert result.stderr == "timeline: --doc nope: no such document in the input\n"
 
 
-@pytest.mark.parametrize("arguments", [
-    ["-o", "{dir}/events.txt"],  # no format in the name
-    ["-o", "{dir}/no/such/folder/events.csv"],
-    ["-o", "{dir}/events.csv", "--from", "2022", "--to", "2021"],
-    ["-o", "{dir}/events.csv", "--from", "last May"],
-    ["-o", "{dir}/events.csv", "--dct", "2021-02-30"],
-    ["-o", "{dir}/events.csv", "--grain", "fortnight"],
-    ["-o", "{dir}/events.json", "--excel"],
-])
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["-o", "{dir}/events.txt"],  # no format in the name
+        ["-o", "{dir}/no/such/folder/events.csv"],
+        ["-o", "{dir}/events.csv", "--from", "2022", "--to", "2021"],
+        ["-o", "{dir}/events.csv", "--from", "last May"],
+        ["-o", "{dir}/events.csv", "--dct", "2021-02-30"],
+        ["-o", "{dir}/events.csv", "--grain", "fortnight"],
+        ["-o", "{dir}/events.json", "--excel"],
+    ],
+)
 def test_usage_errors_exit_2(corpus: Path, arguments: list[str]) -> None:
     result = run("export", *inputs(corpus), *(argument.format(dir=corpus) for argument in arguments))
     assert result.exit_code == 2
@@ -146,8 +150,7 @@ def test_timeml_honours_the_selection_and_gives_each_document_its_own_file(tmp_p
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     folder = tmp_path / "tml"
-    result = run("export", corpus, "--format", "timeml", "-o", folder, "--from", "2000", "--doc", "a/b",
-                 "--doc", "a_b")
+    result = run("export", corpus, "--format", "timeml", "-o", folder, "--from", "2000", "--doc", "a/b", "--doc", "a_b")
     assert result.exit_code == 0, result.stderr
     documents = {path.name: read_timeml(path) for path in folder.glob("*.tml")}
     assert sorted(documents) == ["a_b-2.tml", "a_b.tml"]  # "a/b" and "a_b" clash once made safe
@@ -160,8 +163,22 @@ def test_timeml_honours_the_selection_and_gives_each_document_its_own_file(tmp_p
 @pytest.mark.browser
 def test_png_has_the_asked_size(corpus: Path) -> None:
     output = corpus / "timeline.png"
-    result = run("export", *inputs(corpus), "-o", output, "--width", "800", "--height", "400", "--scale", "2",
-                 "--title", "Rain and treaties", "--lanes", "grain")
+    result = run(
+        "export",
+        *inputs(corpus),
+        "-o",
+        output,
+        "--width",
+        "800",
+        "--height",
+        "400",
+        "--scale",
+        "2",
+        "--title",
+        "Rain and treaties",
+        "--lanes",
+        "grain",
+    )
     assert result.exit_code == 0, result.stderr
     assert Image.open(io.BytesIO(output.read_bytes())).size == (1600, 800)
 
@@ -180,8 +197,13 @@ def test_without_a_browser_an_image_export_says_what_to_install(corpus: Path, tm
     environment = {key: value for key, value in os.environ.items() if key != "BROWSER_PATH"}
     environment["PATH"] = str(tmp_path / "empty-bin")  # no chromium to be found
     output = corpus / "timeline.png"
-    done = subprocess.run([sys.executable, "-m", "timeline", "export", *map(str, inputs(corpus)), "-o", str(output)],
-                          env=environment, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "timeline", "export", *map(str, inputs(corpus)), "-o", str(output)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "apt-get install chromium" in done.stderr
     assert not output.exists()

@@ -21,25 +21,73 @@ from timeline.ingest import Document
 
 # (document id, sentence, expression, TimeML value, grain, interval start, interval end)
 MENTIONS = {
-    "marathon": ("m", "The Athenians won at Marathon in 490 BC.", "490 BC", "BC0490", Grain.YEAR,
-                 "-0489-01-01", "-0488-01-01"),
+    "marathon": (
+        "m",
+        "The Athenians won at Marathon in 490 BC.",
+        "490 BC",
+        "BC0490",
+        Grain.YEAR,
+        "-0489-01-01",
+        "-0488-01-01",
+    ),
     "nineties": ("n", "The 1990s were calm.", "The 1990s", "199", Grain.DECADE, "1990-01-01", "2000-01-01"),
-    "summer": ("s", "In the summer of 1997 it rained.", "the summer of 1997", "1997-SU", Grain.SEASON,
-               "1997-06-01", "1997-09-01"),
+    "summer": (
+        "s",
+        "In the summer of 1997 it rained.",
+        "the summer of 1997",
+        "1997-SU",
+        Grain.SEASON,
+        "1997-06-01",
+        "1997-09-01",
+    ),
     "year": ("y", "Prices rose in 1997.", "1997", "1997", Grain.YEAR, "1997-01-01", "1998-01-01"),
-    "week": ("w", "Week 19 of 2021 was busy.", "Week 19 of 2021", "2021-W19", Grain.WEEK,
-             "2021-05-10", "2021-05-17"),
-    "day": ("d", "Talks failed on May 13, 2021 in Vienna.", "May 13, 2021", "2021-05-13", Grain.DAY,
-            "2021-05-13", "2021-05-14"),
-    "night": ("t", "Shelling went on on the night of May 13, 2021.", "the night of May 13, 2021",
-              "2021-05-13TNI", Grain.PART_OF_DAY, "2021-05-13T21:00", "2021-05-14T04:00"),
-    "minute": ("h", "The vote closed at 7:45 pm on May 13, 2021.", "7:45 pm on May 13, 2021",
-               "2021-05-13T19:45", Grain.MINUTE, "2021-05-13T19:45", "2021-05-13T19:46"),
-    "leap_week": ("l", "The last week of February 2020 was cold.", "The last week of February 2020", "2020-W09",
-                  Grain.WEEK, "2020-02-24", "2020-03-01"),
+    "week": ("w", "Week 19 of 2021 was busy.", "Week 19 of 2021", "2021-W19", Grain.WEEK, "2021-05-10", "2021-05-17"),
+    "day": (
+        "d",
+        "Talks failed on May 13, 2021 in Vienna.",
+        "May 13, 2021",
+        "2021-05-13",
+        Grain.DAY,
+        "2021-05-13",
+        "2021-05-14",
+    ),
+    "night": (
+        "t",
+        "Shelling went on on the night of May 13, 2021.",
+        "the night of May 13, 2021",
+        "2021-05-13TNI",
+        Grain.PART_OF_DAY,
+        "2021-05-13T21:00",
+        "2021-05-14T04:00",
+    ),
+    "minute": (
+        "h",
+        "The vote closed at 7:45 pm on May 13, 2021.",
+        "7:45 pm on May 13, 2021",
+        "2021-05-13T19:45",
+        Grain.MINUTE,
+        "2021-05-13T19:45",
+        "2021-05-13T19:46",
+    ),
+    "leap_week": (
+        "l",
+        "The last week of February 2020 was cold.",
+        "The last week of February 2020",
+        "2020-W09",
+        Grain.WEEK,
+        "2020-02-24",
+        "2020-03-01",
+    ),
     "one_bc": ("o", "Nothing happened in 1 BC.", "1 BC", "BC0001", Grain.YEAR, "0000-01-01", "0001-01-01"),
-    "spring_bc": ("p", "The fleet sailed in the spring of 480 BC.", "the spring of 480 BC", "BC0480-SP",
-                  Grain.SEASON, "-0479-03-01", "-0479-06-01"),
+    "spring_bc": (
+        "p",
+        "The fleet sailed in the spring of 480 BC.",
+        "the spring of 480 BC",
+        "BC0480-SP",
+        Grain.SEASON,
+        "-0479-03-01",
+        "-0479-06-01",
+    ),
 }
 
 
@@ -49,8 +97,18 @@ def events_of(*names: str) -> pd.DataFrame:
     for name in names:
         doc_id, sentence, expression, value, grain, start, end = MENTIONS[name]
         at = sentence.index(expression)
-        timex = Timex(expression, at, at + len(expression), TimexType.DATE, value, grain, Interval(start, end),
-                      Anchor(AnchorKind.ABSOLUTE), sentence=sentence, sentence_start=0)
+        timex = Timex(
+            expression,
+            at,
+            at + len(expression),
+            TimexType.DATE,
+            value,
+            grain,
+            Interval(start, end),
+            Anchor(AnchorKind.ABSOLUTE),
+            sentence=sentence,
+            sentence_start=0,
+        )
         pairs.append((Document(doc_id, sentence, title=f"Doc {doc_id}"), Extraction([timex])))
     return events_from_extractions(pairs)
 
@@ -62,13 +120,16 @@ def texts(events: pd.DataFrame) -> set[str]:
 # -- date bounds ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("typed", "iso", "end_iso", "start", "end"), [
-    ("2021", "2021", "2022", 2021.0, 2022.0),
-    ("2021-12", "2021-12", "2022-01", 2021 + 334 / 365, 2022.0),
-    ("2020-02-29", "2020-02-29", "2020-03-01", 2020 + 59 / 366, 2020 + 60 / 366),
-    ("-489", "-0489", "-0488", -489.0, -488.0),
-    ("0000", "0000", "0001", 0.0, 1.0),
-])
+@pytest.mark.parametrize(
+    ("typed", "iso", "end_iso", "start", "end"),
+    [
+        ("2021", "2021", "2022", 2021.0, 2022.0),
+        ("2021-12", "2021-12", "2022-01", 2021 + 334 / 365, 2022.0),
+        ("2020-02-29", "2020-02-29", "2020-03-01", 2020 + 59 / 366, 2020 + 60 / 366),
+        ("-489", "-0489", "-0488", -489.0, -488.0),
+        ("0000", "0000", "0001", 0.0, 1.0),
+    ],
+)
 def test_a_bound_names_a_whole_period(typed: str, iso: str, end_iso: str, start: float, end: float) -> None:
     period = parse_period(typed)
     assert (period.iso, period.end_iso) == (iso, end_iso)
@@ -89,20 +150,26 @@ def mixed() -> pd.DataFrame:
     return events_of("marathon", "nineties", "year", "day")
 
 
-@pytest.mark.parametrize(("date_from", "date_to", "kept"), [
-    ("2000", None, {"May 13, 2021"}),
-    (None, "1997", {"490 BC", "The 1990s", "1997"}),  # --to 1997 runs to the end of 1997
-    ("1995", "1996", {"The 1990s"}),  # overlapping is enough
-    ("1997-12-31", None, {"The 1990s", "1997", "May 13, 2021"}),
-    ("2021-05-13", "2021-05-13", {"May 13, 2021"}),
-    ("2021-05-14", None, set()),
-    ("-500", "-400", {"490 BC"}),
-])
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "kept"),
+    [
+        ("2000", None, {"May 13, 2021"}),
+        (None, "1997", {"490 BC", "The 1990s", "1997"}),  # --to 1997 runs to the end of 1997
+        ("1995", "1996", {"The 1990s"}),  # overlapping is enough
+        ("1997-12-31", None, {"The 1990s", "1997", "May 13, 2021"}),
+        ("2021-05-13", "2021-05-13", {"May 13, 2021"}),
+        ("2021-05-14", None, set()),
+        ("-500", "-400", {"490 BC"}),
+    ],
+)
 def test_a_date_range_keeps_the_events_that_overlap_it(
     mixed: pd.DataFrame, date_from: str | None, date_to: str | None, kept: set[str]
 ) -> None:
-    selected = select_events(mixed, date_from=parse_period(date_from) if date_from else None,
-                             date_to=parse_period(date_to) if date_to else None)
+    selected = select_events(
+        mixed,
+        date_from=parse_period(date_from) if date_from else None,
+        date_to=parse_period(date_to) if date_to else None,
+    )
     assert texts(selected) == kept
     assert list(selected.index) == list(range(len(selected)))
 
@@ -126,31 +193,44 @@ def only_slide(name: str) -> dict[str, Any]:
     return slide
 
 
-@pytest.mark.parametrize(("name", "start_date", "end_date"), [
-    ("day", {"year": 2021, "month": 5, "day": 13}, None),
-    ("year", {"year": 1997}, None),
-    ("nineties", {"year": 1990}, {"year": 1999}),  # TimelineJS end dates are inclusive
-    ("summer", {"year": 1997, "month": 6}, {"year": 1997, "month": 8}),
-    ("week", {"year": 2021, "month": 5, "day": 10}, {"year": 2021, "month": 5, "day": 16}),
-    ("leap_week", {"year": 2020, "month": 2, "day": 24}, {"year": 2020, "month": 2, "day": 29}),
-    ("night", {"year": 2021, "month": 5, "day": 13, "hour": 21}, {"year": 2021, "month": 5, "day": 14, "hour": 3}),
-    ("minute", {"year": 2021, "month": 5, "day": 13, "hour": 19, "minute": 45}, None),
-    ("marathon", {"year": -490}, None),  # TimelineJS's years: -490 is 490 BCE (astronomical -489)
-    ("one_bc", {"year": -1}, None),  # no year 0
-    ("spring_bc", {"year": -480, "month": 3}, {"year": -480, "month": 5}),
-])
-def test_dates_carry_the_parts_of_their_grain(name: str, start_date: dict[str, Any],
-                                             end_date: dict[str, Any] | None) -> None:
+@pytest.mark.parametrize(
+    ("name", "start_date", "end_date"),
+    [
+        ("day", {"year": 2021, "month": 5, "day": 13}, None),
+        ("year", {"year": 1997}, None),
+        ("nineties", {"year": 1990}, {"year": 1999}),  # TimelineJS end dates are inclusive
+        ("summer", {"year": 1997, "month": 6}, {"year": 1997, "month": 8}),
+        ("week", {"year": 2021, "month": 5, "day": 10}, {"year": 2021, "month": 5, "day": 16}),
+        ("leap_week", {"year": 2020, "month": 2, "day": 24}, {"year": 2020, "month": 2, "day": 29}),
+        ("night", {"year": 2021, "month": 5, "day": 13, "hour": 21}, {"year": 2021, "month": 5, "day": 14, "hour": 3}),
+        ("minute", {"year": 2021, "month": 5, "day": 13, "hour": 19, "minute": 45}, None),
+        ("marathon", {"year": -490}, None),  # TimelineJS's years: -490 is 490 BCE (astronomical -489)
+        ("one_bc", {"year": -1}, None),  # no year 0
+        ("spring_bc", {"year": -480, "month": 3}, {"year": -480, "month": 5}),
+    ],
+)
+def test_dates_carry_the_parts_of_their_grain(
+    name: str, start_date: dict[str, Any], end_date: dict[str, Any] | None
+) -> None:
     slide = only_slide(name)
     assert slide["start_date"] == start_date
     assert slide.get("end_date") == end_date
 
 
-@pytest.mark.parametrize(("name", "display_date"), [
-    ("marathon", "490 BC"), ("one_bc", "1 BC"), ("spring_bc", "spring 480 BC"), ("nineties", "the 1990s"),
-    ("summer", "summer 1997"), ("week", "week 19 of 2021"), ("day", "13 May 2021"),
-    ("night", "13 May 2021, night"), ("minute", "13 May 2021, 19:45"),
-])
+@pytest.mark.parametrize(
+    ("name", "display_date"),
+    [
+        ("marathon", "490 BC"),
+        ("one_bc", "1 BC"),
+        ("spring_bc", "spring 480 BC"),
+        ("nineties", "the 1990s"),
+        ("summer", "summer 1997"),
+        ("week", "week 19 of 2021"),
+        ("day", "13 May 2021"),
+        ("night", "13 May 2021, night"),
+        ("minute", "13 May 2021, 19:45"),
+    ],
+)
 def test_a_slide_says_its_date_in_words(name: str, display_date: str) -> None:
     assert only_slide(name)["display_date"] == display_date
 
@@ -168,8 +248,17 @@ def test_text_is_escaped_once_where_timelinejs_sanitizes_and_twice_where_it_deco
     # entities once) and then inserts them as HTML: a title escaped only once would run as markup.
     sentence = "On May 13, 2021 the <script>alert(1)</script> tag & co. were found."
     at = sentence.index("May 13, 2021")
-    timex = Timex("May 13, 2021", at, at + 12, TimexType.DATE, "2021-05-13", Grain.DAY,
-                  Interval("2021-05-13", "2021-05-14"), Anchor(AnchorKind.ABSOLUTE), sentence=sentence)
+    timex = Timex(
+        "May 13, 2021",
+        at,
+        at + 12,
+        TimexType.DATE,
+        "2021-05-13",
+        Grain.DAY,
+        Interval("2021-05-13", "2021-05-14"),
+        Anchor(AnchorKind.ABSOLUTE),
+        sentence=sentence,
+    )
     events = events_from_extractions([(Document("x", sentence, title="<b>A & B</b>"), Extraction([timex]))])
     text = timelinejs_json(events, title="<i>Story</i>")
     assert "<script>" not in text and "<b>" not in text and "<i>" not in text
@@ -186,8 +275,19 @@ def range_events(sentence: str, *ends: tuple[str, str, str, str]) -> pd.DataFram
     timexes = []
     for text, value, start, end in ends:
         at = sentence.index(text, timexes[-1].end if timexes else 0)
-        timexes.append(Timex(text, at, at + len(text), TimexType.DATE, value, Grain.YEAR, Interval(start, end),
-                             Anchor(AnchorKind.ABSOLUTE), sentence=sentence))
+        timexes.append(
+            Timex(
+                text,
+                at,
+                at + len(text),
+                TimexType.DATE,
+                value,
+                Grain.YEAR,
+                Interval(start, end),
+                Anchor(AnchorKind.ABSOLUTE),
+                sentence=sentence,
+            )
+        )
     return events_from_extractions([(Document("r", sentence, title="R"), Extraction(timexes))])
 
 
@@ -195,9 +295,14 @@ BC_499 = ("499", "BC0499", "-0498-01-01", "-0497-01-01")
 BC_493 = ("493 BC", "BC0493", "-0492-01-01", "-0491-01-01")
 
 
-@pytest.mark.parametrize("sentence", [
-    "Ionian Revolt (499-493 BC)", "The revolt lasted from 499 to 493 BC.", "It raged 499 – 493 BC.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ionian Revolt (499-493 BC)",
+        "The revolt lasted from 499 to 493 BC.",
+        "It raged 499 – 493 BC.",
+    ],
+)
 def test_a_range_is_one_slide_from_its_first_to_its_last_year(sentence: str) -> None:
     (slide,) = json.loads(timelinejs_json(range_events(sentence, BC_499, BC_493)))["events"]
     assert slide["start_date"] == {"year": -499} and slide["end_date"] == {"year": -493}
@@ -211,16 +316,18 @@ def test_two_dates_that_are_no_range_stay_two_slides(sentence: str) -> None:
 
 
 def test_between_one_and_another_is_a_range() -> None:
-    events = range_events("Between 1939 and 1945 the war raged.", ("1939", "1939", "1939-01-01", "1940-01-01"),
-                          ("1945", "1945", "1945-01-01", "1946-01-01"))
+    events = range_events(
+        "Between 1939 and 1945 the war raged.",
+        ("1939", "1939", "1939-01-01", "1940-01-01"),
+        ("1945", "1945", "1945-01-01", "1946-01-01"),
+    )
     (slide,) = json.loads(timelinejs_json(events))["events"]
     assert (slide["start_date"], slide["end_date"]) == ({"year": 1939}, {"year": 1945})
 
 
 def test_a_footnote_says_how_a_date_was_resolved_in_words_and_only_then() -> None:
     text = "Armenia\n\nSat, 05/15/2021 – 07:35\n\nThe war started six months ago. It ended on May 13, 2021."
-    events = events_from_extractions([(document := Document("a", text, title="Armenia"),
-                                       extract(document.text))])
+    events = events_from_extractions([(document := Document("a", text, title="Armenia"), extract(document.text))])
     slides = {slide["display_date"]: slide["text"]["text"] for slide in json.loads(timelinejs_json(events))["events"]}
     assert "<small>6 months before the publication date, 15 May 2021</small>" in slides["November 2020"]
     assert "<small>" not in slides["13 May 2021"]  # written in full: nothing to say

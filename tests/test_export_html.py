@@ -52,10 +52,22 @@ def test_the_title_defaults_to_the_figures(events: pd.DataFrame) -> None:
 def drawn_page(path: Path, *flags: str) -> str:
     """The page's DOM after its scripts ran in headless Chromium, every network request refused."""
     done = subprocess.run(
-        [find_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
-         "--virtual-time-budget=5000", "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-         *flags, path.as_uri()],
-        capture_output=True, text=True, timeout=120, check=True,
+        [
+            find_chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--dump-dom",
+            "--virtual-time-budget=5000",
+            "--proxy-server=http://127.0.0.1:9",
+            "--proxy-bypass-list=<-loopback>",
+            *flags,
+            path.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     return done.stdout
 
@@ -76,8 +88,12 @@ def test_chromium_draws_the_plot_offline(tmp_path: Path, page: str, events: pd.D
     (plot_area,) = [g for g in having_class(svgs[0], "g", "subplot") if "xy" in g.get("class", "").split()]
     bars = [point for trace in having_class(plot_area, "g", "bars") for point in having_class(trace, "g", "point")]
     assert len(bars) == int((events["kind"] != "instant").sum())
-    markers = [point for trace in having_class(plot_area, "g", "trace") if "scatter" in trace.get("class", "")
-               for point in having_class(trace, "path", "point")]
+    markers = [
+        point
+        for trace in having_class(plot_area, "g", "trace")
+        if "scatter" in trace.get("class", "")
+        for point in having_class(trace, "path", "point")
+    ]
     assert len(markers) == int((events["kind"] == "instant").sum())  # drawn as SVG: no WebGL needed
     assert not re.search(r'<canvas[^>]*class="gl-canvas', dom)
     modebar = re.findall(r'data-title="([^"]+)"', dom)
@@ -92,6 +108,7 @@ def test_without_webgl_the_markers_are_drawn_as_svg(tmp_path: Path, page: str, e
     dom = drawn_page(path, "--disable-3d-apis")  # no WebGL at all, as on a machine with no GPU or renderer
     (svg, *_) = [ET.fromstring(svg) for svg in re.findall(r'<svg class="main-svg".*?</svg>', dom, flags=re.S)]
     (plot_area,) = [g for g in having_class(svg, "g", "subplot") if "xy" in g.get("class", "").split()]
-    markers = [point for trace in having_class(plot_area, "g", "scatter")
-               for point in having_class(trace, "path", "point")]
+    markers = [
+        point for trace in having_class(plot_area, "g", "scatter") for point in having_class(trace, "path", "point")
+    ]
     assert len(markers) >= int((events["kind"] == "instant").sum()) > 0  # every instant is an SVG marker

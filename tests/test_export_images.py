@@ -58,8 +58,10 @@ def test_png_has_the_asked_size_and_a_drawing(events: pd.DataFrame, width: int, 
 @pytest.mark.browser
 def test_cjk_text_is_drawn_with_real_glyphs() -> None:
     # Without a CJK font every character is the same empty box, and the two titles draw alike.
-    tokyo, osaka = (png(render_events(events_titled("記録"), "png", FigureOptions(title=title)))
-                    for title in ("東京の記録", "大阪の記録"))
+    tokyo, osaka = (
+        png(render_events(events_titled("記録"), "png", FigureOptions(title=title)))
+        for title in ("東京の記録", "大阪の記録")
+    )
     title_band = (0, 0, tokyo.width, 80)
     assert ImageChops.difference(tokyo.crop(title_band), osaka.crop(title_band)).getbbox() is not None
 
@@ -81,8 +83,7 @@ def test_svg_holds_the_labels_and_vector_markers(events: pd.DataFrame) -> None:
 
 @pytest.mark.browser
 def test_pdf_has_a_page_with_the_text(events: pd.DataFrame) -> None:
-    reader = PdfReader(io.BytesIO(render_events(events, "pdf", FigureOptions(title="Treaty", width=1000,
-                                                                            height=500))))
+    reader = PdfReader(io.BytesIO(render_events(events, "pdf", FigureOptions(title="Treaty", width=1000, height=500))))
     assert len(reader.pages) == 1
     page = reader.pages[0]
     assert float(page.mediabox.width) == pytest.approx(1000 * 0.75, abs=1)  # CSS px to points
@@ -113,7 +114,6 @@ def test_the_app_figure_is_left_as_it_is(events: pd.DataFrame) -> None:
     root = ET.fromstring(render_image(fig, "svg"))
     assert fig.to_json() == before  # still the app's figure, buttons and all
     assert not list(root.iter(f"{SVG}image"))
-
 
 
 def test_an_unknown_image_format_is_refused(events: pd.DataFrame) -> None:
@@ -152,7 +152,8 @@ def test_a_browser_that_dies_at_start_is_an_error_not_a_hang(tmp_path: Path) -> 
         "    print('ExportError:', error)\n"
     )
     environment = {**os.environ, "BROWSER_PATH": "/bin/false"}
-    done = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True,
-                          timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=environment, capture_output=True, text=True, timeout=120, check=True
+    )
     assert done.stdout.startswith("ExportError: could not start /bin/false")
     assert "apt-get install chromium" in done.stdout

@@ -38,8 +38,11 @@ FORMATS = {
 @pytest.fixture(scope="module")
 def events() -> pd.DataFrame:
     documents = [
-        Document("a.txt", "The treaty was signed on May 13, 2021, in Vienna.\nIt recalled the crisis of 1997.",
-                 title='Treaty, "final" text'),
+        Document(
+            "a.txt",
+            "The treaty was signed on May 13, 2021, in Vienna.\nIt recalled the crisis of 1997.",
+            title='Treaty, "final" text',
+        ),
         Document("b.txt", "東京では1997年に、そして May 13, 2021 にも雨が降った。", title="東京の記録\n第二版"),
     ]
     table = events_from_documents(documents)
@@ -98,18 +101,22 @@ def test_csv_for_excel_starts_with_a_byte_order_mark_and_reads_back(events: pd.D
 
 # -- spreadsheets and pandas ----------------------------------------------------------------------------
 
-MIXED = "\n".join([
-    "A380 makes maiden flight to US",
-    "",
-    "It is due to arrive in New York at 12:30 EST (16:30 UTC) on March 19, 2007.",
-    "The Athenians won at Marathon in 490 BC. It rained in the summer of 1997.",
-    "Prices rose in 1997. Talks go on this evening.",
-])
+MIXED = "\n".join(
+    [
+        "A380 makes maiden flight to US",
+        "",
+        "It is due to arrive in New York at 12:30 EST (16:30 UTC) on March 19, 2007.",
+        "The Athenians won at Marathon in 490 BC. It rained in the summer of 1997.",
+        "Prices rose in 1997. Talks go on this evening.",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
 def mixed() -> pd.DataFrame:
-    table = events_from_documents([Document("flight.txt", MIXED, title="A380 makes maiden flight to US", date="2007-03-19")])
+    table = events_from_documents(
+        [Document("flight.txt", MIXED, title="A380 makes maiden flight to US", date="2007-03-19")]
+    )
     assert {"12:30 EST", "16:30 UTC", "490 BC", "1997"} <= set(table["text"])
     return table
 
@@ -152,28 +159,30 @@ def event_tables(draw: st.DrawFn) -> pd.DataFrame:
     rows = []
     for number in range(count):
         x_start = draw(st.floats(min_value=-9999, max_value=9999, allow_nan=False))
-        rows.append({
-            "event_id": f"doc:{number}",
-            "doc_id": draw(_texts),
-            "doc_title": draw(_texts),
-            "text": draw(_texts),
-            "start": draw(st.integers(min_value=0, max_value=2**40)),
-            "end": draw(st.integers(min_value=0, max_value=2**40)),
-            "type": draw(st.sampled_from(list(TimexType))),
-            "value": draw(st.text(string.digits + "-WSUPXT", max_size=12)),
-            "mod": draw(st.none() | st.sampled_from(["APPROX", "START", "BEFORE"])),
-            "grain": draw(st.sampled_from(list(Grain))),
-            "interval_start": "2021-05-13",
-            "interval_end": "2021-05-14T19:45",
-            "sentence": draw(_texts),
-            "label": draw(_texts),
-            "anchor": draw(st.sampled_from(list(AnchorKind))),
-            "anchor_value": draw(st.none() | st.just("2021-05-15")),
-            "explanation": draw(_texts),
-            "kind": draw(st.sampled_from(["instant", "period", "anchored duration"])),
-            "x_start": x_start,
-            "x_end": x_start + draw(st.floats(min_value=0, max_value=100, allow_nan=False)),
-        })
+        rows.append(
+            {
+                "event_id": f"doc:{number}",
+                "doc_id": draw(_texts),
+                "doc_title": draw(_texts),
+                "text": draw(_texts),
+                "start": draw(st.integers(min_value=0, max_value=2**40)),
+                "end": draw(st.integers(min_value=0, max_value=2**40)),
+                "type": draw(st.sampled_from(list(TimexType))),
+                "value": draw(st.text(string.digits + "-WSUPXT", max_size=12)),
+                "mod": draw(st.none() | st.sampled_from(["APPROX", "START", "BEFORE"])),
+                "grain": draw(st.sampled_from(list(Grain))),
+                "interval_start": "2021-05-13",
+                "interval_end": "2021-05-14T19:45",
+                "sentence": draw(_texts),
+                "label": draw(_texts),
+                "anchor": draw(st.sampled_from(list(AnchorKind))),
+                "anchor_value": draw(st.none() | st.just("2021-05-15")),
+                "explanation": draw(_texts),
+                "kind": draw(st.sampled_from(["instant", "period", "anchored duration"])),
+                "x_start": x_start,
+                "x_end": x_start + draw(st.floats(min_value=0, max_value=100, allow_nan=False)),
+            }
+        )
     return events_frame(rows)
 
 
@@ -211,7 +220,7 @@ def test_json_that_is_not_an_array_of_objects_is_refused() -> None:
     with pytest.raises(EventsTableError, match="array of event objects"):
         events_from_json('{"events": {}}')
     with pytest.raises(EventsTableError, match="array of event objects"):
-        events_from_json('[1, 2]')
+        events_from_json("[1, 2]")
     with pytest.raises(EventsTableError, match="not JSON"):
         events_from_json("[{")
 

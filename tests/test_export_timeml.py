@@ -22,12 +22,44 @@ SAMPLE_DATA = Path(__file__).resolve().parents[1] / "data"
 TBAQ = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tbaq-cleaned"
 
 _TYPES = {"DATE", "TIME", "DURATION", "SET"}
-_FUNCTIONS = {"CREATION_TIME", "EXPIRATION_TIME", "MODIFICATION_TIME", "PUBLICATION_TIME", "RELEASE_TIME",
-              "RECEPTION_TIME", "NONE"}
-_MODS = {"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
-         "EQUAL_OR_MORE", "START", "MID", "END", "APPROX"}
-_ATTRIBUTES = {"tid", "type", "functionInDocument", "beginPoint", "endPoint", "quant", "freq", "temporalFunction",
-               "value", "valueFromFunction", "mod", "anchorTimeID", "comment"}
+_FUNCTIONS = {
+    "CREATION_TIME",
+    "EXPIRATION_TIME",
+    "MODIFICATION_TIME",
+    "PUBLICATION_TIME",
+    "RELEASE_TIME",
+    "RECEPTION_TIME",
+    "NONE",
+}
+_MODS = {
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+}
+_ATTRIBUTES = {
+    "tid",
+    "type",
+    "functionInDocument",
+    "beginPoint",
+    "endPoint",
+    "quant",
+    "freq",
+    "temporalFunction",
+    "value",
+    "valueFromFunction",
+    "mod",
+    "anchorTimeID",
+    "comment",
+}
 _ID = re.compile(r"^t\d+$")
 _YEAR = r"(?:BC)?(?:\d{4}|\d{3}X?|\d{2}X{0,2}|\d|X{2,4})"
 _DAY_PART = r"(?:\d\d|XX)"
@@ -51,12 +83,20 @@ def timeml_problems(path: Path) -> list[str]:
         attributes, tid = timex.attrib, timex.get("tid", "?")
         problems += [f"{tid}: unknown attribute {name!r}" for name in sorted(set(attributes) - _ATTRIBUTES)]
         problems += [f"{tid}: no {name}" for name in ("tid", "type", "value") if name not in attributes]
-        checks = [("tid", lambda v: bool(_ID.match(v))), ("type", _TYPES.__contains__),
-                  ("functionInDocument", _FUNCTIONS.__contains__), ("mod", _MODS.__contains__),
-                  ("temporalFunction", {"true", "false"}.__contains__), ("value", lambda v: bool(_VALUE.match(v))),
-                  *((name, set(ids).__contains__) for name in ("anchorTimeID", "beginPoint", "endPoint"))]
-        problems += [f"{tid}: {name}={attributes[name]!r}" for name, valid in checks
-                     if name in attributes and not valid(attributes[name])]
+        checks = [
+            ("tid", lambda v: bool(_ID.match(v))),
+            ("type", _TYPES.__contains__),
+            ("functionInDocument", _FUNCTIONS.__contains__),
+            ("mod", _MODS.__contains__),
+            ("temporalFunction", {"true", "false"}.__contains__),
+            ("value", lambda v: bool(_VALUE.match(v))),
+            *((name, set(ids).__contains__) for name in ("anchorTimeID", "beginPoint", "endPoint")),
+        ]
+        problems += [
+            f"{tid}: {name}={attributes[name]!r}"
+            for name, valid in checks
+            if name in attributes and not valid(attributes[name])
+        ]
     return problems
 
 
@@ -64,8 +104,9 @@ def timeml_problems(path: Path) -> list[str]:
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample documents exported as TimeML, the input given as an absolute path."""
     folder = tmp_path_factory.mktemp("timeml")
-    result = CliRunner().invoke(main, ["export", str(SAMPLE_DATA.absolute()), "--format", "timeml",
-                                       "-o", str(folder / "out")])
+    result = CliRunner().invoke(
+        main, ["export", str(SAMPLE_DATA.absolute()), "--format", "timeml", "-o", str(folder / "out")]
+    )
     assert result.exit_code == 0, result.output
     return folder / "out"
 
@@ -102,22 +143,35 @@ def test_the_checker_accepts_real_timeml_and_refuses_broken_timexes(tmp_path: Pa
         pytest.skip(f"the TBAQ corpus is not at {TBAQ}")
     assert [problem for path in gold for problem in timeml_problems(path)] == []
     broken = tmp_path / "broken.tml"
-    broken.write_text('<TimeML><TEXT><TIMEX3 tid="t1" type="DAY" value="2021-5-13">x</TIMEX3>'
-                      '<TIMEX3 tid="t1" type="DATE" value="BC0490" mod="ABOUT" anchorTimeID="t9">y</TIMEX3>'
-                      '<TIMEX3 type="DATE" value="null" colour="red">z</TIMEX3></TEXT></TimeML>')
-    assert sorted(timeml_problems(broken)) == sorted([
-        "tid 't1' repeats", "t1: type='DAY'", "t1: value='2021-5-13'", "t1: mod='ABOUT'", "t1: anchorTimeID='t9'",
-        "?: unknown attribute 'colour'", "?: no tid", "?: value='null'",
-    ])
+    broken.write_text(
+        '<TimeML><TEXT><TIMEX3 tid="t1" type="DAY" value="2021-5-13">x</TIMEX3>'
+        '<TIMEX3 tid="t1" type="DATE" value="BC0490" mod="ABOUT" anchorTimeID="t9">y</TIMEX3>'
+        '<TIMEX3 type="DATE" value="null" colour="red">z</TIMEX3></TEXT></TimeML>'
+    )
+    assert sorted(timeml_problems(broken)) == sorted(
+        [
+            "tid 't1' repeats",
+            "t1: type='DAY'",
+            "t1: value='2021-5-13'",
+            "t1: mod='ABOUT'",
+            "t1: anchorTimeID='t9'",
+            "?: unknown attribute 'colour'",
+            "?: no tid",
+            "?: value='null'",
+        ]
+    )
 
 
-@pytest.mark.parametrize(("doc_id", "roots", "public"), [
-    ("data/a.txt", [], "data/a.txt"),
-    ("corpus-row-7", [], "corpus-row-7"),
-    ("/home/someone/data/news/a.txt", [Path("/home/someone/data")], "news/a.txt"),
-    ("/home/someone/data/a.txt", [Path("/home/someone/data/a.txt")], "a.txt"),
-    ("/home/someone/elsewhere/a.txt", [Path("/srv")], "a.txt"),
-    ("../secret/a.txt", [], "a.txt"),
-])
+@pytest.mark.parametrize(
+    ("doc_id", "roots", "public"),
+    [
+        ("data/a.txt", [], "data/a.txt"),
+        ("corpus-row-7", [], "corpus-row-7"),
+        ("/home/someone/data/news/a.txt", [Path("/home/someone/data")], "news/a.txt"),
+        ("/home/someone/data/a.txt", [Path("/home/someone/data/a.txt")], "a.txt"),
+        ("/home/someone/elsewhere/a.txt", [Path("/srv")], "a.txt"),
+        ("../secret/a.txt", [], "a.txt"),
+    ],
+)
 def test_a_public_id_has_no_local_path(doc_id: str, roots: list[Path], public: str) -> None:
     assert public_id(doc_id, roots) == public

@@ -46,7 +46,10 @@ def test_html_metadata_dates_a_page_without_byline(tmp_path: Path) -> None:
     )
     [record] = _records(str(page))
     assert (record["text"], record["value"], record["dct"], record["dct_source"]) == (
-        "Yesterday", "2015-06-01", "2015-06-02", "metadata",
+        "Yesterday",
+        "2015-06-01",
+        "2015-06-02",
+        "metadata",
     )
 
 

@@ -89,14 +89,16 @@ def test_long_sentences_are_cut_at_white_space() -> None:
         offset = hi + 1
     assert [len(piece) <= MAX_SENTENCE for piece in pieces] == [True] * len(pieces)
     assert len(pieces) == 5 and pieces[-1] == "Next one." and pieces[-2].endswith("word word.")
-    assert all(piece.startswith("word") and piece.split(" ") == ["word"] * len(piece.split(" ")) for piece in pieces[:-2])
+    assert all(
+        piece.startswith("word") and piece.split(" ") == ["word"] * len(piece.split(" ")) for piece in pieces[:-2]
+    )
     assert " ".join(pieces[:-1]) == text[: -len(" Next one.")]
 
 
 def test_quotes_on_a_long_line_still_date_their_words() -> None:
     """Quotations are found by bisection; a quote deep in a long line is still read as one."""
     filler = "and then it went on " * 300
-    text = f"{filler}\"We signed it yesterday in the capital city,\" the minister said on Friday, May 14, 2021."
+    text = f'{filler}"We signed it yesterday in the capital city," the minister said on Friday, May 14, 2021.'
     timexes = {t.text: t for t in extract(text, "2021-05-20").timexes}
     assert timexes["yesterday"].value == "2021-05-13"
     assert timexes["yesterday"].anchor.kind.value == "quote"
@@ -108,7 +110,13 @@ def test_quotes_on_a_long_line_still_date_their_words() -> None:
     [
         ("Over the past 5000 years it changed.", "2021-05-15", "the past 5000 years", "P5000Y", "no interval"),
         ("It goes on for the next 8000 years.", "2021-05-15", "the next 8000 years", "P8000Y", "no interval"),
-        ("It lasts the next 10000000000 days.", "2021-05-15", "the next 10000000000 days", "P10000000000D", "no interval"),
+        (
+            "It lasts the next 10000000000 days.",
+            "2021-05-15",
+            "the next 10000000000 days",
+            "P10000000000D",
+            "no interval",
+        ),
         ("It happened yesterday.", "0001-01-01", "yesterday", "PAST_REF", "cannot be counted"),
         ("It happens tomorrow.", "9999-12-31", "tomorrow", "FUTURE_REF", "cannot be counted"),
         ("It ends in 8000 years.", "9999-05-15", "in 8000 years", None, ""),
@@ -184,7 +192,7 @@ def test_a_bare_number_from_2100_is_no_year(text: str) -> None:
 
 
 def test_an_impossible_day_is_no_date() -> None:
-    """"31 February 2021" names no day: it is not extracted as one (the month it names is)."""
+    """ "31 February 2021" names no day: it is not extracted as one (the month it names is)."""
     timexes = extract("It was due on 31 February 2021 or on April 31, 2021.", "2021-05-15").timexes
     assert [(t.text, t.value) for t in timexes] == [("February 2021", "2021-02"), ("2021", "2021")]
 
@@ -210,9 +218,9 @@ numbers = st.one_of(
     st.sampled_from(["9999", "0001", "10000", "99999999999999999999", "29", "31", "1.5"]),
 )
 number_heavy_text = st.lists(st.one_of(numbers, st.sampled_from(NUMBER_WORDS)), max_size=20).flatmap(
-    lambda words: st.lists(st.sampled_from([" ", " ", ", ", ". ", "/", "-", ":"]), min_size=len(words), max_size=len(words)).map(
-        lambda gaps: "".join(word + gap for word, gap in zip(words, gaps, strict=True))
-    )
+    lambda words: st.lists(
+        st.sampled_from([" ", " ", ", ", ". ", "/", "-", ":"]), min_size=len(words), max_size=len(words)
+    ).map(lambda gaps: "".join(word + gap for word, gap in zip(words, gaps, strict=True)))
 )
 
 

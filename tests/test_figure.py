@@ -50,29 +50,100 @@ def event(
 ) -> dict[str, Any]:
     """One row of an events table, with the fields the figure reads set and the rest plausible."""
     return {
-        "event_id": f"{doc}:{offset}", "doc_id": doc, "doc_title": title or f"Report {doc}", "doc_date": doc_date,
-        "text": value or start, "start": offset, "end": offset + 4, "type": type_, "value": value or start,
-        "mod": None, "grain": grain, "interval_start": start, "interval_end": end, "sentence": sentence,
-        "label": label, "anchor": "absolute", "anchor_value": None, "explanation": "written in full",
-        "mentions": mentions, "other_mentions": "", "kind": kind,
-        "x_start": fractional_year(start), "x_end": fractional_year(end),
+        "event_id": f"{doc}:{offset}",
+        "doc_id": doc,
+        "doc_title": title or f"Report {doc}",
+        "doc_date": doc_date,
+        "text": value or start,
+        "start": offset,
+        "end": offset + 4,
+        "type": type_,
+        "value": value or start,
+        "mod": None,
+        "grain": grain,
+        "interval_start": start,
+        "interval_end": end,
+        "sentence": sentence,
+        "label": label,
+        "anchor": "absolute",
+        "anchor_value": None,
+        "explanation": "written in full",
+        "mentions": mentions,
+        "other_mentions": "",
+        "kind": kind,
+        "x_start": fractional_year(start),
+        "x_end": fractional_year(end),
     }
 
 
-WESTPHALIA = event("history.txt", 10, "1648-01-01", "1649-01-01", "year", "period", value="1648",
-                   label="The Peace of Westphalia was signed", title="Treaties and wars")
-INVASION = event("history.txt", 90, "1939-09-01", "1939-09-02", "day", "instant", value="1939-09-01",
-                 label="Germany invaded Poland", title="Treaties and wars")
-INDUSTRY = event("history.txt", 150, "1800-01-01", "1900-01-01", "century", "period", value="18",
-                 label="Industry transformed Europe", title="Treaties and wars")
-MARATHON = event("greece.txt", 40, "-0489-01-01", "-0488-01-01", "year", "period", value="-0489",
-                 label="The Athenians won at Marathon", title="Ancient Greece")
-SPEECH = event("news.txt", 5, "2021-05-14T19:45", "2021-05-14T19:46", "minute", "instant", type_="TIME",
-               value="2021-05-14T19:45", label="Pashinyan spoke <live>",
-               sentence="Pashinyan announced during an extraordinary session of parliament on Friday at 19:45 that "
-                        "he had asked Russia for military help, including troops, & for arms.")
-TALKS = event("news.txt", 60, "2018-05-15", "2021-05-15", "none", "anchored duration", type_="DURATION", value="P3Y",
-              label="The talks went nowhere")
+WESTPHALIA = event(
+    "history.txt",
+    10,
+    "1648-01-01",
+    "1649-01-01",
+    "year",
+    "period",
+    value="1648",
+    label="The Peace of Westphalia was signed",
+    title="Treaties and wars",
+)
+INVASION = event(
+    "history.txt",
+    90,
+    "1939-09-01",
+    "1939-09-02",
+    "day",
+    "instant",
+    value="1939-09-01",
+    label="Germany invaded Poland",
+    title="Treaties and wars",
+)
+INDUSTRY = event(
+    "history.txt",
+    150,
+    "1800-01-01",
+    "1900-01-01",
+    "century",
+    "period",
+    value="18",
+    label="Industry transformed Europe",
+    title="Treaties and wars",
+)
+MARATHON = event(
+    "greece.txt",
+    40,
+    "-0489-01-01",
+    "-0488-01-01",
+    "year",
+    "period",
+    value="-0489",
+    label="The Athenians won at Marathon",
+    title="Ancient Greece",
+)
+SPEECH = event(
+    "news.txt",
+    5,
+    "2021-05-14T19:45",
+    "2021-05-14T19:46",
+    "minute",
+    "instant",
+    type_="TIME",
+    value="2021-05-14T19:45",
+    label="Pashinyan spoke <live>",
+    sentence="Pashinyan announced during an extraordinary session of parliament on Friday at 19:45 that "
+    "he had asked Russia for military help, including troops, & for arms.",
+)
+TALKS = event(
+    "news.txt",
+    60,
+    "2018-05-15",
+    "2021-05-15",
+    "none",
+    "anchored duration",
+    type_="DURATION",
+    value="P3Y",
+    label="The talks went nowhere",
+)
 FAR_DATES = [WESTPHALIA, INVASION, INDUSTRY, MARATHON]
 ALL = ("-9000-01-01", "9000-01-01")
 
@@ -83,8 +154,9 @@ def points(fig: go.Figure) -> dict[str, tuple[float, float, str, str]]:
     for trace in fig.data:
         if trace.type != "scatter" or trace.customdata is None or "markers" not in (trace.mode or ""):
             continue
-        positions = trace.textposition if isinstance(trace.textposition, tuple | list) else \
-            [trace.textposition] * len(trace.x)
+        positions = (
+            trace.textposition if isinstance(trace.textposition, tuple | list) else [trace.textposition] * len(trace.x)
+        )
         for row, x, y, text, side in zip(trace.customdata, trace.x, trace.y, trace.text, positions, strict=True):
             if row[1] == "event":
                 found[row[0]] = (x, y, text, side)
@@ -95,7 +167,8 @@ def bars(fig: go.Figure) -> dict[str, tuple[float, float, float]]:
     """event_id -> (start ms, end ms, y) of every bar drawn for an event."""
     return {
         row[0]: (base, base + length, y)
-        for trace in fig.data if trace.type == "bar" and trace.xaxis in (None, "x")
+        for trace in fig.data
+        if trace.type == "bar" and trace.xaxis in (None, "x")
         for row, base, length, y in zip(trace.customdata, trace.base, trace.x, trace.y, strict=True)
         if row[1] == "event"
     }
@@ -103,22 +176,32 @@ def bars(fig: go.Figure) -> dict[str, tuple[float, float, float]]:
 
 def bar_labels(fig: go.Figure) -> list[str]:
     """The texts of the labels drawn on bars."""
-    return [text for trace in fig.data if trace.type == "scatter" and trace.mode == "text"
-            and trace.customdata is None for text in trace.text]
+    return [
+        text
+        for trace in fig.data
+        if trace.type == "scatter" and trace.mode == "text" and trace.customdata is None
+        for text in trace.text
+    ]
 
 
 def clusters(fig: go.Figure) -> list[tuple[int, str, str]]:
     """(count, from, to) of every cluster mark."""
-    return [(int(text.strip("<b>/+").replace(",", "")), row[2], row[3])
-            for trace in fig.data if trace.type == "scatter" and trace.mode == "text" and trace.customdata is not None
-            for row, text in zip(trace.customdata, trace.text, strict=True) if row[1] == "zoom"]
+    return [
+        (int(text.strip("<b>/+").replace(",", "")), row[2], row[3])
+        for trace in fig.data
+        if trace.type == "scatter" and trace.mode == "text" and trace.customdata is not None
+        for row, text in zip(trace.customdata, trace.text, strict=True)
+        if row[1] == "zoom"
+    ]
 
 
 def hovers(fig: go.Figure) -> dict[str, str]:
     return {
         row[0]: text
-        for trace in fig.data if trace.customdata is not None and trace.hovertext is not None
-        for row, text in zip(trace.customdata, trace.hovertext, strict=True) if row[1] == "event"
+        for trace in fig.data
+        if trace.customdata is not None and trace.hovertext is not None
+        for row, text in zip(trace.customdata, trace.hovertext, strict=True)
+        if row[1] == "event"
     }
 
 
@@ -167,17 +250,24 @@ def test_far_dates_on_a_date_axis() -> None:
 
 
 def test_one_trace_per_colour_not_per_event() -> None:
-    rows = [event("a.txt", i, f"2021-05-{1 + i % 28:02d}", f"2021-05-{2 + i % 28:02d}", "day", "instant")
-            for i in range(60)]
+    rows = [
+        event("a.txt", i, f"2021-05-{1 + i % 28:02d}", f"2021-05-{2 + i % 28:02d}", "day", "instant") for i in range(60)
+    ]
     fig = timeline_figure(events_frame(rows))
     assert len([t for t in fig.data if t.type == "scatter" and "markers" in (t.mode or "")]) == 1
 
 
 def test_colours_follow_documents() -> None:
     fig = timeline_figure(events_frame([INVASION, MARATHON, SPEECH]), x_range=ALL)
-    colours = {row[0]: trace.marker.color for trace in fig.data if trace.customdata is not None
-               and trace.type in ("scatter", "bar") and "markers" in (getattr(trace, "mode", "") or "markers")
-               for row in trace.customdata if row[1] == "event"}
+    colours = {
+        row[0]: trace.marker.color
+        for trace in fig.data
+        if trace.customdata is not None
+        and trace.type in ("scatter", "bar")
+        and "markers" in (getattr(trace, "mode", "") or "markers")
+        for row in trace.customdata
+        if row[1] == "event"
+    }
     assert colours["history.txt:90"] == PALETTE[0]
     assert colours["greece.txt:40"] == PALETTE[1]
     assert colours["news.txt:5"] == PALETTE[2]
@@ -192,28 +282,51 @@ def test_colours_follow_documents() -> None:
     ],
 )
 def test_lanes(lane_by: str, lanes: list[str]) -> None:
-    fig = timeline_figure(events_frame([WESTPHALIA, INDUSTRY, INVASION, MARATHON, SPEECH, TALKS]), lane_by=lane_by,
-                          x_range=ALL)
+    fig = timeline_figure(
+        events_frame([WESTPHALIA, INDUSTRY, INVASION, MARATHON, SPEECH, TALKS]), lane_by=lane_by, x_range=ALL
+    )
     assert list(fig.layout.yaxis.ticktext) == lanes
 
 
 def test_an_archive_gets_lanes_by_when_it_was_written_not_one_grey_lane() -> None:
-    rows = [event(f"d{i:03d}.txt", 0, "2020-03-01", "2020-03-02", "day", "instant",
-                  doc_date=f"{1990 + i % 6}-06-01" if i % 10 else None) for i in range(200)]
+    rows = [
+        event(
+            f"d{i:03d}.txt",
+            0,
+            "2020-03-01",
+            "2020-03-02",
+            "day",
+            "instant",
+            doc_date=f"{1990 + i % 6}-06-01" if i % 10 else None,
+        )
+        for i in range(200)
+    ]
     fig = timeline_figure(events_frame(rows))
     names = list(fig.layout.yaxis.ticktext)
-    assert names == [f"Written {year} · {sum(1 for i in range(200) if i % 10 and 1990 + i % 6 == year)} documents"
-                     for year in range(1990, 1996)] + ["Undated · 20 documents"]
+    assert names == [
+        f"Written {year} · {sum(1 for i in range(200) if i % 10 and 1990 + i % 6 == year)} documents"
+        for year in range(1990, 1996)
+    ] + ["Undated · 20 documents"]
     assert len(set(names)) <= MAX_LANES
-    many_years = [event(f"d{i:03d}.txt", 0, "2020-03-01", "2020-03-02", "day", "instant",
-                        doc_date=f"{1900 + i}-06-01") for i in range(100)]
+    many_years = [
+        event(f"d{i:03d}.txt", 0, "2020-03-01", "2020-03-02", "day", "instant", doc_date=f"{1900 + i}-06-01")
+        for i in range(100)
+    ]
     decades = list(timeline_figure(events_frame(many_years)).layout.yaxis.ticktext)
     assert decades[0] == "Written 1900s · 10 documents" and len(decades) == 10
 
 
 def test_titles_are_text_not_markup() -> None:
-    hostile = event("x.txt", 0, "2021-05-13", "2021-05-14", "day", "instant",
-                    title='<a href="https://x.co">go</a> <b>bold</b>', label="<span style='color:red'>red</span>")
+    hostile = event(
+        "x.txt",
+        0,
+        "2021-05-13",
+        "2021-05-14",
+        "day",
+        "instant",
+        title='<a href="https://x.co">go</a> <b>bold</b>',
+        label="<span style='color:red'>red</span>",
+    )
     fig = timeline_figure(events_frame([hostile]))
     assert fig.layout.yaxis.ticktext == ("&lt;a…",)  # shortened, then escaped
     assert "<span" not in json.dumps([t.text for t in fig.data if t.text is not None])
@@ -230,14 +343,21 @@ def test_hover_says_what_where_and_when() -> None:
 
 def test_the_first_view_goes_where_the_events_are() -> None:
     """One long period does not stretch the first view: it spans the month the news is about."""
-    news = [event("n.txt", i, f"2021-05-{10 + i % 5:02d}", f"2021-05-{11 + i % 5:02d}", "day", "instant")
-            for i in range(14)]
+    news = [
+        event("n.txt", i, f"2021-05-{10 + i % 5:02d}", f"2021-05-{11 + i % 5:02d}", "day", "instant") for i in range(14)
+    ]
     century = event("n.txt", 900, "1900-01-01", "2000-01-01", "century", "period", value="19")
     fig = timeline_figure(events_frame([*news, century]))
     first, last = (epoch_ms(bound) for bound in fig.layout.xaxis.range)
     # The marks of days are at noon: the first and the last are in view, the century is not.
-    assert ms(datetime(2021, 4, 1)) < first < ms(datetime(2021, 5, 10, 12)) < ms(datetime(2021, 5, 14, 12)) < last \
+    assert (
+        ms(datetime(2021, 4, 1))
+        < first
+        < ms(datetime(2021, 5, 10, 12))
+        < ms(datetime(2021, 5, 14, 12))
+        < last
         < ms(datetime(2021, 6, 1))
+    )
     buttons = {b.label: b.args[0]["xaxis.range"] for b in fig.layout.updatemenus[0].buttons}
     assert list(buttons) == ["1m", "6m", "1y", "10y", "all"]
     latest = ms(datetime(2021, 5, 14, 12))
@@ -249,8 +369,7 @@ def test_the_first_view_goes_where_the_events_are() -> None:
 
 
 def test_buttons_centre_on_the_event_nearest_a_chosen_view() -> None:
-    rows = [event("h.txt", i, f"{1900 + 10 * i}-03-01", f"{1900 + 10 * i}-03-02", "day", "instant")
-            for i in range(10)]
+    rows = [event("h.txt", i, f"{1900 + 10 * i}-03-01", f"{1900 + 10 * i}-03-02", "day", "instant") for i in range(10)]
     fig = timeline_figure(events_frame(rows), x_range=("1938-01-01", "1945-01-01"))
     buttons = {b.label: b.args[0]["xaxis.range"] for b in fig.layout.updatemenus[0].buttons}
     start, end = (epoch_ms(bound) for bound in buttons["1y"])
@@ -268,8 +387,10 @@ def test_events_beyond_the_axis_are_left_out_with_a_note() -> None:
 
 def test_rows_are_a_fixed_height_and_lane_names_short() -> None:
     long_title = "A very long title of a report on the negotiations between Armenia and Azerbaijan in May"
-    rows = [event(f"d{i}.txt", 0, "2021-05-13", "2021-05-14", "day", "instant", title=f"{i} {long_title}")
-            for i in range(MAX_LANES)]
+    rows = [
+        event(f"d{i}.txt", 0, "2021-05-13", "2021-05-14", "day", "instant", title=f"{i} {long_title}")
+        for i in range(MAX_LANES)
+    ]
     fig = timeline_figure(events_frame(rows))
     assert all(len(label) <= LANE_LABEL_CHARS for label in fig.layout.yaxis.ticktext)
     lanes = fig.layout.yaxis
@@ -279,8 +400,7 @@ def test_rows_are_a_fixed_height_and_lane_names_short() -> None:
 
 
 def test_the_overview_strip_counts_the_whole_collection_and_shades_the_view() -> None:
-    rows = [event("a.txt", i, f"{2000 + i % 20}-01-01", f"{2000 + i % 20}-01-02", "day", "instant")
-            for i in range(400)]
+    rows = [event("a.txt", i, f"{2000 + i % 20}-01-01", f"{2000 + i % 20}-01-02", "day", "instant") for i in range(400)]
     fig = timeline_figure(events_frame(rows), x_range=("2005-01-01", "2006-06-01"))
     overview = [t for t in fig.data if t.xaxis == "x2"]
     assert len(overview) == 1 and sum(overview[0].y) == 400
@@ -314,8 +434,13 @@ def test_the_figure_is_a_pure_function_of_the_table() -> None:
         "print(timeline_figure(events_frame([*FAR_DATES, SPEECH, TALKS]), lane_by='grain').to_json())"
     )
     outputs = {
-        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
         for seed in ("1", "2")
     }
     assert len(outputs) == 1

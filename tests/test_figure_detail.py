@@ -18,8 +18,14 @@ from timeline.figure.prepare import Prepared
 from timeline.figure.style import ITEM_GAP, LABEL_GAP, LABEL_SIZE, MARK_RADIUS
 from timeline.figure.textwidth import text_width
 
-WORDS = ("Troops crossed the border", "Talks resumed in Moscow", "A ceasefire was agreed",
-         "The parliament met in an extraordinary session", "Shelling was reported near the lake", "Protests")
+WORDS = (
+    "Troops crossed the border",
+    "Talks resumed in Moscow",
+    "A ceasefire was agreed",
+    "The parliament met in an extraordinary session",
+    "Shelling was reported near the lake",
+    "Protests",
+)
 
 
 def crowded_table(count: int, seed: int = 7, documents: int = 3) -> Prepared:
@@ -28,13 +34,30 @@ def crowded_table(count: int, seed: int = 7, documents: int = 3) -> Prepared:
     for i in range(count):
         day = rng.randint(1, 28)
         if rng.random() < 0.8:
-            rows.append(event(f"d{i % documents}.txt", i, f"2021-05-{day:02d}", f"2021-05-{day:02d}T23:59", "day",
-                              "instant", label=rng.choice(WORDS)))
+            rows.append(
+                event(
+                    f"d{i % documents}.txt",
+                    i,
+                    f"2021-05-{day:02d}",
+                    f"2021-05-{day:02d}T23:59",
+                    "day",
+                    "instant",
+                    label=rng.choice(WORDS),
+                )
+            )
         else:
             month = rng.randint(1, 12)
-            rows.append(event(f"d{i % documents}.txt", i, f"2021-{month:02d}-01",
-                              f"{2021 + month // 12}-{month % 12 + 1:02d}-01", "month", "period",
-                              label=rng.choice(WORDS)))
+            rows.append(
+                event(
+                    f"d{i % documents}.txt",
+                    i,
+                    f"2021-{month:02d}-01",
+                    f"{2021 + month // 12}-{month % 12 + 1:02d}-01",
+                    "month",
+                    "period",
+                    label=rng.choice(WORDS),
+                )
+            )
     return prepare(events_frame(rows), "document")
 
 
@@ -60,16 +83,21 @@ def boxes(prepared: Prepared, scene: Scene) -> list[tuple[int, int, float, float
 def in_view(prepared: Prepared, view: tuple[float, float]) -> set[int]:
     first, last = view
     spans = prepared.is_span
-    mask = np.where(spans, (prepared.start_ms < last) & (prepared.end_ms > first),
-                    (prepared.mark_ms >= first) & (prepared.mark_ms <= last))
+    mask = np.where(
+        spans,
+        (prepared.start_ms < last) & (prepared.end_ms > first),
+        (prepared.mark_ms >= first) & (prepared.mark_ms <= last),
+    )
     return set(np.flatnonzero(mask).tolist())
 
 
 def test_labels_never_overlap_another_label_or_mark() -> None:
     prepared = crowded_table(300)
-    for view in [(ms(datetime(2021, 1, 1)), ms(datetime(2022, 1, 1))),
-                 (ms(datetime(2021, 5, 10)), ms(datetime(2021, 5, 20))),
-                 (ms(datetime(2021, 5, 14)), ms(datetime(2021, 5, 15)))]:
+    for view in [
+        (ms(datetime(2021, 1, 1)), ms(datetime(2022, 1, 1))),
+        (ms(datetime(2021, 5, 10)), ms(datetime(2021, 5, 20))),
+        (ms(datetime(2021, 5, 14)), ms(datetime(2021, 5, 15))),
+    ]:
         scene = level_of_detail(prepared, view, 1000)
         assert len(scene.placed) >= min(10, scene.in_view)
         by_row: dict[tuple[int, int], list[tuple[float, float]]] = {}
@@ -104,8 +132,9 @@ def test_stacking_is_deterministic() -> None:
     days=st.floats(min_value=0.05, max_value=2000),
     width=st.integers(min_value=150, max_value=2500),
 )
-def test_nothing_in_view_is_dropped(count: int, seed: int, documents: int, start_day: int, days: float,
-                                    width: int) -> None:
+def test_nothing_in_view_is_dropped(
+    count: int, seed: int, documents: int, start_day: int, days: float, width: int
+) -> None:
     """Every event in the view is drawn on its own or counted in exactly one cluster."""
     if count == 0:
         return
@@ -124,8 +153,19 @@ def test_nothing_in_view_is_dropped(count: int, seed: int, documents: int, start
 
 def test_zooming_in_splits_what_was_counted() -> None:
     """Four hundred events over a few days: counted at the scale of a year, labelled at the scale of an hour."""
-    rows = [event("wire.txt", i, f"2021-05-13T{i % 24:02d}:{i % 60:02d}", f"2021-05-13T{i % 24:02d}:{i % 60:02d}",
-                  "minute", "instant", type_="TIME", label=WORDS[i % len(WORDS)]) for i in range(400)]
+    rows = [
+        event(
+            "wire.txt",
+            i,
+            f"2021-05-13T{i % 24:02d}:{i % 60:02d}",
+            f"2021-05-13T{i % 24:02d}:{i % 60:02d}",
+            "minute",
+            "instant",
+            type_="TIME",
+            label=WORDS[i % len(WORDS)],
+        )
+        for i in range(400)
+    ]
     prepared = prepare(events_frame(rows), "document")
     wide = level_of_detail(prepared, (ms(datetime(2021, 1, 1)), ms(datetime(2022, 1, 1))), 1000)
     assert len(wide.clusters) >= 1 and int(wide.clusters["count"].sum()) > 350

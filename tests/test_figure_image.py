@@ -34,7 +34,7 @@ def render(fig: go.Figure) -> np.ndarray:
 
 def seen(pixels: np.ndarray, colour: str, opacity: float, tolerance: int = 10) -> np.ndarray:
     """Mask of the pixels showing ``colour`` (hex) drawn at ``opacity`` over white."""
-    rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+    rgb = np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)])
     blended = rgb * opacity + 255 * (1 - opacity)
     return (np.abs(pixels - blended) <= tolerance).all(axis=2)
 
@@ -44,12 +44,13 @@ def plot_area(pixels: np.ndarray, fig: go.Figure) -> np.ndarray:
     margin, domain = fig.layout.margin, fig.layout.yaxis.domain
     inner = HEIGHT - margin.t - margin.b
     top = margin.t + int(inner * (1 - domain[1]))
-    return pixels[top: HEIGHT - margin.b, margin.l: WIDTH - margin.r]
+    return pixels[top : HEIGHT - margin.b, margin.l : WIDTH - margin.r]
 
 
 def test_the_sample_article() -> None:
-    document = Document(str(SAMPLE), SAMPLE.read_text(encoding="utf-8"), title="Armenia asks Russia for help",
-                        date="2021-05-15")
+    document = Document(
+        str(SAMPLE), SAMPLE.read_text(encoding="utf-8"), title="Armenia asks Russia for help", date="2021-05-15"
+    )
     events = events_from_documents([document])
     fig = timeline_figure(events, title="Armenia and Azerbaijan, May 2021", width=WIDTH, controls=False)
     pixels = render(fig)
@@ -75,8 +76,7 @@ def test_490_bc_is_drawn_where_it_belongs() -> None:
 
 
 def test_1648_1939_the_19th_century_and_490_bc_together() -> None:
-    fig = timeline_figure(events_frame(FAR_DATES), x_range=("-0600-01-01", "2000-01-01"), width=WIDTH,
-                          controls=False)
+    fig = timeline_figure(events_frame(FAR_DATES), x_range=("-0600-01-01", "2000-01-01"), width=WIDTH, controls=False)
     pixels = plot_area(render(fig), fig)
     history = np.flatnonzero(seen(pixels, PALETTE[0], BAR_OPACITY).any(axis=0))  # 1648 and the 1800s
     greece = np.flatnonzero(seen(pixels, PALETTE[1], BAR_OPACITY).any(axis=0))  # 490 BC, one year of 2,600

@@ -13,14 +13,19 @@ from timeline.ingest import Document, read_documents
 
 def test_rows_become_documents_with_dates_of_any_parquet_type(tmp_path: Path) -> None:
     corpus = tmp_path / "news.parquet"
-    pq.write_table(pa.table({
-        "ID": ["a", "b", "c"],
-        "text": ["Signed on May 13, 2021.", "In 1997.", "Later."],
-        "date": [dt.date(2021, 5, 15), None, None],
-        "published": [dt.datetime(2020, 1, 2, 10, 0), None, None],
-        "title": [" Treaty ", None, ""],
-        "language": ["en", "en", "en"],
-    }), corpus)
+    pq.write_table(
+        pa.table(
+            {
+                "ID": ["a", "b", "c"],
+                "text": ["Signed on May 13, 2021.", "In 1997.", "Later."],
+                "date": [dt.date(2021, 5, 15), None, None],
+                "published": [dt.datetime(2020, 1, 2, 10, 0), None, None],
+                "title": [" Treaty ", None, ""],
+                "language": ["en", "en", "en"],
+            }
+        ),
+        corpus,
+    )
 
     items = list(read_documents([corpus]))
 
@@ -35,8 +40,12 @@ def test_rows_become_documents_with_dates_of_any_parquet_type(tmp_path: Path) ->
 
 def test_bad_rows_files_and_columns_are_reported(tmp_path: Path) -> None:
     rows = tmp_path / "rows.parquet"
-    pq.write_table(pa.table({"id": ["a", None, "a"], "text": ["In 1997.", "In 1998.", "In 1999."],
-                             "date": ["2021-13-45", None, None]}), rows)
+    pq.write_table(
+        pa.table(
+            {"id": ["a", None, "a"], "text": ["In 1997.", "In 1998.", "In 1999."], "date": ["2021-13-45", None, None]}
+        ),
+        rows,
+    )
     no_text = tmp_path / "no_text.parquet"
     pq.write_table(pa.table({"id": ["a"], "body": ["In 1997."]}), no_text)
     empty = tmp_path / "empty.parquet"

@@ -31,10 +31,16 @@ def test_a_looping_link_is_one_skipped_line_and_the_rest_is_read(tmp_path: Path)
 
     items = list(read_documents([folder]))
 
-    assert [item.id for item in items if isinstance(item, Document)] == [str(folder / "good.txt"), str(folder / "z.txt")]
+    assert [item.id for item in items if isinstance(item, Document)] == [
+        str(folder / "good.txt"),
+        str(folder / "z.txt"),
+    ]
     (skipped,) = [item for item in items if isinstance(item, Problem)]
     assert isinstance(skipped, Skipped)
-    assert str(skipped) == f"{folder / 'm.txt'}: skipped: a link that cannot be followed: too many levels of symbolic links"
+    assert (
+        str(skipped)
+        == f"{folder / 'm.txt'}: skipped: a link that cannot be followed: too many levels of symbolic links"
+    )
 
 
 def test_a_looping_link_named_directly_is_a_problem(tmp_path: Path) -> None:
@@ -126,7 +132,8 @@ def test_quoted_fields_over_several_lines_are_still_one_row(tmp_path: Path) -> N
     items = corpus_items(corpus)
 
     assert [(item.id, item.source) for item in items if isinstance(item, Document)] == [
-        ("c1", f"{corpus} row 2"), ("c2", f"{corpus} row 3"),
+        ("c1", f"{corpus} row 2"),
+        ("c2", f"{corpus} row 3"),
     ]
     assert [item for item in items if isinstance(item, Problem)] == []
 

@@ -46,8 +46,11 @@ def write_corpora(folder: Path) -> list[Path]:
         elif i % 41 == 3:
             lines.append("")
         else:
-            lines.append(json.dumps({"id": f"d{i}", "text": f"{TEXTS[i % 3]} {i}",
-                                     "date": "2021-05-15" if i % 2 else "not a date"}))
+            lines.append(
+                json.dumps(
+                    {"id": f"d{i}", "text": f"{TEXTS[i % 3]} {i}", "date": "2021-05-15" if i % 2 else "not a date"}
+                )
+            )
     (folder / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     table = io.StringIO(newline="")
     writer = csv.writer(table)
@@ -62,8 +65,13 @@ def write_corpora(folder: Path) -> list[Path]:
     (folder / "loose").mkdir()
     (folder / "loose" / "a.txt").write_text("Signed on May 13, 2021.", encoding="utf-8")
     (folder / "loose" / "b.bin").write_bytes(b"\0\1")
-    return [folder / "news.jsonl", folder / "archive.csv", folder / "corpus.parquet", folder / "loose",
-            folder / "missing.jsonl"]
+    return [
+        folder / "news.jsonl",
+        folder / "archive.csv",
+        folder / "corpus.parquet",
+        folder / "loose",
+        folder / "missing.jsonl",
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +90,10 @@ def one_process(corpora: list[Path]) -> tuple[list[Record], list[str]]:
 def dask_runner() -> Iterator[DaskRunner]:
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
         yield DaskRunner(client)
 
 
@@ -101,9 +111,15 @@ def by_position(records: list[Record]) -> list[Record]:
 
 def test_the_corpora_hold_every_kind_of_trouble(one_process: tuple[list[Record], list[str]]) -> None:
     problems = "\n".join(one_process[1])
-    for trouble in ("line 6: malformed JSON", "line 220: duplicate id 'd179' (first on line 180)", "invalid date",
-                    "row 259: duplicate id 'r2' (first on row 4)", "corpus.parquet row 181: duplicate id 'p0' (first on row 1)",
-                    "b.bin: skipped", "missing.jsonl: no such file"):
+    for trouble in (
+        "line 6: malformed JSON",
+        "line 220: duplicate id 'd179' (first on line 180)",
+        "invalid date",
+        "row 259: duplicate id 'r2' (first on row 4)",
+        "corpus.parquet row 181: duplicate id 'p0' (first on row 1)",
+        "b.bin: skipped",
+        "missing.jsonl: no such file",
+    ):
         assert trouble in problems
 
 
@@ -181,18 +197,32 @@ def real_cluster(tmp_path: Path) -> Iterator[str]:
     dask = shutil.which("dask", path=os.path.dirname(sys.executable))
     assert dask is not None
     scheduler_file = tmp_path / "scheduler.json"
-    scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                                  "--scheduler-file", str(scheduler_file)],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    scheduler = subprocess.Popen(
+        [
+            dask,
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--no-dashboard",
+            "--scheduler-file",
+            str(scheduler_file),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     worker = None
     try:
         deadline = time.monotonic() + 60
         while not scheduler_file.is_file() and time.monotonic() < deadline:
             time.sleep(0.1)
         address = json.loads(scheduler_file.read_text())["address"]
-        worker = subprocess.Popen([dask, "worker", address, "--nthreads", "1", "--nworkers", "2",
-                                   "--host", "127.0.0.1", "--no-dashboard"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        worker = subprocess.Popen(
+            [dask, "worker", address, "--nthreads", "1", "--nworkers", "2", "--host", "127.0.0.1", "--no-dashboard"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         yield address
     finally:
         for process in (worker, scheduler):
@@ -204,10 +234,16 @@ def real_cluster(tmp_path: Path) -> Iterator[str]:
 def test_real_scheduler_and_worker_processes_give_the_output_of_one_process(
     corpora: list[Path], real_cluster: str
 ) -> None:
-    command = [sys.executable, "-m", "timeline", "extract", *map(str, corpora[:2]), "--partition-size",
-               str(BLOCK / 2**20)]
+    command = [
+        sys.executable,
+        "-m",
+        "timeline",
+        "extract",
+        *map(str, corpora[:2]),
+        "--partition-size",
+        str(BLOCK / 2**20),
+    ]
     one = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    on_cluster = subprocess.run([*command, "--scheduler", real_cluster], capture_output=True, text=True,
-                                timeout=120)
+    on_cluster = subprocess.run([*command, "--scheduler", real_cluster], capture_output=True, text=True, timeout=120)
     assert (on_cluster.returncode, on_cluster.stderr, on_cluster.stdout) == (1, one.stderr, one.stdout)
     assert one.stdout.count("\n") > 500

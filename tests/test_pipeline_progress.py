@@ -22,8 +22,14 @@ def stderr_on_a_terminal(*args: str, ci: bool) -> str:
     if ci:
         env["CI"] = "true"
     try:
-        subprocess.run([sys.executable, "-m", "timeline", *args], stdout=subprocess.DEVNULL, stderr=terminal,
-                       env=env, timeout=120, check=False)
+        subprocess.run(
+            [sys.executable, "-m", "timeline", *args],
+            stdout=subprocess.DEVNULL,
+            stderr=terminal,
+            env=env,
+            timeout=120,
+            check=False,
+        )
         os.close(terminal)
         chunks = []
         while True:

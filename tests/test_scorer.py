@@ -43,8 +43,7 @@ def test_mixed_system_by_hand() -> None:
     assert scores.type_f1 == pytest.approx(1 / 3)
     assert scores.value_accuracy == pytest.approx(1.0)
     assert scores.value_f1 == pytest.approx(2 / 3)
-    errors = [(e.kind, e.gold.text if e.gold else None, e.system.text if e.system else None)
-              for e in file_match.errors]
+    errors = [(e.kind, e.gold.text if e.gold else None, e.system.text if e.system else None) for e in file_match.errors]
     assert errors == [
         (ErrorKind.FALSE_POSITIVE, None, "Born"),
         (ErrorKind.SPAN, "1997", "in 1997"),
@@ -67,9 +66,18 @@ def test_a_perfect_system_scores_one() -> None:
     found = [system(g.start, g.end, g.value, TimexType(g.type)) for g in GOLD]
     file_match = match(GOLD, found)
     scores = file_match.counts.scores
-    figures = [scores.strict.precision, scores.strict.recall, scores.strict.f1, scores.relaxed.precision,
-               scores.relaxed.recall, scores.relaxed.f1, scores.type_accuracy, scores.type_f1,
-               scores.value_accuracy, scores.value_f1]
+    figures = [
+        scores.strict.precision,
+        scores.strict.recall,
+        scores.strict.f1,
+        scores.relaxed.precision,
+        scores.relaxed.recall,
+        scores.relaxed.f1,
+        scores.type_accuracy,
+        scores.type_f1,
+        scores.value_accuracy,
+        scores.value_f1,
+    ]
     assert figures == [1.0] * 10
     assert file_match.errors == []
 
@@ -78,8 +86,13 @@ def test_an_empty_system_scores_zero() -> None:
     file_match = match(GOLD, [])
     assert file_match.counts == Counts(gold=3)
     scores = file_match.counts.scores
-    assert (scores.strict.f1, scores.relaxed.precision, scores.relaxed.recall, scores.type_f1,
-            scores.value_f1) == (0.0, 0.0, 0.0, 0.0, 0.0)
+    assert (scores.strict.f1, scores.relaxed.precision, scores.relaxed.recall, scores.type_f1, scores.value_f1) == (
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+    )
     assert [e.kind for e in file_match.errors] == [ErrorKind.FALSE_NEGATIVE] * 3
 
 

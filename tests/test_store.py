@@ -14,8 +14,13 @@ from timeline.events import empty_events, validate_events
 from timeline.ingest.document import Document
 from timeline.pipeline import events_from_documents
 
-TREATY = Document(id="treaty.txt", text="The treaty of 1997 still holds, they said on May 13, 2021.",
-                  title="Treaty", date="2021-05-15", source="data/treaty.txt")
+TREATY = Document(
+    id="treaty.txt",
+    text="The treaty of 1997 still holds, they said on May 13, 2021.",
+    title="Treaty",
+    date="2021-05-15",
+    source="data/treaty.txt",
+)
 TALKS = Document(id="talks.txt", text="Talks resumed on May 13, 2021 in Moscow.", title=None, source="talks.txt")
 
 
@@ -36,7 +41,9 @@ def test_documents_and_events_survive_a_reopen(tmp_path: Path) -> None:
         assert reopened.document("talks.txt") == TALKS
         assert [d.id for d in reopened.documents()] == ["treaty.txt", "talks.txt"]
         assert [d.events for d in reopened.documents()] == [
-            int((expected["doc_id"] == "treaty.txt").sum()), int((expected["doc_id"] == "talks.txt").sum())]
+            int((expected["doc_id"] == "treaty.txt").sum()),
+            int((expected["doc_id"] == "talks.txt").sum()),
+        ]
     validate_events(events)
     assert len(events) >= 3  # "1997" and two "May 13, 2021"
     pd.testing.assert_frame_equal(events.reset_index(drop=True), expected.reset_index(drop=True))

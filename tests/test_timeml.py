@@ -34,8 +34,9 @@ profits &lt;rose&gt; in <TIMEX3 tid="t2" type="DATE" value="1997-Q4" mod="END">t
 """
 
 
-def _timex(text: str, start: int, end: int, value: str, kind: TimexType = TimexType.DATE,
-           mod: str | None = None) -> Timex:
+def _timex(
+    text: str, start: int, end: int, value: str, kind: TimexType = TimexType.DATE, mod: str | None = None
+) -> Timex:
     return Timex(text[start:end], start, end, kind, value, Grain.NONE, None, Anchor(AnchorKind.NONE), mod=mod)
 
 
@@ -85,8 +86,10 @@ def test_document_without_creation_time_is_narrative(tmp_path: Path) -> None:
         ("<TimeML><TEXT>open <TIMEX3>tag</TEXT></TimeML>", "not well-formed XML: mismatched tag: line 1"),
         ("<TimeML><DOCID>x</DOCID></TimeML>", "no <TEXT> element"),
         ('<TimeML><TEXT><TIMEX3 tid="t4" type="DATE">May</TIMEX3></TEXT></TimeML>', "TIMEX3 t4 at offset 0"),
-        ('<TimeML><DCT><TIMEX3 functionInDocument="CREATION_TIME" value="1998">x</TIMEX3></DCT><TEXT/></TimeML>',
-         "creation time value '1998' is not a day"),
+        (
+            '<TimeML><DCT><TIMEX3 functionInDocument="CREATION_TIME" value="1998">x</TIMEX3></DCT><TEXT/></TimeML>',
+            "creation time value '1998' is not a day",
+        ),
     ],
 )
 def test_malformed_documents_raise_a_clear_error(source: str, message: str) -> None:
@@ -96,8 +99,9 @@ def test_malformed_documents_raise_a_clear_error(source: str, message: str) -> N
 
 def test_read_corpus_reads_subdirectories_and_reports_bad_files(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "a.tml").write_text('<TimeML><TEXT>In <TIMEX3 tid="t1" type="DATE" value="1997">1997'
-                                            "</TIMEX3></TEXT></TimeML>")
+    (tmp_path / "sub" / "a.tml").write_text(
+        '<TimeML><TEXT>In <TIMEX3 tid="t1" type="DATE" value="1997">1997</TIMEX3></TEXT></TimeML>'
+    )
     (tmp_path / "b.tml").write_text("<TimeML><TEXT>no end")
     (tmp_path / "notes.txt").write_text("not TimeML")
     corpus = read_corpus(tmp_path)
@@ -128,8 +132,18 @@ def test_write_then_read_gives_back_text_spans_and_attributes() -> None:
 
 def test_write_skips_timexes_overlapping_an_earlier_one_and_writes_set_attributes() -> None:
     text = "every Monday since May 13, 2021"
-    weekly = Timex("every Monday", 0, 12, TimexType.SET, "XXXX-WXX-1", Grain.NONE, None,
-                   Anchor(AnchorKind.NONE), quant="EVERY", freq="1X")
+    weekly = Timex(
+        "every Monday",
+        0,
+        12,
+        TimexType.SET,
+        "XXXX-WXX-1",
+        Grain.NONE,
+        None,
+        Anchor(AnchorKind.NONE),
+        quant="EVERY",
+        freq="1X",
+    )
     inner = _timex(text, 6, 12, "2021-05-17")
     date = _timex(text, 19, 31, "2021-05-13")
     written = write_timeml("d", text, [date, inner, weekly])
@@ -150,8 +164,9 @@ def test_write_replaces_characters_xml_cannot_hold_one_for_one() -> None:
 
 def test_write_rejects_a_span_outside_the_text() -> None:
     with pytest.raises(ValueError, match="outside the text"):
-        write_timeml("d", "short", [Timex("x", 3, 9, TimexType.DATE, "1997", Grain.YEAR, None,
-                                           Anchor(AnchorKind.NONE))])
+        write_timeml(
+            "d", "short", [Timex("x", 3, 9, TimexType.DATE, "1997", Grain.YEAR, None, Anchor(AnchorKind.NONE))]
+        )
 
 
 _XML_CHARACTERS = st.characters(exclude_categories=["Cs"]).filter(
@@ -167,7 +182,7 @@ _XML_CHARACTERS = st.characters(exclude_categories=["Cs"]).filter(
 def test_round_trip_property(text: str, cuts: list[int]) -> None:
     points = sorted(c for c in cuts if c <= len(text))
     spans = [(a, b) for a, b in zip(points[::2], points[1::2], strict=False) if a < b]
-    timexes = [_timex(text, a, b, f"V{i}&<\"") for i, (a, b) in enumerate(spans)]
+    timexes = [_timex(text, a, b, f'V{i}&<"') for i, (a, b) in enumerate(spans)]
     document = parse_timeml(write_timeml("id", text, timexes, dct="2020-02-29"))
     assert document.text == text
     assert [(g.start, g.end, g.value) for g in document.gold] == [(t.start, t.end, t.value) for t in timexes]
@@ -191,8 +206,7 @@ def test_platinum_text_is_the_text_te3_systems_were_given() -> None:
         input_name = name.replace("sarcozy", "sarkozy") + ".TE3input"  # the corpus' own misspelling
         given = read_timeml(directory / "TE3input" / input_name)
         assert given.text == gold_document.text, name
-        assert (given.dct, given.doc_id, given.title) == (gold_document.dct, gold_document.doc_id,
-                                                          gold_document.title)
+        assert (given.dct, given.doc_id, given.title) == (gold_document.dct, gold_document.doc_id, gold_document.title)
         assert given.gold == []
 
 
@@ -216,8 +230,9 @@ def test_platinum_gold_survives_a_write_read_round_trip() -> None:
     corpus = read_corpus(_corpus_dir("te3-platinum"))
     for document in corpus.documents.values():
         timexes = [
-            Timex(g.text, g.start, g.end, TimexType(g.type), g.value, Grain.NONE, None,
-                  Anchor(AnchorKind.NONE), mod=g.mod)
+            Timex(
+                g.text, g.start, g.end, TimexType(g.type), g.value, Grain.NONE, None, Anchor(AnchorKind.NONE), mod=g.mod
+            )
             for g in document.gold
         ]
         written = write_timeml(document.doc_id, document.text, timexes, dct=document.dct, title=document.title)

@@ -11,8 +11,8 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from dash.testing.composite import DashComposite
 from dash.testing import errors as dash_testing_errors
+from dash.testing.composite import DashComposite
 from dash.testing.wait import until
 from selenium.webdriver.common.keys import Keys
 
@@ -101,8 +101,7 @@ def meta(dash_duo: DashComposite) -> dict[str, Any]:
 
 
 def wait_until_settled(dash_duo: DashComposite) -> None:
-    until(lambda: dash_duo.driver.execute_script(_SETTLED), timeout=20,
-          msg="the server never drew the range on screen")
+    until(lambda: dash_duo.driver.execute_script(_SETTLED), timeout=20, msg="the server never drew the range on screen")
 
 
 def counts(dash_duo: DashComposite) -> tuple[int, int, int] | None:
@@ -116,15 +115,20 @@ def counts(dash_duo: DashComposite) -> tuple[int, int, int] | None:
 
 
 def wait_for_total(dash_duo: DashComposite, matched: int, total: int) -> None:
-    until(lambda: (c := counts(dash_duo)) is not None and c[1:] == (matched, total), timeout=20,
-          msg=f"the count never said {matched} of {total}: {dash_duo.find_element('#event-count').text!r}")
+    until(
+        lambda: (c := counts(dash_duo)) is not None and c[1:] == (matched, total),
+        timeout=20,
+        msg=f"the count never said {matched} of {total}: {dash_duo.find_element('#event-count').text!r}",
+    )
 
 
 def click_at(dash_duo: DashComposite, x: float, y: float) -> None:
     """A real mouse click, through Chrome's input pipeline."""
     for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
-        dash_duo.driver.execute_cdp_cmd("Input.dispatchMouseEvent", {
-            "type": kind, "x": x, "y": y, "button": "left", "clickCount": 1 if kind != "mouseMoved" else 0})
+        dash_duo.driver.execute_cdp_cmd(
+            "Input.dispatchMouseEvent",
+            {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1 if kind != "mouseMoved" else 0},
+        )
 
 
 def click_isolated_event(dash_duo: DashComposite, done: Any) -> str:
@@ -161,7 +165,7 @@ def overlapping(boxes: list[list[Any]]) -> list[tuple[str, str]]:
     """Pairs of drawn texts whose boxes overlap (by more than a pixel's rounding)."""
     pairs = []
     for i, (text, left, top, right, bottom) in enumerate(boxes):
-        for other, o_left, o_top, o_right, o_bottom in boxes[i + 1:]:
+        for other, o_left, o_top, o_right, o_bottom in boxes[i + 1 :]:
             if left < o_right - 1 and o_left < right - 1 and top < o_bottom - 1 and o_top < bottom - 1:
                 pairs.append((text, other))
     return pairs
@@ -192,11 +196,20 @@ def test_the_seed_article_reads_without_hovering(dash_duo: DashComposite, tmp_pa
         wait_for_total(dash_duo, len(events), len(events))
 
         first, last = dash_duo.driver.execute_script(_X_RANGE_MS)
-        assert epoch_ms("2020-01-01") < first < epoch_ms("2021-05-12") < epoch_ms("2021-05-15") < last \
-            < epoch_ms("2021-07-01")  # the months around May 2021, not 1896-2025
+        assert (
+            epoch_ms("2020-01-01")
+            < first
+            < epoch_ms("2021-05-12")
+            < epoch_ms("2021-05-15")
+            < last
+            < epoch_ms("2021-07-01")
+        )  # the months around May 2021, not 1896-2025
         boxes = dash_duo.driver.execute_script(_LABEL_BOXES)
-        labelled = {event_id for event_id, label in zip(events["event_id"], events["label"], strict=True)
-                    if any(label[:12] in text for text, *_ in boxes)}
+        labelled = {
+            event_id
+            for event_id, label in zip(events["event_id"], events["label"], strict=True)
+            if any(label[:12] in text for text, *_ in boxes)
+        }
         assert len(labelled) >= 10, boxes
         assert overlapping(boxes) == []
         dash_duo.driver.save_screenshot(str(tmp_path / "seed.png"))
@@ -205,8 +218,13 @@ def test_the_seed_article_reads_without_hovering(dash_duo: DashComposite, tmp_pa
             [button] = [b for b in dash_duo.find_elements("g.updatemenu-button") if b.text == label]
             before = dash_duo.driver.execute_script(_X_RANGE_MS)
             button.click()
-            until(lambda: dash_duo.driver.execute_script(_X_RANGE_MS) != before or label == "all", timeout=10,
-                  msg=f"{label} did not move the view")
+            until(
+                lambda before=before, label=label: (
+                    dash_duo.driver.execute_script(_X_RANGE_MS) != before or label == "all"
+                ),
+                timeout=10,
+                msg=f"{label} did not move the view",
+            )
             wait_until_settled(dash_duo)
             assert meta(dash_duo)["in_view"] > 0, f"{label} shows no events"
             assert overlapping(dash_duo.driver.execute_script(_LABEL_BOXES)) == [], label
@@ -214,8 +232,11 @@ def test_the_seed_article_reads_without_hovering(dash_duo: DashComposite, tmp_pa
 
 def test_a_zoom_on_a_big_store_splits_a_cluster_into_labelled_events(dash_duo: DashComposite, tmp_path: Path) -> None:
     """Three thousand dated mentions over two days, in one wire service: counted at first, labelled once zoomed."""
-    lines = [f"At {hour % 24:02d}:{minute:02d} on May {13 + hour // 24}, 2021, unit {hour}-{minute} reported shelling."
-             for hour in range(48) for minute in range(0, 60, 1)]
+    lines = [
+        f"At {hour % 24:02d}:{minute:02d} on May {13 + hour // 24}, 2021, unit {hour}-{minute} reported shelling."
+        for hour in range(48)
+        for minute in range(0, 60, 1)
+    ]
     text = "Wire\n" + "\n".join(lines)
     with TimelineStore(tmp_path / "big.sqlite3") as store:
         report = add_documents(store, [Document(id="wire.txt", text=text, title="Wire", date="2021-05-15")])
@@ -234,8 +255,9 @@ def test_a_zoom_on_a_big_store_splits_a_cluster_into_labelled_events(dash_duo: D
         after = meta(dash_duo)
         assert after["in_view"] < before["in_view"] and after["placed"] + after["counted"] == after["in_view"]
         assert overlapping(dash_duo.driver.execute_script(_LABEL_BOXES)) == []
-        new_labels = [t for t, *_ in dash_duo.driver.execute_script(_LABEL_BOXES) if "reported shelling" in t
-                      or "Unit" in t]
+        new_labels = [
+            t for t, *_ in dash_duo.driver.execute_script(_LABEL_BOXES) if "reported shelling" in t or "Unit" in t
+        ]
         assert new_labels, "the split events carry their labels"
         assert count > 1
 
@@ -281,8 +303,9 @@ def test_a_range_button_changes_the_visible_range(dash_duo: DashComposite, sampl
     [one_year] = [b for b in dash_duo.find_elements("g.updatemenu-button") if b.text == "1y"]
     one_year.click()
 
-    until(lambda: dash_duo.driver.execute_script(_X_RANGE_MS) != [first, last], timeout=10,
-          msg="the range did not change")
+    until(
+        lambda: dash_duo.driver.execute_script(_X_RANGE_MS) != [first, last], timeout=10, msg="the range did not change"
+    )
     new_first, new_last = dash_duo.driver.execute_script(_X_RANGE_MS)
     assert 364 * DAY_MS <= new_last - new_first <= 367 * DAY_MS
     wait_until_settled(dash_duo)
@@ -299,8 +322,11 @@ def test_a_filter_changes_the_event_count(dash_duo: DashComposite, sample_store:
     dash_duo.find_element("#filter-date-from").send_keys("2021", Keys.ENTER)
 
     wait_for_total(dash_duo, len(in_2021), len(events))
-    until(lambda: drawn_ids(dash_duo) and drawn_ids(dash_duo) <= set(in_2021["event_id"]), timeout=10,
-          msg="the plot was not filtered")
+    until(
+        lambda: drawn_ids(dash_duo) and drawn_ids(dash_duo) <= set(in_2021["event_id"]),
+        timeout=10,
+        msg="the plot was not filtered",
+    )
 
     dash_duo.find_element("#reset-view").click()
     wait_for_total(dash_duo, len(events), len(events))
@@ -322,8 +348,11 @@ def test_uploads_are_added_and_files_over_the_limit_refused_with_a_message(
     notices = dash_duo.find_element("#notices").text
     assert "archive.txt: 3.7 KB is over the 2 KB upload limit" in notices
     assert [d.id for d in sample_store.documents()][-1] == "treaty.md"
-    until(lambda: any(i.startswith("treaty.md:") for i in drawn_ids(dash_duo)), timeout=10,
-          msg="the uploaded document's events were not drawn")
+    until(
+        lambda: any(i.startswith("treaty.md:") for i in drawn_ids(dash_duo)),
+        timeout=10,
+        msg="the uploaded document's events were not drawn",
+    )
 
 
 def test_deleting_a_document_removes_its_events(dash_duo: DashComposite, sample_store: TimelineStore) -> None:
@@ -400,8 +429,11 @@ def test_a_file_type_that_is_not_read_is_named_and_the_rest_added(
     dash_duo.wait_for_contains_text("#notices", "Added 1 document", timeout=30)
     assert "minutes.docx: unsupported file type '.docx'" in dash_duo.find_element("#notices").text
     assert [d.id for d in sample_store.documents()][-1] == "note.txt"
-    until(lambda: any(i.startswith("note.txt:") for i in drawn_ids(dash_duo)), timeout=20,
-          msg="the uploaded document's events were not drawn")
+    until(
+        lambda: any(i.startswith("note.txt:") for i in drawn_ids(dash_duo)),
+        timeout=20,
+        msg="the uploaded document's events were not drawn",
+    )
 
 
 def test_an_upload_is_read_in_the_background_with_its_progress_shown(
@@ -410,9 +442,20 @@ def test_an_upload_is_read_in_the_background_with_its_progress_shown(
     import json
 
     corpus = tmp_path / "wires.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"w{i}", "text": f"Talks resumed on May {i % 28 + 1}, 2021 in "
-                                          f"Moscow, {i} days after the {1990 + i % 30} accord."}) + "\n"
-                              for i in range(3000)), encoding="utf-8")
+    corpus.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "id": f"w{i}",
+                    "text": f"Talks resumed on May {i % 28 + 1}, 2021 in "
+                    f"Moscow, {i} days after the {1990 + i % 30} accord.",
+                }
+            )
+            + "\n"
+            for i in range(3000)
+        ),
+        encoding="utf-8",
+    )
     start(dash_duo, sample_store)
 
     dash_duo.find_element("#upload input[type=file]").send_keys(str(corpus))
@@ -421,5 +464,8 @@ def test_an_upload_is_read_in_the_background_with_its_progress_shown(
     dash_duo.wait_for_contains_text("#notices", "Added 3,000 documents", timeout=120)
     until(lambda: dash_duo.find_element("#job-progress").text == "", timeout=10, msg="the progress line stayed")
     assert sample_store.document_count() == 3011
-    until(lambda: any(i.startswith("w0:") for i in drawn_ids(dash_duo)), timeout=60,
-          msg="the uploaded documents' events were not drawn")
+    until(
+        lambda: any(i.startswith("w0:") for i in drawn_ids(dash_duo)),
+        timeout=60,
+        msg="the uploaded documents' events were not drawn",
+    )

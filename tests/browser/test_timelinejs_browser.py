@@ -20,9 +20,9 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from timeline.pipeline import events_from_documents
 from timeline.export import timelinejs_json
 from timeline.ingest import Document, read_documents
+from timeline.pipeline import events_from_documents
 
 pytestmark = pytest.mark.browser
 
@@ -62,7 +62,9 @@ def load(browser: WebDriver, export: str) -> dict[str, Any]:
     """Open ``export`` (TimelineJS JSON text) in TimelineJS; what it drew, once it has drawn it."""
     browser.execute_script(
         "document.getElementById('embed').innerHTML = ''; delete window.__pwned;"
-        "window.tl = new TL.Timeline('embed', JSON.parse(arguments[0]));", export)
+        "window.tl = new TL.Timeline('embed', JSON.parse(arguments[0]));",
+        export,
+    )
     browser.set_script_timeout(20)
     return browser.execute_async_script("""
         const done = arguments[arguments.length - 1];
@@ -119,8 +121,10 @@ def test_a_hostile_document_stays_text(browser: WebDriver) -> None:
 
 
 def test_a_490_bc_marker_sits_at_490_bce_on_the_axis(browser: WebDriver) -> None:
-    text = ("Persian Wars\n\nDarius became king in 522 BC. The Athenians won at Marathon in 490 BC. "
-            "Xerxes invaded Greece in 480 BC.")
+    text = (
+        "Persian Wars\n\nDarius became king in 522 BC. The Athenians won at Marathon in 490 BC. "
+        "Xerxes invaded Greece in 480 BC."
+    )
     export, _ = export_of([Document("wars.txt", text, title="Persian Wars")])
     drawn = load(browser, export)
     (marathon,) = [marker for marker in drawn["markers"] if "Marathon" in marker["text"]]

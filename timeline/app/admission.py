@@ -50,7 +50,8 @@ class CallbackGate:
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") != "POST" or not str(environ.get("PATH_INFO", "")).endswith(
-                CALLBACK_PATH_SUFFIX):
+            CALLBACK_PATH_SUFFIX
+        ):
             return self.app(environ, start_response)
         gone: Callable[[], bool] = environ.get("waitress.client_disconnected") or (lambda: False)
         admitted = self._admit(gone)
@@ -117,8 +118,10 @@ class CallbackGate:
     def _busy(self, start_response: Callable[..., Any]) -> list[bytes]:
         retry = max(1, math.ceil(self.expected_wait()))
         body = b'{"message": "the server is busy drawing other timelines; try again in a moment"}'
-        start_response("429 Too Many Requests", [("Content-Type", "application/json"), ("Retry-After", str(retry)),
-                                                 ("Content-Length", str(len(body)))])
+        start_response(
+            "429 Too Many Requests",
+            [("Content-Type", "application/json"), ("Retry-After", str(retry)), ("Content-Length", str(len(body)))],
+        )
         return [body]
 
 

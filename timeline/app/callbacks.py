@@ -21,15 +21,15 @@ from timeline.app import ids
 from timeline.app.collection import IngestReport, add_documents
 from timeline.app.details import clicked_event_id, event_details, find_event, placeholder
 from timeline.app.filters import count_text, filter_events, read_filter
-from timeline.app.prepared import PreparedEvents
 from timeline.app.layout import document_items, notice_items
 from timeline.app.pasted import pasted_document
+from timeline.app.prepared import PreparedEvents
 from timeline.app.store import StoredDocument, TimelineStore
 from timeline.app.view import UNCHANGED, View, view_after_relayout, x_range
+from timeline.events.timescale import epoch_ms, iso_of_ms
 from timeline.export import ExportError, events_to_csv, events_to_json
 from timeline.export.render import FigureOptions, render_events
 from timeline.extract.model import GRAIN_ORDER, TimexType
-from timeline.events.timescale import epoch_ms, iso_of_ms
 from timeline.figure import draw, view_of
 from timeline.figure.traces import ZOOM
 from timeline.ingest.document import Problem
@@ -81,8 +81,11 @@ def filter_choices(events: pd.DataFrame) -> tuple[list[dict[str, str]], list[dic
 
     def options(column: str, order: Sequence[str]) -> list[dict[str, str]]:
         counts = events[column].value_counts()
-        return [{"label": f"{value.replace('_', ' ')} · {counts[value]:,}", "value": value}
-                for value in order if value in counts.index]
+        return [
+            {"label": f"{value.replace('_', ' ')} · {counts[value]:,}", "value": value}
+            for value in order
+            if value in counts.index
+        ]
 
     return options("grain", [str(g) for g in GRAIN_ORDER]), options("type", [str(t) for t in TimexType])
 
@@ -109,8 +112,9 @@ def listed_documents(documents: Sequence[StoredDocument], selected: Sequence[str
     items = document_items(shown)
     rest = len(documents) - len(shown)
     if rest > 0 and not chosen:
-        items.append(html.Li(f"…and {rest:,} more: pick one in the documents filter to see it here.",
-                             className="empty"))
+        items.append(
+            html.Li(f"…and {rest:,} more: pick one in the documents filter to see it here.", className="empty")
+        )
     return items
 
 
@@ -165,8 +169,12 @@ def download(
     shown = filter_events(events, read_filter(filter_values)[0])
     if fmt in _TABLE_WRITERS:
         return {"content": _TABLE_WRITERS[fmt](shown), "filename": f"timeline-events.{fmt}"}, []
-    options = FigureOptions(lane_by=lane_by, title="Timeline" if fmt == "html" else None, x_range=x_range(view),
-                            width=None if fmt == "html" else IMAGE_WIDTH)
+    options = FigureOptions(
+        lane_by=lane_by,
+        title="Timeline" if fmt == "html" else None,
+        x_range=x_range(view),
+        width=None if fmt == "html" else IMAGE_WIDTH,
+    )
     try:
         content = render_events(shown, fmt, options)
     except ExportError as error:
@@ -180,8 +188,14 @@ def download(
 # -- registration ------------------------------------------------------------------------------------
 
 
-_FILTER_COMPONENTS = {"documents": ids.DOCUMENTS, "grains": ids.GRAINS, "types": ids.TYPES,
-                      "date_from": ids.DATE_FROM, "date_to": ids.DATE_TO, "search": ids.SEARCH}
+_FILTER_COMPONENTS = {
+    "documents": ids.DOCUMENTS,
+    "grains": ids.GRAINS,
+    "types": ids.TYPES,
+    "date_from": ids.DATE_FROM,
+    "date_to": ids.DATE_TO,
+    "search": ids.SEARCH,
+}
 
 
 def _filter_values(dependency: type[Input] | type[State] | type[Output]) -> dict[str, Any]:
@@ -208,17 +222,32 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
     warming = source.warm()
 
     @app.callback(
-        output=dict(figure=Output(ids.GRAPH, "figure"), box=Output(ids.GRAPH_BOX, "parent_style"),
-                    count=Output(ids.EVENT_COUNT, "children"),
-                    message=Output(ids.FILTER_MESSAGE, "children"),
-                    view=Output(ids.VIEW_RANGE, "data")),
-        inputs=dict(filters=_filter_values(Input), lane_by=Input(ids.LANE_BY, "value"),
-                    revision=Input(ids.REVISION, "data"), reset=Input(ids.RESET, "n_clicks"),
-                    width=Input(ids.PLOT_WIDTH, "data"), zoom=Input(ids.ZOOM_REQUEST, "data"),
-                    view=State(ids.VIEW_RANGE, "data")),
+        output=dict(
+            figure=Output(ids.GRAPH, "figure"),
+            box=Output(ids.GRAPH_BOX, "parent_style"),
+            count=Output(ids.EVENT_COUNT, "children"),
+            message=Output(ids.FILTER_MESSAGE, "children"),
+            view=Output(ids.VIEW_RANGE, "data"),
+        ),
+        inputs=dict(
+            filters=_filter_values(Input),
+            lane_by=Input(ids.LANE_BY, "value"),
+            revision=Input(ids.REVISION, "data"),
+            reset=Input(ids.RESET, "n_clicks"),
+            width=Input(ids.PLOT_WIDTH, "data"),
+            zoom=Input(ids.ZOOM_REQUEST, "data"),
+            view=State(ids.VIEW_RANGE, "data"),
+        ),
     )
-    def _figure(filters: dict[str, Any], lane_by: str, revision: int, reset: int | None, width: int | None,
-                zoom: dict[str, Any] | None, view: View) -> dict[str, Any]:
+    def _figure(
+        filters: dict[str, Any],
+        lane_by: str,
+        revision: int,
+        reset: int | None,
+        width: int | None,
+        zoom: dict[str, Any] | None,
+        view: View,
+    ) -> dict[str, Any]:
         trigger = ctx.triggered_id
         if trigger == ids.RESET:
             view = None
@@ -244,8 +273,12 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
     def _choices(_: int) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         return filter_choices(store.events())
 
-    @app.callback(Output(ids.DOCUMENTS, "options"), Input(ids.REVISION, "data"),
-                  Input(ids.DOCUMENTS, "search_value"), State(ids.DOCUMENTS, "value"))
+    @app.callback(
+        Output(ids.DOCUMENTS, "options"),
+        Input(ids.REVISION, "data"),
+        Input(ids.DOCUMENTS, "search_value"),
+        State(ids.DOCUMENTS, "value"),
+    )
     def _document_options(_: int, search: str | None, selected: list[str] | None) -> list[dict[str, str]]:
         return document_options(store.documents(), search, selected)
 
@@ -253,18 +286,27 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
     def _document_list(_: int, selected: list[str] | None) -> list[Component]:
         return listed_documents(store.documents(), selected)
 
-    @app.callback(Output(ids.DETAILS, "children"), Output(ids.ZOOM_REQUEST, "data"), Input(ids.GRAPH, "clickData"),
-                  **changes)
+    @app.callback(
+        Output(ids.DETAILS, "children"), Output(ids.ZOOM_REQUEST, "data"), Input(ids.GRAPH, "clickData"), **changes
+    )
     def _details(click_data: dict[str, Any] | None) -> tuple[Any, Any]:
         window = zoom_window(click_data)
         if window is not None:
             return no_update, window
         return clicked_details(store, click_data), no_update
 
-    @app.callback(notices_out, revision_out, Output(ids.PASTE_TEXT, "value"), Output(ids.PASTE_TITLE, "value"),
-                  Output(ids.PASTE_DATE, "value"), Input(ids.PASTE_ADD, "n_clicks"),
-                  State(ids.PASTE_TEXT, "value"), State(ids.PASTE_TITLE, "value"), State(ids.PASTE_DATE, "value"),
-                  **changes)
+    @app.callback(
+        notices_out,
+        revision_out,
+        Output(ids.PASTE_TEXT, "value"),
+        Output(ids.PASTE_TITLE, "value"),
+        Output(ids.PASTE_DATE, "value"),
+        Input(ids.PASTE_ADD, "n_clicks"),
+        State(ids.PASTE_TEXT, "value"),
+        State(ids.PASTE_TITLE, "value"),
+        State(ids.PASTE_DATE, "value"),
+        **changes,
+    )
     def _paste(_: int, text: str | None, title: str | None, date_text: str | None) -> tuple[Any, ...]:
         notices, added = add_pasted(store, text, title, date_text)
         cleared = ("", "", "") if added else (no_update, no_update, no_update)
@@ -278,9 +320,12 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
 
     @app.callback(
         output=dict(file=Output(ids.DOWNLOAD, "data"), message=Output(ids.DOWNLOAD_MESSAGE, "children")),
-        inputs=dict(clicks=Input({"type": ids.DOWNLOAD_BUTTON, "format": ALL}, "n_clicks"),
-                    filters=_filter_values(State), lane_by=State(ids.LANE_BY, "value"),
-                    view=State(ids.VIEW_RANGE, "data")),
+        inputs=dict(
+            clicks=Input({"type": ids.DOWNLOAD_BUTTON, "format": ALL}, "n_clicks"),
+            filters=_filter_values(State),
+            lane_by=State(ids.LANE_BY, "value"),
+            view=State(ids.VIEW_RANGE, "data"),
+        ),
         prevent_initial_call=True,
     )
     def _download(clicks: list[int | None], filters: dict[str, Any], lane_by: str, view: View) -> dict[str, Any]:

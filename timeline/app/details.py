@@ -77,10 +77,13 @@ def event_details(event: Mapping[str, Any], document: Document | None) -> Childr
     ]
     children: Children = [
         html.H3(str(event.get("label") or expression), className="details-label"),
-        html.Dl([part for name, value in facts if value for part in (html.Dt(name), html.Dd(str(value)))],
-                className="details-facts"),
-        html.Blockquote(marked(sentence, at, at + len(expression)) if at >= 0 else sentence,
-                        className="details-sentence"),
+        html.Dl(
+            [part for name, value in facts if value for part in (html.Dt(name), html.Dd(str(value)))],
+            className="details-facts",
+        ),
+        html.Blockquote(
+            marked(sentence, at, at + len(expression)) if at >= 0 else sentence, className="details-sentence"
+        ),
     ]
     if document is None:
         children.append(placeholder("The document of this event is no longer stored."))

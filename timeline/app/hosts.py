@@ -51,8 +51,11 @@ class HostCheck:
         header = str(environ.get("HTTP_HOST") or environ.get("SERVER_NAME") or "")
         if self.allowed is None or host_name(header) in self.allowed:
             return self.app(environ, start_response)
-        body = (f"Host {header!r} is not served here. This server answers "
-                f"{', '.join(sorted(self.allowed))}; start it with --allow-host NAME to add a name.\n").encode()
-        start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8"),
-                                           ("Content-Length", str(len(body)))])
+        body = (
+            f"Host {header!r} is not served here. This server answers "
+            f"{', '.join(sorted(self.allowed))}; start it with --allow-host NAME to add a name.\n"
+        ).encode()
+        start_response(
+            "400 Bad Request", [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))]
+        )
         return [body]

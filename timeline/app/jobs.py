@@ -63,8 +63,16 @@ class JobRunner:
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
 
-    def submit(self, title: str, work: Callable[[Job[T]], T], *, unit: str, owner: str | None = None,
-               total: int | None = None, when_done: Callable[[Job[T]], None] | None = None) -> Job[T]:
+    def submit(
+        self,
+        title: str,
+        work: Callable[[Job[T]], T],
+        *,
+        unit: str,
+        owner: str | None = None,
+        total: int | None = None,
+        when_done: Callable[[Job[T]], None] | None = None,
+    ) -> Job[T]:
         """Queue ``work(job)``; it may set ``job.total`` and advance ``job.done`` as it goes."""
         job: Job[T] = Job(id=f"job-{next(self._ids)}", title=title, unit=unit, owner=owner, total=total)
         with self._lock:

@@ -16,7 +16,12 @@ from timeline.export.formats import IMAGE_FORMATS
 from timeline.ingest.document import Problem
 
 DOWNLOAD_FORMATS: tuple[tuple[str, str], ...] = (
-    ("png", "PNG"), ("svg", "SVG"), ("pdf", "PDF"), ("html", "HTML"), ("csv", "CSV"), ("json", "JSON"),
+    ("png", "PNG"),
+    ("svg", "SVG"),
+    ("pdf", "PDF"),
+    ("html", "HTML"),
+    ("csv", "CSV"),
+    ("json", "JSON"),
 )
 LANE_CHOICES: tuple[tuple[str, str], ...] = (("document", "Document"), ("grain", "Grain"), ("type", "Type"))
 
@@ -64,8 +69,15 @@ def _top_bar(title: str, image_problem: str | None) -> Component:
             html.Div(
                 [html.Span("Download", className="control-label")]
                 + [_download_button(fmt, label, image_problem) for fmt, label in DOWNLOAD_FORMATS]
-                + ([html.Span("Images need Chromium", id=ids.IMAGE_EXPORT_OFF, className="export-off",
-                              title=image_problem)] if image_problem else []),
+                + (
+                    [
+                        html.Span(
+                            "Images need Chromium", id=ids.IMAGE_EXPORT_OFF, className="export-off", title=image_problem
+                        )
+                    ]
+                    if image_problem
+                    else []
+                ),
                 className="control downloads",
             ),
         ],
@@ -76,8 +88,9 @@ def _top_bar(title: str, image_problem: str | None) -> Component:
 def _download_button(fmt: str, label: str, image_problem: str | None) -> Component:
     button_id = {"type": ids.DOWNLOAD_BUTTON, "format": fmt}
     if image_problem and fmt in IMAGE_FORMATS:
-        return html.Button(label, id=button_id, className="chip", disabled=True,
-                           title=f"{label} download is off: {image_problem}")
+        return html.Button(
+            label, id=button_id, className="chip", disabled=True, title=f"{label} download is off: {image_problem}"
+        )
     return html.Button(label, id=button_id, className="chip", title=f"Download the current view as {label}")
 
 
@@ -90,8 +103,13 @@ def _sidebar(upload_limit: int) -> Component:
     filters = _section(
         "Filter",
         [
-            dcc.Input(id=ids.SEARCH, type="search", placeholder="Search sentences and labels", debounce=0.4,
-                      className="text-input"),
+            dcc.Input(
+                id=ids.SEARCH,
+                type="search",
+                placeholder="Search sentences and labels",
+                debounce=0.4,
+                className="text-input",
+            ),
             dcc.Dropdown(id=ids.DOCUMENTS, multi=True, placeholder="All documents", options=[]),
             dcc.Dropdown(id=ids.GRAINS, multi=True, placeholder="All grains", options=[]),
             dcc.Dropdown(id=ids.TYPES, multi=True, placeholder="All types", options=[]),
@@ -104,8 +122,9 @@ def _sidebar(upload_limit: int) -> Component:
             ),
             html.Div(id=ids.FILTER_MESSAGE, className="field-message"),
         ],
-        action=html.Button("Reset", id=ids.RESET, className="link-button",
-                           title="Clear the filters and show every event"),
+        action=html.Button(
+            "Reset", id=ids.RESET, className="link-button", title="Clear the filters and show every event"
+        ),
     )
     extensions = " · ".join(sorted({e.lstrip(".") for e in UPLOAD_EXTENSIONS} - {"htm"}))
     add = _section(
@@ -113,8 +132,13 @@ def _sidebar(upload_limit: int) -> Component:
         [
             dcc.Upload(
                 id=ids.UPLOAD,
-                children=html.Div([html.Strong("Drop files"), " or click to choose",
-                                   html.Small(f"{extensions} · {human_size(upload_limit)} max")]),
+                children=html.Div(
+                    [
+                        html.Strong("Drop files"),
+                        " or click to choose",
+                        html.Small(f"{extensions} · {human_size(upload_limit)} max"),
+                    ]
+                ),
                 multiple=True,  # no accept=: a file of another type is named in a notice, not silently dropped
                 className="upload",
             ),
@@ -122,9 +146,10 @@ def _sidebar(upload_limit: int) -> Component:
             dcc.Input(id=ids.PASTE_TITLE, placeholder="Title (optional)", className="text-input"),
             html.Div(
                 [
-                    html.Div(dcc.Input(id=ids.PASTE_DATE, placeholder="YYYY-MM-DD", className="text-input"),
-                             title="The document's date (optional): what 'last Friday' or 'six months ago' "
-                                   "counts from"),
+                    html.Div(
+                        dcc.Input(id=ids.PASTE_DATE, placeholder="YYYY-MM-DD", className="text-input"),
+                        title="The document's date (optional): what 'last Friday' or 'six months ago' counts from",
+                    ),
                     html.Button("Add text", id=ids.PASTE_ADD, className="button primary"),
                 ],
                 className="paste-meta",
@@ -143,14 +168,29 @@ def _main() -> Component:
             dcc.Interval(id=ids.JOB_POLL, interval=JOB_POLL_MS, disabled=True),
             html.Div(id=ids.JOB_PROGRESS, className="notices", role="status"),
             # Reading, extracting and exporting can take a while: a spinner shows where the outcome will.
-            dcc.Loading(html.Div(id=ids.NOTICES, className="notices", role="status"), type="dot", delay_show=300,
-                        parent_className="notices-box"),
-            dcc.Loading(html.Div(id=ids.DOWNLOAD_MESSAGE, className="notices"), type="dot", delay_show=300,
-                        parent_className="notices-box"),
             dcc.Loading(
-                dcc.Graph(id=ids.GRAPH, responsive=True, style={"height": "100%"},
-                          config={"displaylogo": False, "scrollZoom": True,
-                                  "toImageButtonOptions": {"filename": "timeline", "scale": 2}}),
+                html.Div(id=ids.NOTICES, className="notices", role="status"),
+                type="dot",
+                delay_show=300,
+                parent_className="notices-box",
+            ),
+            dcc.Loading(
+                html.Div(id=ids.DOWNLOAD_MESSAGE, className="notices"),
+                type="dot",
+                delay_show=300,
+                parent_className="notices-box",
+            ),
+            dcc.Loading(
+                dcc.Graph(
+                    id=ids.GRAPH,
+                    responsive=True,
+                    style={"height": "100%"},
+                    config={
+                        "displaylogo": False,
+                        "scrollZoom": True,
+                        "toImageButtonOptions": {"filename": "timeline", "scale": 2},
+                    },
+                ),
                 id=ids.GRAPH_BOX,
                 parent_className="graph-box",
                 delay_show=500,
@@ -170,11 +210,23 @@ def document_items(documents: Iterable[StoredDocument]) -> list[Component]:
         items.append(
             html.Li(
                 [
-                    html.Div([html.Span(document.title or document.id, className="document-title",
-                                        title=document.source or document.id),
-                              html.Small(meta + counted(document.events, "event"))], className="document-meta"),
-                    html.Button("×", id={"type": ids.DELETE_DOCUMENT, "doc": document.id}, className="delete",
-                                title=f"Delete {document.title or document.id} and its events"),
+                    html.Div(
+                        [
+                            html.Span(
+                                document.title or document.id,
+                                className="document-title",
+                                title=document.source or document.id,
+                            ),
+                            html.Small(meta + counted(document.events, "event")),
+                        ],
+                        className="document-meta",
+                    ),
+                    html.Button(
+                        "×",
+                        id={"type": ids.DELETE_DOCUMENT, "doc": document.id},
+                        className="delete",
+                        title=f"Delete {document.title or document.id} and its events",
+                    ),
                 ]
             )
         )

@@ -27,8 +27,9 @@ def pasted_document(
     given_date = (date_text or "").strip()
     document_date = iso_date(given_date) if given_date else None
     if given_date and document_date is None:
-        yield Problem(PASTED_SOURCE,
-                      f"document date {given_date!r} is not a date like 2021-05-15; added without a date")
+        yield Problem(
+            PASTED_SOURCE, f"document date {given_date!r} is not a date like 2021-05-15; added without a date"
+        )
     yield Document(
         id=f"pasted-{text_hash(text)[:12]}",
         text=text,

@@ -86,8 +86,9 @@ class PreparedEvents:
                     return self._kept[key]
             return self._prepared(key, wanted, messages, lane_by)
 
-    def _prepared(self, key: tuple[int, str, str], wanted: EventFilter, messages: list[str],
-                  lane_by: str) -> FilteredEvents:
+    def _prepared(
+        self, key: tuple[int, str, str], wanted: EventFilter, messages: list[str], lane_by: str
+    ) -> FilteredEvents:
         events = self._store.events()
         shown = filter_events(events, wanted)
         # The store's table was built by the events builder and read back in its dtypes: not checked again

@@ -35,14 +35,19 @@ def refused_uploads(screened: Mapping[str, Any], limit: int) -> list[Problem]:
     """The files the browser held back: over the size limit, or over what one drop may send."""
     problems = [oversize_problem(shown_name(f["name"]), int(f["size"]), limit) for f in screened.get("refused") or []]
     problems.extend(
-        Problem(shown_name(f["name"]), f"not sent: the files dropped at once are over {human_size(batch_limit(limit))} "
-                                       "in all; drop this one again on its own")
-        for f in screened.get("held") or [])
+        Problem(
+            shown_name(f["name"]),
+            f"not sent: the files dropped at once are over {human_size(batch_limit(limit))} "
+            "in all; drop this one again on its own",
+        )
+        for f in screened.get("held") or []
+    )
     return problems
 
 
-def submit_uploads(jobs: JobRunner, store: TimelineStore, screened: Mapping[str, Any] | None, limit: int,
-                   page: str | None) -> Job[IngestReport] | None:
+def submit_uploads(
+    jobs: JobRunner, store: TimelineStore, screened: Mapping[str, Any] | None, limit: int, page: str | None
+) -> Job[IngestReport] | None:
     """Queue the reading of the dropped files; None when nothing was dropped."""
     if not screened:
         return None
@@ -53,24 +58,27 @@ def submit_uploads(jobs: JobRunner, store: TimelineStore, screened: Mapping[str,
         items = read_uploads(files, limit=limit)
         documents = [item for item in items if isinstance(item, Document)]
         job.total = len(documents)
-        report = add_documents(store, itertools.chain(refused, (i for i in items if isinstance(i, Problem)),
-                                                      job.counting(documents)))
+        report = add_documents(
+            store, itertools.chain(refused, (i for i in items if isinstance(i, Problem)), job.counting(documents))
+        )
         return report
 
     title = f"Reading {counted(len(files) + len(refused), 'dropped file')}"
     return jobs.submit(title, work, unit="document", owner=page or "")
 
 
-def submit_reextraction(jobs: JobRunner, store: TimelineStore, why: str,
-                        when_done: Callable[[Job[IngestReport]], None] | None = None) -> Job[IngestReport]:
+def submit_reextraction(
+    jobs: JobRunner, store: TimelineStore, why: str, when_done: Callable[[Job[IngestReport]], None] | None = None
+) -> Job[IngestReport]:
     """Queue extracting every stored document again (the server's own job, shown on every page)."""
     total = store.document_count()
 
     def work(job: Job[IngestReport]) -> IngestReport:
         return add_documents(store, job.counting(store.all_documents()), force=True)
 
-    return jobs.submit(f"Extracting the stored documents again ({why})", work, unit="document", total=total,
-                       when_done=when_done)
+    return jobs.submit(
+        f"Extracting the stored documents again ({why})", work, unit="document", total=total, when_done=when_done
+    )
 
 
 def progress_items(running: Sequence[Job[Any]]) -> list[Component]:
@@ -108,18 +116,22 @@ def register_job_callbacks(app: Dash, store: TimelineStore, jobs: JobRunner, *, 
     poll_out = Output(ids.JOB_POLL, "disabled", allow_duplicate=True)
     progress_out = Output(ids.JOB_PROGRESS, "children", allow_duplicate=True)
 
-    app.clientside_callback(_NEW_PAGE_KEY, Output(ids.PAGE_KEY, "data"),  # type: ignore[no-untyped-call]
-                            Input(ids.JOB_PROGRESS, "id"))
+    app.clientside_callback(
+        _NEW_PAGE_KEY,
+        Output(ids.PAGE_KEY, "data"),  # type: ignore[no-untyped-call]
+        Input(ids.JOB_PROGRESS, "id"),
+    )
 
     app.clientside_callback(  # type: ignore[no-untyped-call]
         "window.dash_clientside.timeline.screenUploads",
         Output(ids.UPLOAD_SCREENED, "data"),
-        Input(ids.UPLOAD, "contents"), State(ids.UPLOAD, "filename"), State(ids.UPLOAD_LIMIT, "data"),
+        Input(ids.UPLOAD, "contents"),
+        State(ids.UPLOAD, "filename"),
+        State(ids.UPLOAD_LIMIT, "data"),
         **changes,
     )
 
-    @app.callback(poll_out, progress_out, Input(ids.UPLOAD_SCREENED, "data"), State(ids.PAGE_KEY, "data"),
-                  **changes)
+    @app.callback(poll_out, progress_out, Input(ids.UPLOAD_SCREENED, "data"), State(ids.PAGE_KEY, "data"), **changes)
     def _upload(screened: dict[str, Any] | None, page: str | None) -> Any:
         job = submit_uploads(jobs, store, screened, upload_limit, page)
         if job is None:
@@ -127,10 +139,12 @@ def register_job_callbacks(app: Dash, store: TimelineStore, jobs: JobRunner, *, 
         return False, progress_items([job])
 
     @app.callback(
-        output=dict(progress=Output(ids.JOB_PROGRESS, "children"),
-                    notices=Output(ids.NOTICES, "children", allow_duplicate=True),
-                    revision=Output(ids.REVISION, "data", allow_duplicate=True),
-                    stop=Output(ids.JOB_POLL, "disabled")),
+        output=dict(
+            progress=Output(ids.JOB_PROGRESS, "children"),
+            notices=Output(ids.NOTICES, "children", allow_duplicate=True),
+            revision=Output(ids.REVISION, "data", allow_duplicate=True),
+            stop=Output(ids.JOB_POLL, "disabled"),
+        ),
         inputs=dict(_=Input(ids.JOB_POLL, "n_intervals"), page=Input(ids.PAGE_KEY, "data")),
         prevent_initial_call="initial_duplicate",
     )
@@ -138,7 +152,9 @@ def register_job_callbacks(app: Dash, store: TimelineStore, jobs: JobRunner, *, 
         if not page:
             return dict(progress=no_update, notices=no_update, revision=no_update, stop=no_update)
         running, finished = jobs.for_page(page)
-        return dict(progress=progress_items(running),
-                    notices=outcome_items(finished) if finished else no_update,
-                    revision=store.revision if finished else no_update,
-                    stop=not running)
+        return dict(
+            progress=progress_items(running),
+            notices=outcome_items(finished) if finished else no_update,
+            revision=store.revision if finished else no_update,
+            stop=not running,
+        )

@@ -19,9 +19,15 @@ ASSETS_FOLDER = Path(__file__).resolve().parents[2] / "assets"
 TITLE = "Timeline"
 
 
-def create_app(store: TimelineStore, *, title: str = TITLE, upload_limit: int = MAX_UPLOAD_BYTES,
-               jobs: JobRunner | None = None, image_problem: str | None = None,
-               ready_within: float | None = None) -> Dash:
+def create_app(
+    store: TimelineStore,
+    *,
+    title: str = TITLE,
+    upload_limit: int = MAX_UPLOAD_BYTES,
+    jobs: JobRunner | None = None,
+    image_problem: str | None = None,
+    ready_within: float | None = None,
+) -> Dash:
     """The app showing the documents and events of ``store``; documents added on the page go there too.
 
     ``jobs`` runs uploads in the background (a new runner by default); ``image_problem`` says why

@@ -48,16 +48,31 @@ def draws_the_figure(body: bytes) -> bool:
     return isinstance(output, str) and f"{ids.GRAPH}.figure" in output.strip(".").split("...")
 
 
-def wsgi_app(app: Dash, store: TimelineStore, *, listen_host: str, allow_hosts: Iterable[str] = (),
-             slots: int | None = None, max_wait: float = DEFAULT_MAX_WAIT_S) -> WsgiApp:
+def wsgi_app(
+    app: Dash,
+    store: TimelineStore,
+    *,
+    listen_host: str,
+    allow_hosts: Iterable[str] = (),
+    slots: int | None = None,
+    max_wait: float = DEFAULT_MAX_WAIT_S,
+) -> WsgiApp:
     """The app's Flask server wrapped in the Host check, the shared answers and the callback gate."""
     gate = CallbackGate(app.server, slots=slots or compute_slots(), max_wait=max_wait)
     shared = SharedAnswers(gate, shareable=draws_the_figure, version=lambda: store.revision)
     return HostCheck(shared, allowed_hosts(listen_host, allow_hosts))
 
 
-def create(app: Dash, store: TimelineStore, *, host: str, port: int, request_limit: int,
-           allow_hosts: Iterable[str] = (), threads: int = THREADS) -> Any:
+def create(
+    app: Dash,
+    store: TimelineStore,
+    *,
+    host: str,
+    port: int,
+    request_limit: int,
+    allow_hosts: Iterable[str] = (),
+    threads: int = THREADS,
+) -> Any:
     """A waitress server for ``app`` listening on ``host:port`` (not yet running: call its ``run()``).
 
     Raises OSError when it cannot listen there.

@@ -45,8 +45,15 @@ class _Answer:
         """Answer with the body, compressed when the client accepts gzip and it was compressed."""
         if self.gzipped is not None and "gzip" in str(environ.get("HTTP_ACCEPT_ENCODING", "")):
             headers = [(k, v) for k, v in self.headers if k.lower() != "content-length"]
-            start_response(self.status, [*headers, ("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding"),
-                                         ("Content-Length", str(len(self.gzipped)))])
+            start_response(
+                self.status,
+                [
+                    *headers,
+                    ("Content-Encoding", "gzip"),
+                    ("Vary", "Accept-Encoding"),
+                    ("Content-Length", str(len(self.gzipped))),
+                ],
+            )
             return [self.gzipped]
         start_response(self.status, self.headers)
         return [self.body]
@@ -83,8 +90,9 @@ class SharedAnswers:
             return answer.send(environ, start_response)
         return self.app(environ, start_response)  # the leader got no answer to share: compute alone
 
-    def _compute(self, key: tuple[str, Hashable], answer: _Answer, environ: dict[str, Any],
-                 start_response: Callable[..., Any]) -> Iterable[bytes]:
+    def _compute(
+        self, key: tuple[str, Hashable], answer: _Answer, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
         def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[[bytes], Any]:
             answer.status, answer.headers = status, list(headers)
             return lambda data: None  # the body is sent below, with send()
@@ -105,8 +113,10 @@ class SharedAnswers:
             with self._lock:
                 if not answer.status.startswith("200") or len(answer.body) > MAX_KEPT_BYTES:
                     self._answers.pop(key, None)
-                while len(self._answers) > KEPT_ANSWERS or sum(len(a.body) for a in self._answers.values()) > \
-                        MAX_KEPT_BYTES:
+                while (
+                    len(self._answers) > KEPT_ANSWERS
+                    or sum(len(a.body) for a in self._answers.values()) > MAX_KEPT_BYTES
+                ):
                     self._answers.popitem(last=False)
         return answer.send(environ, start_response)
 
@@ -114,7 +124,8 @@ class SharedAnswers:
     def _small_callback_body(environ: dict[str, Any]) -> bytes | None:
         """The body of a small callback POST (put back for the app to read), or None for anything else."""
         if environ.get("REQUEST_METHOD") != "POST" or not str(environ.get("PATH_INFO", "")).endswith(
-                CALLBACK_PATH_SUFFIX):
+            CALLBACK_PATH_SUFFIX
+        ):
             return None
         try:
             length = int(environ.get("CONTENT_LENGTH") or -1)

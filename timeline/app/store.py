@@ -208,9 +208,7 @@ class TimelineStore:
         with self._lock:
             revision = self.revision
             if self._cache is None or revision != self._cache_revision:
-                cursor = self._db.execute(
-                    f"SELECT {', '.join(map(_quoted, self._columns))} FROM events ORDER BY rowid"
-                )
+                cursor = self._db.execute(f"SELECT {', '.join(map(_quoted, self._columns))} FROM events ORDER BY rowid")
                 frame = pd.DataFrame.from_records(cursor.fetchall(), columns=self._columns)
                 self._cache = frame.astype(self._template.dtypes.to_dict())
                 self._cache_revision = revision
@@ -232,8 +230,18 @@ class TimelineStore:
             db.executemany(
                 "INSERT INTO documents (id, title, text, date, metadata_date, source, text_hash) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(document.id, document.title, document.text, document.date, document.metadata_date,
-                  document.source, text_hash(document.text)) for document in documents],
+                [
+                    (
+                        document.id,
+                        document.title,
+                        document.text,
+                        document.date,
+                        document.metadata_date,
+                        document.source,
+                        text_hash(document.text),
+                    )
+                    for document in documents
+                ],
             )
             db.executemany(insert_event, rows.where(rows.notna(), None).itertuples(index=False, name=None))
         return len(documents)

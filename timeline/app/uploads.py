@@ -86,9 +86,7 @@ def decode_data_url(data_url: str) -> bytes:
     return base64.b64decode(payload, validate=True)
 
 
-def read_uploads(
-    files: Iterable[tuple[str, str]], *, limit: int = MAX_UPLOAD_BYTES
-) -> list[Document | Problem]:
+def read_uploads(files: Iterable[tuple[str, str]], *, limit: int = MAX_UPLOAD_BYTES) -> list[Document | Problem]:
     """Documents and problems of uploaded ``(filename, data URL)`` pairs, in upload order."""
     items: list[Document | Problem] = []
     with tempfile.TemporaryDirectory(prefix="timeline-upload-") as tmp:

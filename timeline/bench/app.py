@@ -35,8 +35,8 @@ from timeline.app.store import TimelineStore
 from timeline.bench.extraction import DEFAULT_CORPUS
 from timeline.bench.figure import sizes_list
 from timeline.evaluate.timeml import read_corpus
-from timeline.pipeline import events_from_documents
 from timeline.ingest.document import Document
+from timeline.pipeline import events_from_documents
 
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
 ZOOMS = 5
@@ -73,8 +73,10 @@ class Row:
 
 def build_store(path: Path, events_wanted: int, corpus: Path) -> tuple[int, int]:
     """A store at ``path`` holding about ``events_wanted`` events of TBAQ texts; (documents, events)."""
-    documents = [Document(id=name, text=d.text, title=name, date=d.dct, source=f"{name} (TBAQ)")
-                 for name, d in read_corpus(corpus).documents.items()]
+    documents = [
+        Document(id=name, text=d.text, title=name, date=d.dct, source=f"{name} (TBAQ)")
+        for name, d in read_corpus(corpus).documents.items()
+    ]
     events = events_from_documents(documents)
     copies = max(1, -(-events_wanted // len(events)))
     with TimelineStore(path) as store:
@@ -84,8 +86,13 @@ def build_store(path: Path, events_wanted: int, corpus: Path) -> tuple[int, int]
                 doc_id=events["doc_id"].map(renamed),
                 event_id=events["doc_id"].map(renamed) + ":" + events["start"].astype(str),
             )
-            store.save([Document(id=renamed[d.id], text=d.text, title=d.title, date=d.date, source=d.source)
-                        for d in documents], copied)
+            store.save(
+                [
+                    Document(id=renamed[d.id], text=d.text, title=d.title, date=d.date, source=d.source)
+                    for d in documents
+                ],
+                copied,
+            )
         return store.document_count(), len(store.events())
 
 
@@ -99,8 +106,11 @@ def _free_port() -> int:
 def served(db: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """`timeline serve --db DB` on a free port of 127.0.0.1, until the block ends."""
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "timeline", "serve", "--db", str(db), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "timeline", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 600
@@ -123,8 +133,14 @@ def _browser() -> Any:
     from selenium.webdriver.chrome.options import Options
 
     options = Options()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1440,900", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"):
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1440,900",
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+    ):
         options.add_argument(argument)
     return webdriver.Chrome(options=options)
 
@@ -167,8 +183,16 @@ def measure(size: int, folder: Path, corpus: Path) -> Row:
             driver.quit()
         rss = _peak_rss_mb(server.pid)
     server_times = [entry[0] / 1000 for entry in callbacks]
-    return Row(events, documents, first_draw, statistics.median(zooms), statistics.median(server_times),
-               max(server_times), max(int(entry[1]) for entry in callbacks), rss)
+    return Row(
+        events,
+        documents,
+        first_draw,
+        statistics.median(zooms),
+        statistics.median(server_times),
+        max(server_times),
+        max(int(entry[1]) for entry in callbacks),
+        rss,
+    )
 
 
 def _counts(db: Path) -> tuple[int, int]:
@@ -177,22 +201,40 @@ def _counts(db: Path) -> tuple[int, int]:
 
 
 def format_row(row: Row) -> str:
-    return (f"{row.events:>10,}  {row.documents:>8,}  {row.first_draw:>8.2f}s  {row.zoom:>7.2f}s  "
-            f"{row.server_median:>9.3f}s  {row.server_max:>8.3f}s  {row.biggest_response / 1024:>8.0f} kB  "
-            f"{row.rss_mb:>7.0f} MB")
+    return (
+        f"{row.events:>10,}  {row.documents:>8,}  {row.first_draw:>8.2f}s  {row.zoom:>7.2f}s  "
+        f"{row.server_median:>9.3f}s  {row.server_max:>8.3f}s  {row.biggest_response / 1024:>8.0f} kB  "
+        f"{row.rss_mb:>7.0f} MB"
+    )
 
 
-HEADER = (f"{'events':>10}  {'docs':>8}  {'1st draw':>9}  {'zoom':>8}  {'server p50':>10}  {'max':>9}  "
-          f"{'biggest':>11}  {'RSS peak':>10}")
+HEADER = (
+    f"{'events':>10}  {'docs':>8}  {'1st draw':>9}  {'zoom':>8}  {'server p50':>10}  {'max':>9}  "
+    f"{'biggest':>11}  {'RSS peak':>10}"
+)
 
 
 @click.command(name="app")
-@click.option("--events", "sizes", default=",".join(map(str, DEFAULT_SIZES)), show_default=True,
-              callback=sizes_list, help="Comma-separated numbers of events in the store.")
-@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help=f"Folder of .tml files whose texts fill the store [default: {DEFAULT_CORPUS}].")
-@click.option("--keep", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Keep the stores in this folder (and reuse them on the next run).")
+@click.option(
+    "--events",
+    "sizes",
+    default=",".join(map(str, DEFAULT_SIZES)),
+    show_default=True,
+    callback=sizes_list,
+    help="Comma-separated numbers of events in the store.",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help=f"Folder of .tml files whose texts fill the store [default: {DEFAULT_CORPUS}].",
+)
+@click.option(
+    "--keep",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Keep the stores in this folder (and reuse them on the next run).",
+)
 def command(sizes: Sequence[int], corpus: Path | None, keep: Path | None) -> None:
     """The app at 10k, 100k and 1M events in headless Chromium: first draw, zoom, callbacks, memory."""
     corpus = corpus or DEFAULT_CORPUS
@@ -208,4 +250,3 @@ def command(sizes: Sequence[int], corpus: Path | None, keep: Path | None) -> Non
             click.echo(format_row(row))
             if os.environ.get("TIMELINE_BENCH_JSON"):
                 click.echo(json.dumps(row.__dict__))
-

@@ -39,8 +39,13 @@ class Timing:
 
 @click.command(name="export")
 @click.argument("paths", metavar="[PATH...]", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--repeat", default=5, show_default=True, type=click.IntRange(min=1),
-              help="Repeated exports per format, after the first.")
+@click.option(
+    "--repeat",
+    default=5,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Repeated exports per format, after the first.",
+)
 def command(paths: tuple[Path, ...], repeat: int) -> None:
     """First-export and repeated-export times of png, svg, pdf and html (default input: the repo's data/)."""
     documents = [item for item in read_documents(paths or DEFAULT_PATHS) if isinstance(item, Document)]
@@ -70,6 +75,7 @@ def _timed(events: pd.DataFrame, fmt: str, options: FigureOptions) -> tuple[floa
 def format_timings(timings: Sequence[Timing]) -> str:
     lines = [f"{'format':<8}{'first s':>10}{'repeated s (median)':>22}{'min s':>9}{'bytes':>12}"]
     for t in timings:
-        lines.append(f"{t.fmt:<8}{t.first:>10.3f}{statistics.median(t.repeated):>22.3f}"
-                     f"{min(t.repeated):>9.3f}{t.size:>12,}")
+        lines.append(
+            f"{t.fmt:<8}{t.first:>10.3f}{statistics.median(t.repeated):>22.3f}{min(t.repeated):>9.3f}{t.size:>12,}"
+        )
     return "\n".join(lines)

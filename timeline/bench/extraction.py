@@ -47,10 +47,15 @@ class Measurement:
 
 @click.command(name="extract")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--repeat", type=click.IntRange(min=1),
-              help="Runs of each system; the fastest counts.  [default: 3; 1 with --long]")
-@click.option("--long", "long_documents", is_flag=True,
-              help="Instead: time single documents of 0.25 to 4 MB (time should grow linearly).")
+@click.option(
+    "--repeat", type=click.IntRange(min=1), help="Runs of each system; the fastest counts.  [default: 3; 1 with --long]"
+)
+@click.option(
+    "--long",
+    "long_documents",
+    is_flag=True,
+    help="Instead: time single documents of 0.25 to 4 MB (time should grow linearly).",
+)
 def command(directory: Path | None, repeat: int | None, long_documents: bool) -> None:
     """Words per second and peak memory: timeline's extractor vs dateparser.search_dates.
 

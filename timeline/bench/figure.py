@@ -26,8 +26,8 @@ import pandas as pd
 import plotly.io
 
 from timeline.app.callbacks import filtered_figure
-from timeline.app.prepared import FixedEvents, PreparedEvents
 from timeline.app.details import event_details, find_event
+from timeline.app.prepared import FixedEvents, PreparedEvents
 from timeline.events import events_frame
 from timeline.events.timescale import fractional_year
 from timeline.figure import timeline_figure
@@ -35,8 +35,10 @@ from timeline.ingest.document import Document
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 EVENTS_PER_DOCUMENT = 250
-_WORDS = ("ceasefire troops border talks minister election protest treaty court vote strike summit army "
-          "parliament report village river bridge harvest market").split()
+_WORDS = (
+    "ceasefire troops border talks minister election protest treaty court vote strike summit army "
+    "parliament report village river bridge harvest market"
+).split()
 _GRAINS: tuple[str, ...] = ("day", "minute", "month", "year", "decade")
 _GRAIN_WEIGHTS: tuple[float, ...] = (0.62, 0.08, 0.12, 0.14, 0.04)
 
@@ -65,15 +67,30 @@ def synthetic_events(count: int, *, seed: int = 13) -> pd.DataFrame:
         year, month, day = rng.randint(1900, 2023), rng.randint(1, 12), rng.randint(1, 27)
         first, last, value = _interval(grain, year, month, day, rng)
         words = " ".join(rng.choice(_WORDS) for _ in range(12))
-        rows.append({
-            "event_id": f"{doc}:{start}", "doc_id": doc, "doc_title": f"Report {doc[3:]}", "text": value,
-            "start": start, "end": start + len(value), "type": "TIME" if grain == "minute" else "DATE",
-            "value": value, "mod": None, "grain": grain, "interval_start": first, "interval_end": last,
-            "sentence": f"The {words} on {value}.", "label": f"The {words}"[:80], "anchor": "absolute",
-            "anchor_value": None, "explanation": "written in full",
-            "kind": "instant" if grain in ("day", "minute") else "period",
-            "x_start": fractional_year(first), "x_end": fractional_year(last),
-        })
+        rows.append(
+            {
+                "event_id": f"{doc}:{start}",
+                "doc_id": doc,
+                "doc_title": f"Report {doc[3:]}",
+                "text": value,
+                "start": start,
+                "end": start + len(value),
+                "type": "TIME" if grain == "minute" else "DATE",
+                "value": value,
+                "mod": None,
+                "grain": grain,
+                "interval_start": first,
+                "interval_end": last,
+                "sentence": f"The {words} on {value}.",
+                "label": f"The {words}"[:80],
+                "anchor": "absolute",
+                "anchor_value": None,
+                "explanation": "written in full",
+                "kind": "instant" if grain in ("day", "minute") else "period",
+                "x_start": fractional_year(first),
+                "x_end": fractional_year(last),
+            }
+        )
     return events_frame(rows)
 
 
@@ -108,13 +125,18 @@ def measure(count: int, repeat: int) -> Row:
     figure_time, figure = best_of(repeat, lambda: timeline_figure(events))
     json_time, text = best_of(repeat, lambda: plotly.io.to_json(figure, validate=False))
     filters = {"search": "ceasefire", "date_from": "1950", "date_to": "2000"}
-    filter_time, _ = best_of(repeat, lambda: plotly.io.to_json(
-        filtered_figure(PreparedEvents(FixedEvents(events)), filters, "document", None, 1200)[0], validate=False))
+    filter_time, _ = best_of(
+        repeat,
+        lambda: plotly.io.to_json(
+            filtered_figure(PreparedEvents(FixedEvents(events)), filters, "document", None, 1200)[0], validate=False
+        ),
+    )
     source = PreparedEvents(FixedEvents(events))
     source.get({}, "document")
     views = iter([[f"{1900 + i}-01-01", f"{1910 + i}-06-01"] for i in range(repeat)])
-    zoom_time, _ = best_of(repeat, lambda: plotly.io.to_json(
-        filtered_figure(source, {}, "document", next(views), 1200)[0], validate=False))
+    zoom_time, _ = best_of(
+        repeat, lambda: plotly.io.to_json(filtered_figure(source, {}, "document", next(views), 1200)[0], validate=False)
+    )
     clicked = str(events["event_id"].iloc[count // 2])
     document = Document(id=clicked.split(":")[0], text="x" * 10_000)
     click_time, _ = best_of(repeat, lambda: event_details(find_event(events, clicked) or {}, document))
@@ -122,12 +144,16 @@ def measure(count: int, repeat: int) -> Row:
 
 
 def format_rows(rows: Sequence[Row]) -> str:
-    header = (f"{'events':>8}  {'figure':>8}  {'json':>8}  {'json size':>9}  {'filter cb':>9}  {'zoom cb':>8}  "
-              f"{'click cb':>8}")
+    header = (
+        f"{'events':>8}  {'figure':>8}  {'json':>8}  {'json size':>9}  {'filter cb':>9}  {'zoom cb':>8}  "
+        f"{'click cb':>8}"
+    )
     lines = [header]
     for r in rows:
-        lines.append(f"{r.events:>8,}  {r.figure:>7.3f}s  {r.json:>7.3f}s  {r.json_bytes / 2**20:>6.1f} MB  "
-                     f"{r.filter_callback:>8.3f}s  {r.zoom_callback:>7.3f}s  {r.click_callback:>7.3f}s")
+        lines.append(
+            f"{r.events:>8,}  {r.figure:>7.3f}s  {r.json:>7.3f}s  {r.json_bytes / 2**20:>6.1f} MB  "
+            f"{r.filter_callback:>8.3f}s  {r.zoom_callback:>7.3f}s  {r.click_callback:>7.3f}s"
+        )
     return "\n".join(lines)
 
 
@@ -143,10 +169,16 @@ def sizes_list(_: click.Context, __: click.Parameter, value: str) -> tuple[int, 
 
 
 @click.command(name="figure")
-@click.option("--sizes", default=",".join(map(str, DEFAULT_SIZES)), show_default=True, callback=sizes_list,
-              help="Comma-separated numbers of synthetic events.")
-@click.option("--repeat", default=3, show_default=True, type=click.IntRange(min=1),
-              help="Runs per measure; the best is shown.")
+@click.option(
+    "--sizes",
+    default=",".join(map(str, DEFAULT_SIZES)),
+    show_default=True,
+    callback=sizes_list,
+    help="Comma-separated numbers of synthetic events.",
+)
+@click.option(
+    "--repeat", default=3, show_default=True, type=click.IntRange(min=1), help="Runs per measure; the best is shown."
+)
 def command(sizes: tuple[int, ...], repeat: int) -> None:
     """Figure-build and app-callback times at 1k, 10k and 100k synthetic events (best of --repeat)."""
     click.echo(f"best of {repeat}; filter cb = search 'ceasefire' + 1950..2000, build, serialise")

@@ -22,8 +22,13 @@ from timeline.ingest.document import Document
 
 @click.command(name="ingest")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--copies", default=4, show_default=True, type=click.IntRange(min=1),
-              help="How many times each text is added (under a new id).")
+@click.option(
+    "--copies",
+    default=4,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="How many times each text is added (under a new id).",
+)
 def command(directory: Path | None, copies: int) -> None:
     """Documents per second into the app's store: extraction, events table, SQLite."""
     directory = directory or DEFAULT_CORPUS
@@ -43,5 +48,7 @@ def command(directory: Path | None, copies: int) -> None:
         report = add_documents(store, documents)
         seconds = time.perf_counter() - start
     click.echo(f"corpus: {directory} ({len(texts)} texts x {copies} = {len(documents):,} documents, {words:,} words)")
-    click.echo(f"{len(report.added):,} documents, {report.events:,} events stored in {seconds:.2f} s: "
-               f"{len(report.added) / seconds:,.0f} documents/s, {words / seconds:,.0f} words/s")
+    click.echo(
+        f"{len(report.added):,} documents, {report.events:,} events stored in {seconds:.2f} s: "
+        f"{len(report.added) / seconds:,.0f} documents/s, {words / seconds:,.0f} words/s"
+    )

@@ -84,8 +84,9 @@ def fill_store(db: Path, events: int | None) -> int:
             from timeline.ingest.document import Document
 
             table = synthetic_events(events)
-            documents = [Document(id=str(doc), text=f"Report {doc}.", title=f"Report {doc}")
-                         for doc in table["doc_id"].unique()]
+            documents = [
+                Document(id=str(doc), text=f"Report {doc}.", title=f"Report {doc}") for doc in table["doc_id"].unique()
+            ]
             store.save(documents, table)
         return len(store.events())
 
@@ -96,14 +97,19 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     with log.open("wb") as stderr:
         # A session of its own: a signal meant for the caller's process group (a test runner's, a
         # browser's clean-up) must not stop the server in the middle of the measure.
-        server = subprocess.Popen([sys.executable, "-m", "timeline", "serve", "--db", str(db), "--port", str(port),
-                                   "--host", HOST], stdout=subprocess.DEVNULL, stderr=stderr, env=env,
-                                  start_new_session=True)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "timeline", "serve", "--db", str(db), "--port", str(port), "--host", HOST],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            env=env,
+            start_new_session=True,
+        )
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"timeline serve stopped (exit status {server.returncode}): "
-                               f"{log.read_text(errors='replace')}")
+            raise RuntimeError(
+                f"timeline serve stopped (exit status {server.returncode}): {log.read_text(errors='replace')}"
+            )
         if request(f"http://{HOST}:{port}/", timeout=2).status == "200":
             return server
         time.sleep(0.3)
@@ -127,8 +133,9 @@ def request(url: str, body: bytes | None = None, *, timeout: float) -> Answer:
     if body is not None:
         headers["Content-Type"] = "application/json"
     try:
-        with urllib.request.urlopen(urllib.request.Request(url, data=body, headers=headers),
-                                    timeout=max(0.1, timeout)) as response:
+        with urllib.request.urlopen(
+            urllib.request.Request(url, data=body, headers=headers), timeout=max(0.1, timeout)
+        ) as response:
             response.read()
             status = str(response.status)
     except urllib.error.HTTPError as error:
@@ -148,13 +155,17 @@ def figure_request(base: str) -> bytes:
     layout_values = _initial_values(base)
     for dependency in dependencies:
         if FIGURE_OUTPUT in dependency["output"]:
-            return json.dumps({
-                "output": dependency["output"],
-                "outputs": parse_outputs(dependency["output"]),
-                "inputs": [{**i, "value": layout_values.get((i["id"], i["property"]))} for i in dependency["inputs"]],
-                "state": [{**s, "value": layout_values.get((s["id"], s["property"]))} for s in dependency["state"]],
-                "changedPropIds": [],
-            }).encode()
+            return json.dumps(
+                {
+                    "output": dependency["output"],
+                    "outputs": parse_outputs(dependency["output"]),
+                    "inputs": [
+                        {**i, "value": layout_values.get((i["id"], i["property"]))} for i in dependency["inputs"]
+                    ],
+                    "state": [{**s, "value": layout_values.get((s["id"], s["property"]))} for s in dependency["state"]],
+                    "changedPropIds": [],
+                }
+            ).encode()
     raise RuntimeError(f"no callback draws {FIGURE_OUTPUT}")
 
 
@@ -163,8 +174,9 @@ def parse_outputs(output: str) -> list[dict[str, Any]]:
     parsed: list[dict[str, Any]] = []
     for part in output.strip(".").split("..."):
         component, _, prop = part.rpartition(".")
-        parsed.append({"id": json.loads(component) if component.startswith("{") else component,
-                       "property": prop.split("@")[0]})
+        parsed.append(
+            {"id": json.loads(component) if component.startswith("{") else component, "property": prop.split("@")[0]}
+        )
     return parsed
 
 
@@ -252,23 +264,41 @@ def describe(result: LoadResult) -> list[str]:
 
 
 @click.command(name="load")
-@click.option("--events", type=click.IntRange(min=1), default=None,
-              help="Synthetic events to serve [default: the sample documents of data/].")
-@click.option("--burst", default=200, show_default=True, type=click.IntRange(1, 1000),
-              help="Figure requests sent at once.")
-@click.option("--deadline", default=60.0, show_default=True, type=click.FloatRange(1, 60),
-              help="Seconds after the burst began when every client gives up.")
-@click.option("--distinct", is_flag=True,
-              help="Give every request another filter, so that none can share another's answer.")
-@click.option("--fresh-within", default=2.0, show_default=True, type=click.FloatRange(min=0.1),
-              help="Seconds the fresh request after the burst may take.")
+@click.option(
+    "--events",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Synthetic events to serve [default: the sample documents of data/].",
+)
+@click.option(
+    "--burst", default=200, show_default=True, type=click.IntRange(1, 1000), help="Figure requests sent at once."
+)
+@click.option(
+    "--deadline",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(1, 60),
+    help="Seconds after the burst began when every client gives up.",
+)
+@click.option(
+    "--distinct", is_flag=True, help="Give every request another filter, so that none can share another's answer."
+)
+@click.option(
+    "--fresh-within",
+    default=2.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds the fresh request after the burst may take.",
+)
 def command(events: int | None, burst: int, deadline: float, distinct: bool, fresh_within: float) -> None:
     """A burst of figure requests against `timeline serve` on 127.0.0.1: no 5xx, then a fast fresh answer."""
     with tempfile.TemporaryDirectory(prefix="timeline-load-") as folder:
         db, port = Path(folder) / "load.sqlite3", free_port()
         count = fill_store(db, events)
-        click.echo(f"serving {count:,} events on {HOST}:{port}; the burst's requests are "
-                   + ("all different" if distinct else "all the same (pages opening)"))
+        click.echo(
+            f"serving {count:,} events on {HOST}:{port}; the burst's requests are "
+            + ("all different" if distinct else "all the same (pages opening)")
+        )
         server = start_server(db, port, Path(folder) / "serve.log")
         try:
             result = run_load(f"http://{HOST}:{port}", burst=burst, deadline_s=deadline, distinct=distinct)

@@ -69,7 +69,10 @@ def _in_child(unit: str, characters: int, repeat: int) -> LongRun:
 
 def format_runs(title: str, sizes: Sequence[float], runs: Sequence[LongRun]) -> str:
     """One row per size; peak MiB is the resident memory the document added to the process."""
-    lines = [title, f"{'MB':>6}{'characters':>12}{'timexes':>9}{'seconds':>9}{'CPU s':>8}{'MB/CPU s':>10}{'peak MiB':>10}{'x first':>10}"]
+    lines = [
+        title,
+        f"{'MB':>6}{'characters':>12}{'timexes':>9}{'seconds':>9}{'CPU s':>8}{'MB/CPU s':>10}{'peak MiB':>10}{'x first':>10}",
+    ]
     first = runs[0].cpu_seconds or float("inf")
     for size, run in zip(sizes, runs, strict=True):
         lines.append(

@@ -35,10 +35,21 @@ from timeline.pipeline.tasks import PartitionResult, TaskOptions
 
 @click.command(name="scale")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--copies", default=80, show_default=True, type=click.IntRange(min=1),
-              help="How many times each text is written (under a new id).")
-@click.option("--partition-size", "partition_mb", default=1.0, show_default=True, type=click.FloatRange(min=0.01),
-              help="Partition size in MB.")
+@click.option(
+    "--copies",
+    default=80,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="How many times each text is written (under a new id).",
+)
+@click.option(
+    "--partition-size",
+    "partition_mb",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(min=0.01),
+    help="Partition size in MB.",
+)
 def command(directory: Path | None, copies: int, partition_mb: float) -> None:
     """Documents per second in one process and on 1 and 2 local Dask workers."""
     directory = directory or DEFAULT_CORPUS
@@ -55,8 +66,10 @@ def command(directory: Path | None, copies: int, partition_mb: float) -> None:
                     stream.write(json.dumps({"id": f"{copy}-{index}", "text": text, "date": dct}) + "\n")
         documents = copies * len(texts)
         words = copies * sum(len(text.split()) for text, _ in texts)
-        click.echo(f"corpus: {directory} ({len(texts)} texts x {copies} = {documents:,} documents, {words:,} words, "
-                   f"{corpus.stat().st_size / 2**20:.1f} MB JSONL)")
+        click.echo(
+            f"corpus: {directory} ({len(texts)} texts x {copies} = {documents:,} documents, {words:,} words, "
+            f"{corpus.stat().st_size / 2**20:.1f} MB JSONL)"
+        )
         one, one_cpu = _one_process(corpus)
         click.echo(_line("one process", one, documents, words) + f"  CPU {one_cpu:.1f} s")
         for workers in (1, 2):
@@ -64,9 +77,11 @@ def command(directory: Path | None, copies: int, partition_mb: float) -> None:
             seconds = run.seconds
             rss = ", ".join(f"{peak / 2**20:,.0f}" for peak in run.peaks)
             cpu = " + ".join(f"{cpu:.1f}" for cpu in run.worker_cpu)
-            click.echo(_line(f"--workers {workers}", seconds, documents, words)
-                       + f"  CPU workers {cpu} s, client and scheduler {run.client_cpu:.1f} s"
-                       + f"  ({run.partitions} partitions; peak RSS per worker MiB: {rss})")
+            click.echo(
+                _line(f"--workers {workers}", seconds, documents, words)
+                + f"  CPU workers {cpu} s, client and scheduler {run.client_cpu:.1f} s"
+                + f"  ({run.partitions} partitions; peak RSS per worker MiB: {rss})"
+            )
             if workers == 1:
                 click.echo(f"Dask overhead (1 worker vs one process): {seconds / one - 1:+.1%}")
             else:
@@ -75,8 +90,10 @@ def command(directory: Path | None, copies: int, partition_mb: float) -> None:
 
 def _line(name: str, seconds: float, documents: int, words: int) -> str:
     load = os.getloadavg()[0]  # other work on the machine skews every figure: say how much there was
-    return (f"{name:<13} {seconds:8.2f} s {documents / seconds:10,.0f} documents/s "
-            f"{words / seconds:12,.0f} words/s  (load average {load:.1f} on {os.cpu_count()} cores)")
+    return (
+        f"{name:<13} {seconds:8.2f} s {documents / seconds:10,.0f} documents/s "
+        f"{words / seconds:12,.0f} words/s  (load average {load:.1f} on {os.cpu_count()} cores)"
+    )
 
 
 def _one_process(corpus: Path) -> tuple[float, float]:

@@ -21,9 +21,13 @@ EXIT_INPUT_PROBLEMS = 1
 
 @click.command(name="add")
 @click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="SQLite file keeping documents and events [default: $TIMELINE_DB, else "
-                   "~/.local/share/timeline/timeline.sqlite3].")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="SQLite file keeping documents and events [default: $TIMELINE_DB, else "
+    "~/.local/share/timeline/timeline.sqlite3].",
+)
 def command(paths: tuple[Path, ...], db: Path | None) -> None:
     """Add the documents of PATH... (and their events) to the store that `timeline serve` opens.
 
@@ -44,8 +48,11 @@ def command(paths: tuple[Path, ...], db: Path | None) -> None:
             click.echo("\r\033[K", err=True, nl=False)
         for problem in [*report.skipped, *report.problems]:
             click.echo(f"timeline: {problem}", err=True)
-        click.echo(f"timeline: {report.summary()}; {store.document_count():,} documents, "
-                   f"{len(store.events()):,} events in {db_path}", err=True)
+        click.echo(
+            f"timeline: {report.summary()}; {store.document_count():,} documents, "
+            f"{len(store.events()):,} events in {db_path}",
+            err=True,
+        )
     if report.problems:
         sys.exit(EXIT_INPUT_PROBLEMS)
 

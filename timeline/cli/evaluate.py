@@ -25,8 +25,18 @@ if TYPE_CHECKING:  # the extractor is imported when the command runs, not with t
 
 CONTEXT_CHARS = 60
 ERRORS_HEADER = (
-    "file", "kind", "start", "end", "gold_text", "system_text", "gold_type", "system_type",
-    "gold_value", "system_value", "left_context", "right_context",
+    "file",
+    "kind",
+    "start",
+    "end",
+    "gold_text",
+    "system_text",
+    "gold_type",
+    "system_type",
+    "gold_value",
+    "system_value",
+    "left_context",
+    "right_context",
 )
 _WHITESPACE = re.compile(r"\s+")
 
@@ -48,7 +58,9 @@ class SystemRun:
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--no-dct", is_flag=True, help="Withhold the document dates (narrative mode).")
 @click.option(
-    "--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path),
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Write every error of ours (FP, FN, span, type, value) to this TSV file.",
 )
 @click.option("--peer", type=click.Choice(["dateparser"]), help="Also score a peer system, side by side.")
@@ -149,10 +161,17 @@ def _error_fields(file_name: str, error: Discrepancy, text: str) -> list[str]:
     gold, system = error.gold, error.system
     start, end = error.start, error.end
     fields = [
-        file_name, str(error.kind), str(start), str(end),
-        gold.text if gold else "-", system.text if system else "-",
-        str(gold.type) if gold else "-", str(system.type) if system else "-",
-        gold.value if gold else "-", system.value if system else "-",
-        text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS],
+        file_name,
+        str(error.kind),
+        str(start),
+        str(end),
+        gold.text if gold else "-",
+        system.text if system else "-",
+        str(gold.type) if gold else "-",
+        str(system.type) if system else "-",
+        gold.value if gold else "-",
+        system.value if system else "-",
+        text[max(0, start - CONTEXT_CHARS) : start],
+        text[end : end + CONTEXT_CHARS],
     ]
     return [_WHITESPACE.sub(" ", field) for field in fields]

@@ -42,33 +42,71 @@ class _PeriodType(click.ParamType):
             self.fail(str(error), param, ctx)
 
 
-
-
 @click.command(name="export")
 @click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=input_paths())
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
-              help="File to write (its extension picks the format), or a folder for --format timeml.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="Format, when -o's extension does not say it (TimelineJS: also -o NAME.timelinejs.json).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="File to write (its extension picks the format), or a folder for --format timeml.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="Format, when -o's extension does not say it (TimelineJS: also -o NAME.timelinejs.json).",
+)
 @click.option("--width", type=click.IntRange(min=200, max=20_000), help="Width in CSS pixels.")
 @click.option("--height", type=click.IntRange(min=150, max=20_000), help="Height in CSS pixels.")
-@click.option("--scale", type=click.FloatRange(min=0.1, max=10.0), default=1.0, show_default=True,
-              help="Image pixels per CSS pixel (2 for print).")
+@click.option(
+    "--scale",
+    type=click.FloatRange(min=0.1, max=10.0),
+    default=1.0,
+    show_default=True,
+    help="Image pixels per CSS pixel (2 for print).",
+)
 @click.option("--title", help="Title of the figure, the page or the TimelineJS story.")
 @click.option("--from", "date_from", type=_PeriodType(), help="Only events from this date on: YYYY[-MM[-DD]].")
 @click.option("--to", "date_to", type=_PeriodType(), help="Only events up to the end of this date: YYYY[-MM[-DD]].")
 @click.option("--doc", "doc_ids", multiple=True, metavar="ID", help="Only this document (repeatable).")
-@click.option("--grain", "grains", multiple=True, type=click.Choice([str(g) for g in Grain]),
-              help="Only events of this grain (repeatable).")
-@click.option("--excel", is_flag=True,
-              help="CSV for spreadsheets: start the file with a UTF-8 byte-order mark, so Excel shows accents "
-                   "and curly quotes right.")
+@click.option(
+    "--grain",
+    "grains",
+    multiple=True,
+    type=click.Choice([str(g) for g in Grain]),
+    help="Only events of this grain (repeatable).",
+)
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="CSV for spreadsheets: start the file with a UTF-8 byte-order mark, so Excel shows accents "
+    "and curly quotes right.",
+)
 @dct_option()
-@click.option("--lanes", type=click.Choice(LANE_BY), default="document", show_default=True,
-              help="What each row of the figure holds.")
-def command(paths: tuple[Path, ...], output: Path, fmt: str | None, width: int | None, height: int | None,
-            scale: float, title: str | None, date_from: Period | None, date_to: Period | None,
-            doc_ids: tuple[str, ...], grains: tuple[str, ...], excel: bool, dct: str | None, lanes: str) -> None:
+@click.option(
+    "--lanes",
+    type=click.Choice(LANE_BY),
+    default="document",
+    show_default=True,
+    help="What each row of the figure holds.",
+)
+def command(
+    paths: tuple[Path, ...],
+    output: Path,
+    fmt: str | None,
+    width: int | None,
+    height: int | None,
+    scale: float,
+    title: str | None,
+    date_from: Period | None,
+    date_to: Period | None,
+    doc_ids: tuple[str, ...],
+    grains: tuple[str, ...],
+    excel: bool,
+    dct: str | None,
+    lanes: str,
+) -> None:
     """Export the dates found in PATH... (files, folders, JSONL/CSV corpora) as a timeline or as data.
 
     Exit status: 0 every document was exported; 1 some input had problems (everything else was
@@ -76,8 +114,10 @@ def command(paths: tuple[Path, ...], output: Path, fmt: str | None, width: int |
     """
     fmt = fmt or format_for_path(output)
     if fmt is None:
-        raise click.UsageError(f"cannot tell the format from {str(output)!r}: name it .png, .svg, .pdf, .html, "
-                               ".csv, .json, .jsonl or .timelinejs.json, or give --format")
+        raise click.UsageError(
+            f"cannot tell the format from {str(output)!r}: name it .png, .svg, .pdf, .html, "
+            ".csv, .json, .jsonl or .timelinejs.json, or give --format"
+        )
     if not output.absolute().parent.is_dir():
         raise click.BadParameter(f"folder {str(output.parent)!r} does not exist", param_hint="'-o'")
     if excel and fmt != "csv":
@@ -90,8 +130,18 @@ def command(paths: tuple[Path, ...], output: Path, fmt: str | None, width: int |
     x_range = (date_from.iso, date_to.end_iso) if date_from and date_to else None
     options = FigureOptions(lane_by=lanes, title=title, x_range=x_range, width=width, height=height, scale=scale)
     try:
-        summary = export_documents(documents, output, fmt, on_problem=report, options=options,
-                                   date_from=date_from, date_to=date_to, grains=grains, input_roots=paths, excel=excel)
+        summary = export_documents(
+            documents,
+            output,
+            fmt,
+            on_problem=report,
+            options=options,
+            date_from=date_from,
+            date_to=date_to,
+            grains=grains,
+            input_roots=paths,
+            excel=excel,
+        )
     except ExportError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:  # disk full, a file where the TimeML folder should go ...
@@ -109,5 +159,3 @@ def _documents(documents: Iterable[Document], dct: str | None, doc_ids: set[str]
         if doc_ids and document.id not in doc_ids:
             continue
         yield replace(document, date=dct) if dct is not None and document.date is None else document
-
-

@@ -46,11 +46,19 @@ EXIT_BROKEN_PIPE = 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expect
     type=click.Path(path_type=Path),
     callback=output_path,
     help="Write to FILE (a regular file is replaced only once complete) instead of standard output; "
-         "DIR.parquet: a folder of Parquet files, one per partition.",
+    "DIR.parquet: a folder of Parquet files, one per partition.",
 )
 @partition_options
-def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output: Path | None,
-            workers: int | None, scheduler: str | None, partition_mb: float, force: bool) -> None:
+def command(
+    paths: tuple[Path, ...],
+    dct: str | None,
+    output_format: str,
+    output: Path | None,
+    workers: int | None,
+    scheduler: str | None,
+    partition_mb: float,
+    force: bool,
+) -> None:
     """Find every date in PATH... and write one record per temporal expression.
 
     PATH is a .txt/.md/.html/.htm file, a .jsonl/.csv/.parquet corpus (columns id, text, and optionally
@@ -69,8 +77,16 @@ def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output
     report = ProblemReport()
     try:
         if wants_partitions(output, workers, scheduler):
-            with partitioned_records(paths, dct, report, workers=workers, scheduler=scheduler,
-                                     partition_mb=partition_mb, output=output, force=force) as records:
+            with partitioned_records(
+                paths,
+                dct,
+                report,
+                workers=workers,
+                scheduler=scheduler,
+                partition_mb=partition_mb,
+                output=output,
+                force=force,
+            ) as records:
                 if is_parquet(output):
                     for _ in records:  # the tasks write the records
                         pass
@@ -88,10 +104,6 @@ def command(paths: tuple[Path, ...], dct: str | None, output_format: str, output
         raise click.ClickException(f"cannot write {output or 'standard output'}: {error}") from None
     if report.failed:
         sys.exit(EXIT_INPUT_PROBLEMS)
-
-
-
-
 
 
 def _write_jsonl(records: Iterable[Record], stream: TextIO) -> None:

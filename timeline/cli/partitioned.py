@@ -24,16 +24,29 @@ Command = TypeVar("Command", bound=Callable[..., Any])
 
 def partition_options(command: Command) -> Command:
     """The options of a partitioned run, added to a click command."""
-    for option in reversed([
-        click.option("--workers", type=click.IntRange(min=1), metavar="N",
-                     help="Run on a local Dask cluster of N worker processes (one thread each)."),
-        click.option("--scheduler", metavar="tcp://HOST:PORT", help="Run on the Dask cluster of this scheduler."),
-        click.option("--partition-size", "partition_mb", type=click.FloatRange(min=0.001), default=4.0,
-                     show_default=True, metavar="MB",
-                     help="Corpus files bigger than this are cut into partitions of about this size."),
-        click.option("--force", is_flag=True,
-                     help="With -o DIR.parquet: start again instead of resuming an interrupted run."),
-    ]):
+    for option in reversed(
+        [
+            click.option(
+                "--workers",
+                type=click.IntRange(min=1),
+                metavar="N",
+                help="Run on a local Dask cluster of N worker processes (one thread each).",
+            ),
+            click.option("--scheduler", metavar="tcp://HOST:PORT", help="Run on the Dask cluster of this scheduler."),
+            click.option(
+                "--partition-size",
+                "partition_mb",
+                type=click.FloatRange(min=0.001),
+                default=4.0,
+                show_default=True,
+                metavar="MB",
+                help="Corpus files bigger than this are cut into partitions of about this size.",
+            ),
+            click.option(
+                "--force", is_flag=True, help="With -o DIR.parquet: start again instead of resuming an interrupted run."
+            ),
+        ]
+    ):
         command = option(command)
     return command
 
@@ -50,9 +63,17 @@ def is_parquet(output: Path | None) -> bool:
 
 
 @contextmanager
-def partitioned_records(paths: Sequence[Path], dct: str | None, on_problem: Callable[[Problem], None], *,
-                        workers: int | None, scheduler: str | None, partition_mb: float,
-                        output: Path | None, force: bool) -> Iterator[Iterator[Record]]:
+def partitioned_records(
+    paths: Sequence[Path],
+    dct: str | None,
+    on_problem: Callable[[Problem], None],
+    *,
+    workers: int | None,
+    scheduler: str | None,
+    partition_mb: float,
+    output: Path | None,
+    force: bool,
+) -> Iterator[Iterator[Record]]:
     """The records of ``paths`` in input order, from partitions run here or on Dask.
 
     With a Parquet ``output`` the tasks write the records there and none come back.

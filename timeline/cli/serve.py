@@ -25,16 +25,32 @@ SAMPLE_DATA = Path(__file__).resolve().parents[2] / "data"
 @click.argument("paths", nargs=-1, type=input_paths())
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8050, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="SQLite file keeping documents and events [default: $TIMELINE_DB, else "
-                   "~/.local/share/timeline/timeline.sqlite3].")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="SQLite file keeping documents and events [default: $TIMELINE_DB, else "
+    "~/.local/share/timeline/timeline.sqlite3].",
+)
 @click.option("--reextract", is_flag=True, help="Run the extractor again over every stored document.")
-@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
-              help="Also answer requests for this host name (repeatable; '*' for any). By default only "
-                   "127.0.0.1, localhost, ::1 and --host are answered, against DNS rebinding.")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this host name (repeatable; '*' for any). By default only "
+    "127.0.0.1, localhost, ::1 and --host are answered, against DNS rebinding.",
+)
 @click.option("--debug", is_flag=True, help="Dash debug mode: error pop-ups and callback graph in the page.")
-def command(paths: tuple[Path, ...], host: str, port: int, db: Path | None, reextract: bool,
-            allow_hosts: tuple[str, ...], debug: bool) -> None:
+def command(
+    paths: tuple[Path, ...],
+    host: str,
+    port: int,
+    db: Path | None,
+    reextract: bool,
+    allow_hosts: tuple[str, ...],
+    debug: bool,
+) -> None:
     """Open the interactive timeline of the documents in PATH (files, folders, JSONL/CSV corpora).
 
     Documents and their events are kept in a SQLite file, so a restart shows them again; a
@@ -74,10 +90,20 @@ def _reextract_in_background(jobs: JobRunner, store: TimelineStore, *, outdated:
     from timeline.app.progress import submit_reextraction
 
     why = "this version of timeline stores events differently" if outdated else "--reextract"
-    click.echo(f"timeline: extracting the stored documents again ({why}) in the background; "
-               "the page shows how far it is", err=True)
-    submit_reextraction(jobs, store, why, when_done=lambda job: _report(job.outcome) if job.outcome else
-                        click.echo(f"timeline: extracting again failed: {job.error}", err=True))
+    click.echo(
+        f"timeline: extracting the stored documents again ({why}) in the background; the page shows how far it is",
+        err=True,
+    )
+    submit_reextraction(
+        jobs,
+        store,
+        why,
+        when_done=lambda job: (
+            _report(job.outcome)
+            if job.outcome
+            else click.echo(f"timeline: extracting again failed: {job.error}", err=True)
+        ),
+    )
 
 
 def _image_export_problem() -> str | None:
@@ -86,8 +112,11 @@ def _image_export_problem() -> str | None:
 
     problem = image_export_problem()
     if problem is not None:
-        click.echo(f"timeline: image export is off: {problem}. The PNG, SVG and PDF downloads are disabled; "
-                   "everything else works.", err=True)
+        click.echo(
+            f"timeline: image export is off: {problem}. The PNG, SVG and PDF downloads are disabled; "
+            "everything else works.",
+            err=True,
+        )
     return problem
 
 
@@ -100,13 +129,17 @@ def _serve(app: Dash, store: TimelineStore, host: str, port: int, allow_hosts: t
     if debug:
         app.enable_dev_tools(debug=True, dev_tools_hot_reload=False)
     try:
-        server = serving.create(app, store, host=host, port=port, request_limit=request_limit(),
-                                allow_hosts=allow_hosts)
+        server = serving.create(
+            app, store, host=host, port=port, request_limit=request_limit(), allow_hosts=allow_hosts
+        )
     except OSError as error:
         raise click.ClickException(f"cannot listen on {host}:{port}: {error}; choose another --port") from None
     if host in WILDCARD_ADDRESSES and not allow_hosts:
-        click.echo("timeline: listening on every interface, but answering only requests for 127.0.0.1 or "
-                   "localhost; add --allow-host NAME for the names others use to reach this machine", err=True)
+        click.echo(
+            "timeline: listening on every interface, but answering only requests for 127.0.0.1 or "
+            "localhost; add --allow-host NAME for the names others use to reach this machine",
+            err=True,
+        )
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"timeline: open http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
     try:

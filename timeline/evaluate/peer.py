@@ -78,7 +78,11 @@ def _at_period(moment: datetime, period: str) -> CalendarValue:
         return CalendarValue(year=iso.year, week=iso.week)
     if period == "time":
         return CalendarValue(
-            year=moment.year, month=moment.month, day=moment.day, hour=moment.hour, minute=moment.minute,
+            year=moment.year,
+            month=moment.month,
+            day=moment.day,
+            hour=moment.hour,
+            minute=moment.minute,
             second=moment.second or None,
         )
     return CalendarValue(year=moment.year, month=moment.month, day=moment.day)

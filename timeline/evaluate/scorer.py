@@ -161,8 +161,11 @@ class FileMatch:
         errors = [Discrepancy(ErrorKind.FALSE_NEGATIVE, gold, None) for gold in self.missed]
         errors += [Discrepancy(ErrorKind.FALSE_POSITIVE, None, system) for system in self.spurious]
         for pair in self.pairs:
-            for kind, right in ((ErrorKind.SPAN, pair.exact), (ErrorKind.TYPE, pair.same_type),
-                                (ErrorKind.VALUE, pair.same_value)):
+            for kind, right in (
+                (ErrorKind.SPAN, pair.exact),
+                (ErrorKind.TYPE, pair.same_type),
+                (ErrorKind.VALUE, pair.same_value),
+            ):
                 if not right:
                     errors.append(Discrepancy(kind, pair.gold, pair.system))
         return sorted(errors, key=lambda e: (e.start, e.end, list(ErrorKind).index(e.kind)))

@@ -204,8 +204,13 @@ def write_timeml(
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<TimeML>", f"<DOCID>{_escape_text(doc_id)}</DOCID>"]
     if dct is not None:
         attributes = _attributes(
-            [("tid", "t0"), ("type", "DATE"), ("value", dct), ("temporalFunction", "false"),
-             ("functionInDocument", _CREATION_TIME)]
+            [
+                ("tid", "t0"),
+                ("type", "DATE"),
+                ("value", dct),
+                ("temporalFunction", "false"),
+                ("functionInDocument", _CREATION_TIME),
+            ]
         )
         lines.append(f"<DCT><TIMEX3 {attributes}>{_escape_text(dct)}</TIMEX3></DCT>")
     else:  # a narrative: TempEval tools look for the element, and an empty one says there is no date
@@ -222,8 +227,14 @@ def _inline_timexes(text: str, timexes: Iterable[Timex]) -> str:
     cursor = 0
     for number, timex in enumerate(_non_overlapping(text, timexes), start=1):
         attributes = _attributes(
-            [("tid", f"t{number}"), ("type", str(timex.type)), ("value", timex.value), ("mod", timex.mod),
-             ("quant", timex.quant), ("freq", timex.freq)]
+            [
+                ("tid", f"t{number}"),
+                ("type", str(timex.type)),
+                ("value", timex.value),
+                ("mod", timex.mod),
+                ("quant", timex.quant),
+                ("freq", timex.freq),
+            ]
         )
         parts.append(_escape_text(text[cursor : timex.start]))
         parts.append(f"<TIMEX3 {attributes}>{_escape_text(text[timex.start : timex.end])}</TIMEX3>")

@@ -116,13 +116,14 @@ def _row(
     }
 
 
-def _label(document: Document, timex: Timex, sentence: str, sentence_start: int, in_order: list[Timex],
-           starts: list[int]) -> str:
+def _label(
+    document: Document, timex: Timex, sentence: str, sentence_start: int, in_order: list[Timex], starts: list[int]
+) -> str:
     """What happened at ``timex``: the post a signature line signs, else the clause around it."""
     line_start = document.text.rfind("\n", 0, timex.start) + 1
     post = signed_post(document.text, line_start)
     if post is not None:
-        return text_label(document.text[post[0]:post[1]])
+        return text_label(document.text[post[0] : post[1]])
     sentence_end = sentence_start + len(sentence)
     others = [
         (t.start - sentence_start, t.end - sentence_start)
@@ -145,7 +146,7 @@ def _is_publication(extraction: Extraction, timex: Timex, sentence: str) -> bool
 def _sentence(document: Document, timex: Timex) -> tuple[str, int]:
     """The sentence around ``timex`` and its offset; the line of the text when the extractor gave none."""
     offset = timex.start - timex.sentence_start
-    if timex.sentence and timex.sentence[offset:offset + len(timex.text)] == timex.text:
+    if timex.sentence and timex.sentence[offset : offset + len(timex.text)] == timex.text:
         return timex.sentence, timex.sentence_start
     text = document.text
     line_start = text.rfind("\n", 0, timex.start) + 1

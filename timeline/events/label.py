@@ -44,8 +44,34 @@ _WORD = regex.compile(r"\p{L}{2,}")
 _WORD_OR_NUMBER = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 _RELATIVE = regex.compile(r"^(?:which|who|whom|whose|that)\s+(?=\S)", regex.IGNORECASE)
 _ANTECEDENT_WORDS = 3
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that",
-                          "these", "those", "who", "which", "and", "but", "or", "of", "in", "on", "to", "with"})
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "which",
+        "and",
+        "but",
+        "or",
+        "of",
+        "in",
+        "on",
+        "to",
+        "with",
+    }
+)
 _HASHTAG = regex.compile(r"(?<![\p{L}\p{N}])#(?=\p{L})")
 _URL = regex.compile(r"\b(?:https?://|www\.)\S+", regex.IGNORECASE)
 _SPACE = regex.compile(r"\s+")
@@ -56,9 +82,7 @@ _EDGE_JUNK = " \t\n,;:.-—–"
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("(", ")"), ("[", "]"))
 
 
-def event_label(
-    sentence: str, span: tuple[int, int], date_spans: Sequence[tuple[int, int]] = ()
-) -> str:
+def event_label(sentence: str, span: tuple[int, int], date_spans: Sequence[tuple[int, int]] = ()) -> str:
     """The label of the event dated by ``sentence[span[0]:span[1]]``.
 
     ``date_spans`` are the offsets (into ``sentence``) of every date expression to leave out;
@@ -89,7 +113,7 @@ def event_label(
     if not _word_count(label):
         region, label = whole, _label_of(sentence, *whole, removed)
     if not _word_count(label):
-        label = _tidy(sentence[span[0]:span[1]])
+        label = _tidy(sentence[span[0] : span[1]])
     label = _with_antecedent(label, sentence[: region[0]])
     return shorten(label[:1].upper() + label[1:])
 
@@ -103,13 +127,13 @@ def _with_antecedent(label: str, before: str) -> str:
     fierce fighting" gives "fierce fighting"), else the last word.
     """
     if label.startswith(ELLIPSIS):  # a window into a clause: the pronoun's antecedent is not in it
-        inside = label[len(ELLIPSIS):]
+        inside = label[len(ELLIPSIS) :]
         relative = _RELATIVE.match(inside)
-        return label if relative is None else ELLIPSIS + inside[relative.end():]
+        return label if relative is None else ELLIPSIS + inside[relative.end() :]
     relative = _RELATIVE.match(label)
     if relative is None:
         return label
-    rest = label[relative.end():]
+    rest = label[relative.end() :]
     words = _WORD_OR_NUMBER.findall(before)[-_ANTECEDENT_WORDS:]
     if words and words[-1][:1].isupper():
         capitalised = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words)))
@@ -157,7 +181,7 @@ def _label_of(sentence: str, start: int, end: int, removed: Sequence[tuple[int, 
     for date_start, date_end in removed:
         if date_end <= start or date_start >= end:
             continue
-        before = sentence[position:max(position, date_start)]
+        before = sentence[position : max(position, date_start)]
         cut = max(0, len(before) - _PREPOSITION_REACH)  # the regex only needs the last words
         pieces.append(before[:cut] + _DATE_PREPOSITION.sub("", before[cut:]))
         position = max(position, min(date_end, end))
@@ -200,18 +224,13 @@ def _drop_unbalanced(text: str, opening: str, closing: str) -> str:
             else:
                 orphans.append(i)
     for i in reversed(orphans):
-        text = text[:i] + text[i + 1:]
+        text = text[:i] + text[i + 1 :]
     return text
 
 
 def _is_apostrophe(text: str, index: int) -> bool:
     """A ’ between letters ("Russia’s") is an apostrophe, not a closing quote."""
-    return (
-        text[index] == "’"
-        and 0 < index < len(text) - 1
-        and text[index - 1].isalnum()
-        and text[index + 1].isalnum()
-    )
+    return text[index] == "’" and 0 < index < len(text) - 1 and text[index - 1].isalnum() and text[index + 1].isalnum()
 
 
 def _word_count(text: str) -> int:

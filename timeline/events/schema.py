@@ -44,33 +44,39 @@ class Column:
     default: object = None  # what a row made without this column holds (tables of older versions too)
 
 
-EVENT_COLUMNS: Final[Mapping[str, Column]] = MappingProxyType({
-    "event_id": Column(_STR, 'Stable id, f"{doc_id}:{start}"; unique in a table'),
-    "doc_id": Column(_STR, "Id of the document the event was found in"),
-    "doc_title": Column(_STR, "Title of the document, or its id when it has none"),
-    "doc_date": Column(_STR, "The document's own date (ISO), NA for a narrative", nullable=True),
-    "text": Column(_STR, "The date expression as written"),
-    "start": Column(_INT, "Character offset of the expression in the document text"),
-    "end": Column(_INT, "Character offset just past the expression"),
-    "type": Column(_STR, "TimeML type: DATE, TIME, DURATION or SET"),
-    "value": Column(_STR, "TimeML value: 2021-05-13, 2020-11, 1997-SU, 199, P6M ..."),
-    "mod": Column(_STR, "TimeML mod (START, APPROX, BEFORE ...), NA when none", nullable=True),
-    "grain": Column(_STR, "Precision of the value: a Grain value (day, month, year, century ...)"),
-    "interval_start": Column(_STR, "Start of the half-open interval covered, ISO 8601, astronomical year"),
-    "interval_end": Column(_STR, "End (exclusive) of the interval covered, ISO 8601, astronomical year"),
-    "sentence": Column(_STR, "The sentence the expression is in"),
-    "label": Column(_STR, "What happened: the clause around the expression, date words removed, <= ~80 chars"),
-    "anchor": Column(_STR, "What a relative expression was resolved against: an AnchorKind value"),
-    "anchor_value": Column(_STR, "TimeML value of that reference date, NA when none", nullable=True),
-    "explanation": Column(_STR, 'How it was resolved: "6 months before the document date, 2021-05-15"'),
-    "mentions": Column(_INT, "How many times the document mentions this value; 1 when once", default=1),
-    "other_mentions": Column(_STR, 'Offsets "start-end" of the later mentions, space-separated; "" when none',
-                             default=""),
-    "kind": Column(_STR, 'How it is drawn: "instant" (day/time grains), "period" (coarser), "anchored duration", '
-                         '"publication" (the document\'s own date)'),
-    "x_start": Column(_FLOAT, "interval_start as a fractional year (2021.36); sorts and plots any year, BC too"),
-    "x_end": Column(_FLOAT, "interval_end as a fractional year"),
-})
+EVENT_COLUMNS: Final[Mapping[str, Column]] = MappingProxyType(
+    {
+        "event_id": Column(_STR, 'Stable id, f"{doc_id}:{start}"; unique in a table'),
+        "doc_id": Column(_STR, "Id of the document the event was found in"),
+        "doc_title": Column(_STR, "Title of the document, or its id when it has none"),
+        "doc_date": Column(_STR, "The document's own date (ISO), NA for a narrative", nullable=True),
+        "text": Column(_STR, "The date expression as written"),
+        "start": Column(_INT, "Character offset of the expression in the document text"),
+        "end": Column(_INT, "Character offset just past the expression"),
+        "type": Column(_STR, "TimeML type: DATE, TIME, DURATION or SET"),
+        "value": Column(_STR, "TimeML value: 2021-05-13, 2020-11, 1997-SU, 199, P6M ..."),
+        "mod": Column(_STR, "TimeML mod (START, APPROX, BEFORE ...), NA when none", nullable=True),
+        "grain": Column(_STR, "Precision of the value: a Grain value (day, month, year, century ...)"),
+        "interval_start": Column(_STR, "Start of the half-open interval covered, ISO 8601, astronomical year"),
+        "interval_end": Column(_STR, "End (exclusive) of the interval covered, ISO 8601, astronomical year"),
+        "sentence": Column(_STR, "The sentence the expression is in"),
+        "label": Column(_STR, "What happened: the clause around the expression, date words removed, <= ~80 chars"),
+        "anchor": Column(_STR, "What a relative expression was resolved against: an AnchorKind value"),
+        "anchor_value": Column(_STR, "TimeML value of that reference date, NA when none", nullable=True),
+        "explanation": Column(_STR, 'How it was resolved: "6 months before the document date, 2021-05-15"'),
+        "mentions": Column(_INT, "How many times the document mentions this value; 1 when once", default=1),
+        "other_mentions": Column(
+            _STR, 'Offsets "start-end" of the later mentions, space-separated; "" when none', default=""
+        ),
+        "kind": Column(
+            _STR,
+            'How it is drawn: "instant" (day/time grains), "period" (coarser), "anchored duration", '
+            '"publication" (the document\'s own date)',
+        ),
+        "x_start": Column(_FLOAT, "interval_start as a fractional year (2021.36); sorts and plots any year, BC too"),
+        "x_end": Column(_FLOAT, "interval_end as a fractional year"),
+    }
+)
 
 _ALLOWED: Mapping[str, frozenset[str]] = {
     "type": frozenset(TimexType),

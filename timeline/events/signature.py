@@ -24,7 +24,7 @@ def signed_post(text: str, line_start: int) -> tuple[int, int] | None:
     """Offsets of the post a signature line signs: the nearest non-blank line above the one
     starting at ``line_start``; None when that line is no signature or nothing precedes it."""
     line_end = text.find("\n", line_start)
-    line = text[line_start: len(text) if line_end < 0 else line_end]
+    line = text[line_start : len(text) if line_end < 0 else line_end]
     if not is_signature_line(line):
         return None
     end = line_start - 1

@@ -18,15 +18,23 @@ from timeline.extract.model import Grain
 
 # How many date parts (year, month, day, hour, minute, second) a grain is told with.
 PARTS_BY_GRAIN: dict[str, int] = {
-    Grain.MILLENNIUM: 1, Grain.CENTURY: 1, Grain.DECADE: 1, Grain.YEAR: 1,
-    Grain.HALF: 2, Grain.QUARTER: 2, Grain.SEASON: 2, Grain.MONTH: 2,
-    Grain.WEEK: 3, Grain.DAY: 3,
-    Grain.PART_OF_DAY: 4, Grain.HOUR: 4,
-    Grain.MINUTE: 5, Grain.SECOND: 6,
+    Grain.MILLENNIUM: 1,
+    Grain.CENTURY: 1,
+    Grain.DECADE: 1,
+    Grain.YEAR: 1,
+    Grain.HALF: 2,
+    Grain.QUARTER: 2,
+    Grain.SEASON: 2,
+    Grain.MONTH: 2,
+    Grain.WEEK: 3,
+    Grain.DAY: 3,
+    Grain.PART_OF_DAY: 4,
+    Grain.HOUR: 4,
+    Grain.MINUTE: 5,
+    Grain.SECOND: 6,
 }
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-_PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night",
-                 "DT": "daytime"}
+_PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _HALVES = {"1": "first", "2": "second"}
 _QUARTERS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 _REFERENCES = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
@@ -71,7 +79,7 @@ def iso_parts(iso: str) -> tuple[DateParts, int]:
     if match is None:
         raise ValueError(f"not an ISO 8601 date: {iso!r}")
     given = [int(group) for group in match.groups() if group is not None]
-    return (*given, *_PART_MINIMUM[len(given):]), len(given)
+    return (*given, *_PART_MINIMUM[len(given) :]), len(given)
 
 
 def day_in_words(iso: str, parts: int = 5) -> str:
@@ -119,9 +127,22 @@ def explanation_in_words(event: Mapping[Hashable, object]) -> str:
 
 def _with_mod(words: str, mod: object) -> str:
     """Where a TimeML mod narrows the value: "early May 2021", "about 1997", "before 490 BC"."""
-    prefix = {"START": "early", "MID": "mid", "END": "late", "APPROX": "about", "BEFORE": "before",
-              "AFTER": "after", "ON_OR_BEFORE": "by", "ON_OR_AFTER": "from", "LESS_THAN": "less than",
-              "MORE_THAN": "more than"}.get(str(mod)) if isinstance(mod, str) else None
+    prefix = (
+        {
+            "START": "early",
+            "MID": "mid",
+            "END": "late",
+            "APPROX": "about",
+            "BEFORE": "before",
+            "AFTER": "after",
+            "ON_OR_BEFORE": "by",
+            "ON_OR_AFTER": "from",
+            "LESS_THAN": "less than",
+            "MORE_THAN": "more than",
+        }.get(str(mod))
+        if isinstance(mod, str)
+        else None
+    )
     return f"{prefix} {words}" if prefix else words
 
 

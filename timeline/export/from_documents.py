@@ -63,8 +63,11 @@ def export_documents(
     summary = ExportSummary(output, fmt)
     pairs = _extractions(documents, on_problem, summary)
     if fmt == "timeml":
-        summary.files = len(write_timeml_files(pairs, output, date_from=date_from, date_to=date_to, grains=grains,
-                                                 input_roots=input_roots))
+        summary.files = len(
+            write_timeml_files(
+                pairs, output, date_from=date_from, date_to=date_to, grains=grains, input_roots=input_roots
+            )
+        )
         return summary
     rows = _event_rows(pairs, on_problem, summary)
     events = select_events(events_frame(rows), date_from=date_from, date_to=date_to, grains=grains)
@@ -80,8 +83,9 @@ def _write_whole(output: Path, data: bytes) -> None:
         stream.write(data)
 
 
-def _extractions(documents: Iterable[Document], on_problem: ProblemSink,
-                 summary: ExportSummary) -> Iterator[tuple[Document, Extraction]]:
+def _extractions(
+    documents: Iterable[Document], on_problem: ProblemSink, summary: ExportSummary
+) -> Iterator[tuple[Document, Extraction]]:
     for document in documents:
         summary.doc_ids.add(document.id)
         found = extraction(document)
@@ -92,8 +96,9 @@ def _extractions(documents: Iterable[Document], on_problem: ProblemSink,
         yield document, found
 
 
-def _event_rows(pairs: Iterable[tuple[Document, Extraction]], on_problem: ProblemSink,
-                summary: ExportSummary) -> list[dict[str, Any]]:
+def _event_rows(
+    pairs: Iterable[tuple[Document, Extraction]], on_problem: ProblemSink, summary: ExportSummary
+) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for document, found in pairs:
         document_rows = event_rows(document, found)

@@ -83,8 +83,9 @@ def printable(fig: go.Figure) -> go.Figure:
         webgl_points = sum(len(trace.x) for trace in fig.data if isinstance(trace, go.Scattergl))
         traces = fig.data
         if 0 < webgl_points <= VECTOR_POINT_LIMIT:
-            traces = tuple(go.Scatter(_without_type(trace)) if isinstance(trace, go.Scattergl) else trace
-                           for trace in fig.data)
+            traces = tuple(
+                go.Scatter(_without_type(trace)) if isinstance(trace, go.Scattergl) else trace for trace in fig.data
+            )
         copy = go.Figure(data=traces, layout=fig.layout)
         copy.update_xaxes(rangeselector_visible=False, rangeslider_visible=False)
         return copy
@@ -143,8 +144,9 @@ class _ImageRenderer:
                     browser = asyncio.run_coroutine_threadsafe(_open_browser(path), loop).result(START_TIMEOUT_S)
                 except Exception as error:
                     _end_loop(loop, thread)
-                    raise ExportError(f"could not start {path} for image export ({_first_line(error)}); "
-                                      f"{INSTALL_HINT}") from error
+                    raise ExportError(
+                        f"could not start {path} for image export ({_first_line(error)}); {INSTALL_HINT}"
+                    ) from error
                 self._loop, self._thread, self._browser = loop, thread, browser
                 # Registered now, after the browser made its temporary folders, so that at exit it
                 # runs before their cleanup (atexit is last-in, first-out): no deleting under a live browser.

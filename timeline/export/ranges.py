@@ -61,7 +61,7 @@ def _range(first: Event, last: Event) -> Span | None:
     at = sentence.find(head)
     while at >= 0:
         middle = at + len(head)
-        between = sentence[middle:middle + gap]
+        between = sentence[middle : middle + gap]
         if sentence.startswith(tail, middle + gap) and _CONNECTOR.match(between):
             if between.strip().lower() == "and" and not _BETWEEN.search(sentence[:at]):
                 return None  # "in 1940 and 1945": two dates, not a range

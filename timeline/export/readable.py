@@ -20,7 +20,7 @@ from timeline.events.zones import utc_offset
 READABLE_COLUMNS: Final[dict[str, str]] = {
     "when": 'When it happened, in words: "499 BC", "May 2021", "14 May 2021, evening"',
     "start_time": "Start of the interval, YYYY-MM-DDTHH:MM:SS for every row, local time as written, "
-                  "astronomical year (-0489 is 490 BC)",
+    "astronomical year (-0489 is 490 BC)",
     "end_time": "End of the interval (exclusive: the first instant after it), same form as start_time",
     "utc_offset": 'UTC offset of the zone the text gave with a clock time ("-05:00" for "12:30 EST"), else empty',
 }
@@ -41,7 +41,6 @@ def with_readable_columns(df: pd.DataFrame) -> pd.DataFrame:
     table["when"] = pd.Series([event_when(record) for record in records], index=table.index, dtype="str")
     table["start_time"] = table["interval_start"].map(full_timestamp).astype("str")
     table["end_time"] = table["interval_end"].map(full_timestamp).astype("str")
-    offsets = [utc_offset(str(record["text"])) if "T" in str(record["interval_start"]) else None
-               for record in records]
+    offsets = [utc_offset(str(record["text"])) if "T" in str(record["interval_start"]) else None for record in records]
     table["utc_offset"] = pd.Series([offset or "" for offset in offsets], index=table.index, dtype="str")
     return table

@@ -28,8 +28,9 @@ class FigureOptions:
     scale: float = 1.0  # image pixels per CSS pixel
 
 
-def render_events(events: pd.DataFrame, fmt: str, options: FigureOptions | None = None, *,
-                  excel: bool = False) -> bytes:
+def render_events(
+    events: pd.DataFrame, fmt: str, options: FigureOptions | None = None, *, excel: bool = False
+) -> bytes:
     """The events table as the bytes of one file of format ``fmt`` (any single-file format).
 
     ``excel`` writes a CSV with a byte-order mark, so that spreadsheets read it as UTF-8.
@@ -38,9 +39,16 @@ def render_events(events: pd.DataFrame, fmt: str, options: FigureOptions | None 
     if fmt in FIGURE_FORMATS:
         width = options.width or (None if fmt == "html" else DEFAULT_WIDTH)
         # Images carry the labels on the plot (paper has no hover) and no buttons to press.
-        fig = timeline_figure(events, lane_by=options.lane_by, title=options.title, x_range=options.x_range,
-                              width=width, height=options.height, responsive=fmt == "html",
-                              controls=fmt == "html")
+        fig = timeline_figure(
+            events,
+            lane_by=options.lane_by,
+            title=options.title,
+            x_range=options.x_range,
+            width=width,
+            height=options.height,
+            responsive=fmt == "html",
+            controls=fmt == "html",
+        )
         if fmt == "html":
             return standalone_html(fig, title=options.title).encode("utf-8")
         return render_image(fig, fmt, width=width, height=options.height, scale=options.scale)
@@ -51,4 +59,3 @@ def render_events(events: pd.DataFrame, fmt: str, options: FigureOptions | None 
     if fmt == "timelinejs":
         return timelinejs_json(events, title=options.title).encode("utf-8")
     raise ValueError(f"{fmt!r} is not a single-file export format")
-

@@ -37,8 +37,10 @@ CSV_DTYPES: Final[dict[str, str]] = {
     **{name: column.dtype for name, column in EVENT_COLUMNS.items()},
     **{name: "str" for name in READABLE_COLUMNS if not name.endswith("_time")},
 }
-INTERVALS_NOTE: Final = ("Intervals are half-open: interval_end and end_time are the first instant after the "
-                         "event (exclusive), so 1997 runs from 1997-01-01T00:00:00 to 1998-01-01T00:00:00.")
+INTERVALS_NOTE: Final = (
+    "Intervals are half-open: interval_end and end_time are the first instant after the "
+    "event (exclusive), so 1997 runs from 1997-01-01T00:00:00 to 1998-01-01T00:00:00."
+)
 
 
 def events_to_csv(df: pd.DataFrame, *, excel: bool = False) -> str:
@@ -68,9 +70,12 @@ def events_to_jsonl(df: pd.DataFrame) -> str:
 def events_from_csv(text: str) -> pd.DataFrame:
     """Read what :func:`events_to_csv` wrote; raises :class:`EventsTableError` saying what is wrong."""
     try:
-        frame = pd.read_csv(io.StringIO(text.removeprefix(BYTE_ORDER_MARK)),
-                            dtype={name: "str" for name in _TEXT_COLUMNS},
-                            keep_default_na=False, na_values={name: [""] for name in _NULLABLE_COLUMNS})
+        frame = pd.read_csv(
+            io.StringIO(text.removeprefix(BYTE_ORDER_MARK)),
+            dtype={name: "str" for name in _TEXT_COLUMNS},
+            keep_default_na=False,
+            na_values={name: [""] for name in _NULLABLE_COLUMNS},
+        )
     except (ValueError, pd.errors.ParserError) as error:
         raise EventsTableError(f"events CSV: {_first_line(error)}") from None
     return _as_events(frame, "events CSV")
@@ -117,8 +122,9 @@ def _json_value(value: object) -> object:
 
 def _columns_of(records: list[dict[str, Any]]) -> list[str]:
     """The schema's columns, then any others the records hold, so a missing one is reported by name."""
-    extra = dict.fromkeys(key for record in records for key in record
-                          if key not in EVENT_COLUMNS and key not in READABLE_COLUMNS)
+    extra = dict.fromkeys(
+        key for record in records for key in record if key not in EVENT_COLUMNS and key not in READABLE_COLUMNS
+    )
     return [*EVENT_COLUMNS, *extra]
 
 

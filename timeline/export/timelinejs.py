@@ -78,7 +78,7 @@ def _slide(span: Span) -> dict[str, Any]:
 
 def _first_unit(event: Event) -> DateParts:
     start, precision = iso_parts(event["interval_start"])
-    return start[:_part_count(event, precision)]
+    return start[: _part_count(event, precision)]
 
 
 def _last_unit(event: Event) -> DateParts:

@@ -52,8 +52,7 @@ def write_timeml_files(
     for document, extraction in pairs:
         timexes = _selected(extraction.timexes, date_from, date_to, grains)
         doc_id = public_id(document.id, roots)
-        markup = write_timeml(doc_id, document.text, timexes,
-                              dct=extraction.document_date.value, title=document.title)
+        markup = write_timeml(doc_id, document.text, timexes, dct=extraction.document_date.value, title=document.title)
         path = directory / _file_name(doc_id, taken)
         path.write_text(markup, encoding="utf-8")
         written.append(path)
@@ -77,18 +76,21 @@ def public_id(doc_id: str, roots: Sequence[Path] = ()) -> str:
     return path.name or "document"
 
 
-def _selected(timexes: list[Timex], date_from: Period | None, date_to: Period | None,
-              grains: tuple[str, ...]) -> list[Timex]:
+def _selected(
+    timexes: list[Timex], date_from: Period | None, date_to: Period | None, grains: tuple[str, ...]
+) -> list[Timex]:
     if date_from is None and date_to is None and not grains:
         return timexes
     # The one selection rule, applied to a small table of the timexes' grains and calendar positions.
-    table = pd.DataFrame({
-        "doc_id": "",
-        "grain": [str(t.grain) for t in timexes],
-        "x_start": [fractional_year(t.interval.start) if t.interval else float("nan") for t in timexes],
-        "x_end": [fractional_year(t.interval.end) if t.interval else float("nan") for t in timexes],
-        "position": range(len(timexes)),
-    })
+    table = pd.DataFrame(
+        {
+            "doc_id": "",
+            "grain": [str(t.grain) for t in timexes],
+            "x_start": [fractional_year(t.interval.start) if t.interval else float("nan") for t in timexes],
+            "x_end": [fractional_year(t.interval.end) if t.interval else float("nan") for t in timexes],
+            "position": range(len(timexes)),
+        }
+    )
     kept = select_events(table, date_from=date_from, date_to=date_to, grains=grains)
     return [timexes[i] for i in kept["position"]]
 

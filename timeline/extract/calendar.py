@@ -133,9 +133,7 @@ class CalendarValue:
     @property
     def complete(self) -> bool:
         """True when the value names one calendar position (no year left to guess)."""
-        return self.year is not None or (
-            self.grain in (Grain.DECADE, Grain.CENTURY, Grain.MILLENNIUM)
-        )
+        return self.year is not None or (self.grain in (Grain.DECADE, Grain.CENTURY, Grain.MILLENNIUM))
 
     # -- TimeML ----------------------------------------------------------------------------
     def timeml(self) -> str:
@@ -178,7 +176,8 @@ class CalendarValue:
         grain = self.grain
         if grain in (Grain.MILLENNIUM, Grain.CENTURY, Grain.DECADE):
             number, size = {
-                Grain.MILLENNIUM: (self.millennium, 1000), Grain.CENTURY: (self.century, 100),
+                Grain.MILLENNIUM: (self.millennium, 1000),
+                Grain.CENTURY: (self.century, 100),
                 Grain.DECADE: (self.decade, 10),
             }[grain]
             start, end = _period_start(number or 0, size)
@@ -242,15 +241,33 @@ class CalendarValue:
     # -- arithmetic ------------------------------------------------------------------------
     def with_year(self, year: int) -> CalendarValue:
         return CalendarValue(  # spelled out: dataclasses.replace is slow, and this runs for most dates
-            year, self.month, self.day, self.week, self.season, self.quarter, self.half, self.decade,
-            self.century, self.millennium, self.part_of_day, self.hour, self.minute, self.second,
+            year,
+            self.month,
+            self.day,
+            self.week,
+            self.season,
+            self.quarter,
+            self.half,
+            self.decade,
+            self.century,
+            self.millennium,
+            self.part_of_day,
+            self.hour,
+            self.minute,
+            self.second,
         )
 
     def as_date(self) -> date | None:
         """The first day of this value as a Python date, where it has one (years 1-9999)."""
         if self.year is not None and not 1 <= self.year <= 9999:
             return None
-        if self.year is not None and self.week is None and self.season is None and self.quarter is None and self.half is None:
+        if (
+            self.year is not None
+            and self.week is None
+            and self.season is None
+            and self.quarter is None
+            and self.half is None
+        ):
             try:
                 return date(self.year, self.month or 1, self.day or 1)
             except ValueError:

@@ -176,8 +176,8 @@ class TextContext:
     def tense(self, start: int, end: int) -> int:
         """-1 past, +1 future, 0 unknown, from the verbs of the clause around ``start:end``."""
         lo, hi = self.sentence_at(start)
-        before = self.text[max(lo, start - 50):start]
-        after = self.text[end:min(hi, end + 30)]
+        before = self.text[max(lo, start - 50) : start]
+        after = self.text[end : min(hi, end + 30)]
         # The marker nearest the expression wins: "said it will sign on Friday" is future.
         nearest: tuple[int, int] | None = None  # (distance, tense)
         for match in TENSE_MARKER.finditer(before):

@@ -13,11 +13,21 @@ from timeline.extract.calendar import CalendarValue
 from timeline.extract.model import TimexType
 
 UNIT_LETTERS = {  # unit -> (ISO 8601 designator, is a time unit, multiplier)
-    "second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1),
-    "day": ("D", False, 1), "night": ("D", False, 1), "week": ("W", False, 1),
-    "weekend": ("WE", False, 1), "fortnight": ("W", False, 2), "month": ("M", False, 1),
-    "quarter": ("Q", False, 1), "season": ("SE", False, 1), "year": ("Y", False, 1),
-    "decade": ("Y", False, 10), "century": ("Y", False, 100), "millennium": ("Y", False, 1000),
+    "second": ("S", True, 1),
+    "minute": ("M", True, 1),
+    "hour": ("H", True, 1),
+    "day": ("D", False, 1),
+    "night": ("D", False, 1),
+    "week": ("W", False, 1),
+    "weekend": ("WE", False, 1),
+    "fortnight": ("W", False, 2),
+    "month": ("M", False, 1),
+    "quarter": ("Q", False, 1),
+    "season": ("SE", False, 1),
+    "year": ("Y", False, 1),
+    "decade": ("Y", False, 10),
+    "century": ("Y", False, 100),
+    "millennium": ("Y", False, 1000),
 }
 
 
@@ -194,7 +204,13 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
         raise ValueError("a range of years, not a month")  # "2010-11" is 2010 to 2011; "2019-06" June
     swappable = bool(options.get("swappable")) and month is not None and day is not None and day <= 12
     return DateMeaning(
-        value, weekday=weekday, direction=sign, needs_day=needs_day, mod=mod, holiday=holiday, weeks_on=weeks_on,
+        value,
+        weekday=weekday,
+        direction=sign,
+        needs_day=needs_day,
+        mod=mod,
+        holiday=holiday,
+        weeks_on=weeks_on,
         swappable=swappable and month != day,
     )
 
@@ -233,10 +249,17 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
         return DateMeaning(CalendarValue(part_of_day=part, hour=hour, minute=minute), day_offset=offset)
     keep_grain = options.get("keep_grain")
     return RelativeMeaning(
-        unit, amount, anchor, part_of_day=part, mod=mod, keep_grain=keep_grain,
+        unit,
+        amount,
+        anchor,
+        part_of_day=part,
+        mod=mod,
+        keep_grain=keep_grain,
         sign=int(options.get("sign", 1)),
-        nearest=bool(options.get("nearest")), future_only=bool(options.get("future_only")),
-        inside=_inside(slots), from_day=slots["deictic_base"][0] if "deictic_base" in slots else None,
+        nearest=bool(options.get("nearest")),
+        future_only=bool(options.get("future_only")),
+        inside=_inside(slots),
+        from_day=slots["deictic_base"][0] if "deictic_base" in slots else None,
     )
 
 
@@ -267,14 +290,16 @@ def build_duration(slots: dict[str, Any], options: dict[str, Any], text: str) ->
 
 def unit_is_plural(text: str) -> bool:
     last = text.lower().rstrip().split()[-1] if text.split() else ""
-    return last.endswith("s") and last not in ("hours", "minutes") or last in ("hours", "minutes", "centuries", "millennia")
+    return (
+        last.endswith("s")
+        and last not in ("hours", "minutes")
+        or last in ("hours", "minutes", "centuries", "millennia")
+    )
 
 
 def build_set(slots: dict[str, Any], options: dict[str, Any], text: str) -> SetMeaning:
     lowered = text.lower()
-    quant = options.get("quant") or next(
-        (q.upper() for q in ("every", "each") if lowered.startswith(q)), None
-    )
+    quant = options.get("quant") or next((q.upper() for q in ("every", "each") if lowered.startswith(q)), None)
     if "weekday" in slots:
         return SetMeaning(f"XXXX-WXX-{slots['weekday']}", quant=quant)
     if "frequency" in slots:

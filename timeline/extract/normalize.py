@@ -18,7 +18,15 @@ from timeline.extract.resources import Language
 Normalizer = Callable[[Language, str], Any]
 
 _WORD_UNITS = {  # compound number words: twenty-five
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
 }
 
 
@@ -48,8 +56,20 @@ def day(lang: Language, text: str) -> int:
     return -1 if cleaned == "last" else int(lang.lookup("ordinal", cleaned))
 
 
-NTH = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3", "fourth": "4",
-       "4th": "4", "fifth": "5", "5th": "5", "last": "last", "final": "last"}
+NTH = {
+    "first": "1",
+    "1st": "1",
+    "second": "2",
+    "2nd": "2",
+    "third": "3",
+    "3rd": "3",
+    "fourth": "4",
+    "4th": "4",
+    "fifth": "5",
+    "5th": "5",
+    "last": "last",
+    "final": "last",
+}
 
 
 def nth(lang: Language, text: str) -> str:
@@ -86,8 +106,14 @@ def year_bc(lang: Language, text: str) -> int:
 
 
 DECADE_WORDS = {
-    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-    "eighties": 8, "nineties": 9,
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
 }
 
 
@@ -167,11 +193,21 @@ def approx(lang: Language, text: str) -> str:
 
 
 DIRECTIONS: dict[str, tuple[int, str]] = {  # word -> (sign, what it counts from)
-    "last": (-1, "document"), "past": (-1, "document"), "previous": (-1, "mention"),
-    "prior": (-1, "mention"), "preceding": (-1, "mention"), "before": (-1, "mention"),
-    "recent": (-1, "document"), "next": (1, "document"), "coming": (1, "document"),
-    "upcoming": (1, "document"), "following": (1, "mention"), "after": (1, "mention"),
-    "this": (0, "document"), "current": (0, "document"), "same": (0, "mention"),
+    "last": (-1, "document"),
+    "past": (-1, "document"),
+    "previous": (-1, "mention"),
+    "prior": (-1, "mention"),
+    "preceding": (-1, "mention"),
+    "before": (-1, "mention"),
+    "recent": (-1, "document"),
+    "next": (1, "document"),
+    "coming": (1, "document"),
+    "upcoming": (1, "document"),
+    "following": (1, "mention"),
+    "after": (1, "mention"),
+    "this": (0, "document"),
+    "current": (0, "document"),
+    "same": (0, "mention"),
     "that": (0, "mention"),
 }
 
@@ -181,7 +217,10 @@ def direction(lang: Language, text: str) -> tuple[int, str]:
 
 
 DEICTIC_DAYS: dict[str, tuple[int, str | None]] = {
-    "today": (0, None), "yesterday": (-1, None), "tomorrow": (1, None), "tonight": (0, "NI"),
+    "today": (0, None),
+    "yesterday": (-1, None),
+    "tomorrow": (1, None),
+    "tonight": (0, "NI"),
 }
 
 
@@ -256,16 +295,51 @@ def text_as_is(lang: Language, text: str) -> str:
 
 
 NORMALIZERS: dict[str, Normalizer] = {
-    "month": month, "month_num": month, "month_name": month,
-    "weekday": weekday, "weekday_abbr": weekday, "weekday_any": weekday, "weekdays": weekday,
-    "day": day, "day_num": day, "nth": nth, "inside_month": ordinal,
-    "year": year, "year2": year2, "year_bc": year_bc, "year_words": year_words,
-    "decade": decade, "century_ordinal": ordinal, "millennium_ordinal": ordinal, "bc": text_as_is, "quarter_ordinal": ordinal, "half_ordinal": half_ordinal,
-    "ordinal": ordinal, "count": count, "number": count, "unit": unit, "season": season,
-    "part_of_day": part_of_day, "position": position, "approx": approx, "direction": direction,
-    "deictic_day": deictic_day, "deictic_base": deictic_day, "beyond": beyond, "holiday": holiday, "frequency": frequency, "freq": freq,
-    "century_digits": year, "year_tail": year,
-    "hour": hour, "minute": minute, "clock_offset": clock_offset, "clock_side": clock_side, "ampm": ampm, "tz": text_as_is, "t": text_as_is,
+    "month": month,
+    "month_num": month,
+    "month_name": month,
+    "weekday": weekday,
+    "weekday_abbr": weekday,
+    "weekday_any": weekday,
+    "weekdays": weekday,
+    "day": day,
+    "day_num": day,
+    "nth": nth,
+    "inside_month": ordinal,
+    "year": year,
+    "year2": year2,
+    "year_bc": year_bc,
+    "year_words": year_words,
+    "decade": decade,
+    "century_ordinal": ordinal,
+    "millennium_ordinal": ordinal,
+    "bc": text_as_is,
+    "quarter_ordinal": ordinal,
+    "half_ordinal": half_ordinal,
+    "ordinal": ordinal,
+    "count": count,
+    "number": count,
+    "unit": unit,
+    "season": season,
+    "part_of_day": part_of_day,
+    "position": position,
+    "approx": approx,
+    "direction": direction,
+    "deictic_day": deictic_day,
+    "deictic_base": deictic_day,
+    "beyond": beyond,
+    "holiday": holiday,
+    "frequency": frequency,
+    "freq": freq,
+    "century_digits": year,
+    "year_tail": year,
+    "hour": hour,
+    "minute": minute,
+    "clock_offset": clock_offset,
+    "clock_side": clock_side,
+    "ampm": ampm,
+    "tz": text_as_is,
+    "t": text_as_is,
 }
 
 
@@ -311,8 +385,14 @@ def slot_plan(groups: tuple[str, ...]) -> tuple[tuple[str, str, Normalizer], ...
 
 
 CANONICAL_SLOTS = {  # fragments that mean the same thing fill the same slot
-    "month_num": "month", "month_name": "month", "weekday_abbr": "weekday", "weekday_any": "weekday",
-    "weekdays": "weekday", "day_num": "day", "number": "count", "year_words": "year",
+    "month_num": "month",
+    "month_name": "month",
+    "weekday_abbr": "weekday",
+    "weekday_any": "weekday",
+    "weekdays": "weekday",
+    "day_num": "day",
+    "number": "count",
+    "year_words": "year",
 }
 
 

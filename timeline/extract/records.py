@@ -68,8 +68,9 @@ def record_timex(record: Record) -> tuple[Timex, DocumentDate]:
     so records extracted elsewhere (a cluster's Parquet output) become events without extracting again."""
     interval_start, interval_end = record["interval_start"], record["interval_end"]
     interval = Interval(str(interval_start), str(interval_end)) if interval_start is not None else None
-    anchor = Anchor(AnchorKind(str(record["anchor"])), _optional(record["anchor_value"]),
-                    str(record["explanation"] or ""))
+    anchor = Anchor(
+        AnchorKind(str(record["anchor"])), _optional(record["anchor_value"]), str(record["explanation"] or "")
+    )
     timex = Timex(
         text=str(record["text"]),
         start=int(record["start"] or 0),

@@ -31,9 +31,18 @@ from timeline.extract.meaning import (
 from timeline.extract.model import Anchor, AnchorKind, Grain, Interval, Timex, TimexType
 
 UNIT_GRAINS = {
-    "day": Grain.DAY, "week": Grain.WEEK, "month": Grain.MONTH, "quarter": Grain.QUARTER,
-    "half": Grain.HALF, "season": Grain.SEASON, "year": Grain.YEAR, "decade": Grain.DECADE,
-    "century": Grain.CENTURY, "hour": Grain.DAY, "minute": Grain.DAY, "second": Grain.DAY,
+    "day": Grain.DAY,
+    "week": Grain.WEEK,
+    "month": Grain.MONTH,
+    "quarter": Grain.QUARTER,
+    "half": Grain.HALF,
+    "season": Grain.SEASON,
+    "year": Grain.YEAR,
+    "decade": Grain.DECADE,
+    "century": Grain.CENTURY,
+    "hour": Grain.DAY,
+    "minute": Grain.DAY,
+    "second": Grain.DAY,
     "fortnight": Grain.WEEK,
 }
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -144,11 +153,15 @@ class Resolver:
         try:
             resolved = self._resolve(candidate)
         except (OverflowError, ValueError) as error:
-            resolved = _beyond_calendar(candidate.meaning, f"cannot be counted on the calendar of the years 1-9999 ({error})")
+            resolved = _beyond_calendar(
+                candidate.meaning, f"cannot be counted on the calendar of the years 1-9999 ({error})"
+            )
         value = resolved.value
         if value is not None and value.impossible_day:  # "February 29" given a year with no leap day
             note = f"{resolved.anchor.explanation}: {value.year} has no {value.day} {calendar.month_name[value.month or 1]}"
-            resolved = Resolved(None, replace(value, year=None).timeml(), Anchor(AnchorKind.NONE, None, note), resolved.mod)
+            resolved = Resolved(
+                None, replace(value, year=None).timeml(), Anchor(AnchorKind.NONE, None, note), resolved.mod
+            )
         elif value is not None and not value.writable:
             resolved = _beyond_calendar(candidate.meaning, f"{resolved.anchor.explanation}: past the year 9999")
         elif value is not None and value.year is not None:
@@ -203,8 +216,11 @@ class Resolver:
         if meaning.absolute:
             return _absolute(value, meaning.mod)
         if (
-            value.part_of_day is not None and value.hour is None and value.day is None
-            and meaning.weekday is None and meaning.day_offset is None
+            value.part_of_day is not None
+            and value.hour is None
+            and value.day is None
+            and meaning.weekday is None
+            and meaning.day_offset is None
         ):
             return _unresolved(meaning)  # "at night": no particular night
         narrative = self.document is None
@@ -254,8 +270,10 @@ class Resolver:
             return _relative(resolved_value, reference, f"the year of {reference.describe()}{note}", meaning.mod)
         return _unresolved(meaning)
 
-    def _weekday_on_day(self, candidate: Candidate, meaning: DateMeaning, reference: Reference, ref_day: date) -> Resolved:
-        """"Friday the 13th": the nearest month, the way the tense points, where that day is that weekday."""
+    def _weekday_on_day(
+        self, candidate: Candidate, meaning: DateMeaning, reference: Reference, ref_day: date
+    ) -> Resolved:
+        """ "Friday the 13th": the nearest month, the way the tense points, where that day is that weekday."""
         direction = self.context.tense(candidate.start, candidate.end) or -1
         month_index = ref_day.year * 12 + ref_day.month - 1
         for step in range(0, 12 * 30):  # every weekday falls on every day number within 30 years
@@ -268,8 +286,10 @@ class Resolver:
                 name = WEEKDAY_NAMES[meaning.weekday - 1]
                 where = "before" if direction < 0 else "after"
                 return _relative(
-                    _on_day(day, meaning.value), reference,
-                    f"the {name} the {day_number}th {where} {reference.describe()}", meaning.mod,
+                    _on_day(day, meaning.value),
+                    reference,
+                    f"the {name} the {day_number}th {where} {reference.describe()}",
+                    meaning.mod,
                 )
         return _unresolved(meaning)
 
@@ -296,9 +316,7 @@ class Resolver:
                 week = shift(reference.value, Grain.WEEK, amount)
                 timeml = f"{week.timeml()}-WE"
                 interval = week.interval()
-                weekend = (
-                    Interval(_add_days(interval.start, 5), interval.end) if interval else None
-                )
+                weekend = Interval(_add_days(interval.start, 5), interval.end) if interval else None
                 anchor = Anchor(reference.kind, reference.timeml, _explain(meaning, reference))
                 return Resolved(week, timeml, anchor, meaning.mod, weekend)
             unit = UNIT_GRAINS.get(meaning.unit, Grain.DAY)
@@ -518,8 +536,19 @@ def _is_duration(value: str) -> bool:
 def _names(text: str) -> set[str]:
     """Capitalized words of an attribution: who is speaking."""
     return {word.strip(".,;:") for word in text.split() if word[:1].isupper() and len(word) > 2} - {
-        "The", "She", "His", "Her", "They", "Friday", "Monday", "Tuesday", "Wednesday", "Thursday",
-        "Saturday", "Sunday", "Speaking",
+        "The",
+        "She",
+        "His",
+        "Her",
+        "They",
+        "Friday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Saturday",
+        "Sunday",
+        "Speaking",
     }
 
 

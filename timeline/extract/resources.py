@@ -85,8 +85,7 @@ def _trie(words: list[str]) -> str:
         else:
             ends_here = True
     parts = [
-        (r"\s+" if first == " " else regex.escape(first)) + _trie(rests)
-        for first, rests in sorted(branches.items())
+        (r"\s+" if first == " " else regex.escape(first)) + _trie(rests) for first, rests in sorted(branches.items())
     ]
     if not parts:
         return ""
@@ -141,7 +140,5 @@ def load_language(code: str = "en") -> Language:
         except regex.error as error:
             raise ResourceError(f"{where}: bad pattern: {error}") from error
         options = {k: v for k, v in entry.items() if k not in {"name", "kind", "pattern", "examples"}}
-        specs.append(
-            RuleSpec(name, entry["kind"], compiled, options, tuple(entry.get("examples", [])), order)
-        )
+        specs.append(RuleSpec(name, entry["kind"], compiled, options, tuple(entry.get("examples", [])), order))
     return Language(code, vocabulary, fragments, tuple(specs), pattern_file.get("triggers", {}))

@@ -105,13 +105,19 @@ def level_of_detail(
     scale = width / (last - first)
     lane_count = len(prepared.lanes.names)
     spans = prepared.is_span
-    visible = np.where(spans, (prepared.start_ms < last) & (prepared.end_ms > first),
-                       (prepared.mark_ms >= first) & (prepared.mark_ms <= last))
+    visible = np.where(
+        spans,
+        (prepared.start_ms < last) & (prepared.end_ms > first),
+        (prepared.mark_ms >= first) & (prepared.mark_ms <= last),
+    )
     positions = np.flatnonzero(visible)
     lanes = prepared.lanes.index[positions]
     caps = row_caps(np.bincount(lanes, minlength=lane_count), row_budget)
-    anchor_px = np.where(spans[positions], np.maximum((prepared.start_ms[positions] - first) * scale, 0.0),
-                         (prepared.mark_ms[positions] - first) * scale)
+    anchor_px = np.where(
+        spans[positions],
+        np.maximum((prepared.start_ms[positions] - first) * scale, 0.0),
+        (prepared.mark_ms[positions] - first) * scale,
+    )
     columns = np.floor(anchor_px / CLUSTER_PX).astype(np.int64)
     column_count = int(math.ceil(width / CLUSTER_PX)) + 1
     cell = lanes.astype(np.int64) * column_count + np.clip(columns, 0, column_count - 1)
@@ -129,8 +135,9 @@ def level_of_detail(
     for slot, i in zip(np.flatnonzero(~counted).tolist(), tried.tolist(), strict=True):
         if not packer.place(int(positions[i]), int(lanes[i]), float(anchor_px[i])):
             counted[slot] = True
-    clusters = _clusters(prepared, positions[order[counted]], sorted_cells[counted], column_count,
-                         packer.rows_used, first, scale, width)
+    clusters = _clusters(
+        prepared, positions[order[counted]], sorted_cells[counted], column_count, packer.rows_used, first, scale, width
+    )
     lane_rows = tuple(
         max(1, packer.rows_used[lane] + (1 if lane in set(clusters["lane"]) else 0)) for lane in range(lane_count)
     )
@@ -140,8 +147,16 @@ def level_of_detail(
 class _Packer:
     """First-fit rows, lane by lane: the right edge (px) of each row's last item."""
 
-    def __init__(self, prepared: Prepared, candidates: np.ndarray, first: float, last: float, width: float,
-                 caps: np.ndarray, lanes: int) -> None:
+    def __init__(
+        self,
+        prepared: Prepared,
+        candidates: np.ndarray,
+        first: float,
+        last: float,
+        width: float,
+        caps: np.ndarray,
+        lanes: int,
+    ) -> None:
         self.prepared, self.first, self.last, self.width = prepared, first, last, width
         self.scale = width / (last - first)
         self.edges = [[-math.inf] * int(caps[lane]) for lane in range(lanes)]
@@ -176,8 +191,11 @@ class _Packer:
         date = when(str(interval_start), str(interval_end), str(grain), short=True)
         before = _RUNS_BEFORE if self.prepared.is_span[pos] and self.prepared.start_ms[pos] < self.first else ""
         after = _RUNS_AFTER if self.prepared.is_span[pos] and self.prepared.end_ms[pos] > self.last else ""
-        return [f"{before}{date} · {shorten(label, LABEL_CHARS)}{after}", f"{before}{shorten(label, LABEL_CHARS)}{after}",
-                f"{before}{shorten(label, SHORT_LABEL_CHARS)}{after}"]
+        return [
+            f"{before}{date} · {shorten(label, LABEL_CHARS)}{after}",
+            f"{before}{shorten(label, LABEL_CHARS)}{after}",
+            f"{before}{shorten(label, SHORT_LABEL_CHARS)}{after}",
+        ]
 
     def _extent(self, pos: int, anchor_px: float, text_px: float) -> tuple[float, float, str, float] | None:
         """(left, right, side, text start) in px of event ``pos`` with a label ``text_px`` wide, or
@@ -198,8 +216,8 @@ class _Packer:
 
     def table(self) -> pd.DataFrame:
         return pd.DataFrame(self.placed, columns=["pos", "lane", "row", "text", "side", "text_ms"]).astype(
-            {"pos": "int64", "lane": "int64", "row": "int64", "text": "object", "side": "object",
-             "text_ms": "float64"})
+            {"pos": "int64", "lane": "int64", "row": "int64", "text": "object", "side": "object", "text_ms": "float64"}
+        )
 
 
 def _clusters(
@@ -216,8 +234,9 @@ def _clusters(
     ``cells`` and then by place in the column)."""
     columns = ["lane", "row", "x_ms", "start_ms", "end_ms", "count", "members"]
     if not len(members):
-        return pd.DataFrame({name: pd.Series(dtype="object" if name == "members" else "float64")
-                             for name in columns}).astype({"lane": "int64", "row": "int64", "count": "int64"})
+        return pd.DataFrame(
+            {name: pd.Series(dtype="object" if name == "members" else "float64") for name in columns}
+        ).astype({"lane": "int64", "row": "int64", "count": "int64"})
     starts = np.r_[0, np.flatnonzero(np.diff(cells)) + 1]
     counts = np.diff(np.r_[starts, len(cells)])
     distinct = cells[starts]
@@ -226,13 +245,17 @@ def _clusters(
     start_ms = np.minimum.reduceat(prepared.start_ms[members], starts)
     end_ms = np.maximum.reduceat(prepared.end_ms[members], starts)
     centre_px = np.clip((column + 0.5) * CLUSTER_PX, CLUSTER_PX / 2, max(width - CLUSTER_PX / 2, CLUSTER_PX / 2))
-    return pd.DataFrame({
-        "lane": lane_of.astype(np.int64),
-        "row": np.array([rows_used[lane] for lane in lane_of], dtype=np.int64),
-        "x_ms": first + centre_px / scale,
-        "start_ms": start_ms,
-        "end_ms": end_ms,
-        "count": counts.astype(np.int64),
-        "members": [tuple(int(m) for m in members[s:s + min(c, SAMPLE_EVENTS)]) for s, c in zip(starts, counts,
-                                                                                                 strict=True)],
-    })
+    return pd.DataFrame(
+        {
+            "lane": lane_of.astype(np.int64),
+            "row": np.array([rows_used[lane] for lane in lane_of], dtype=np.int64),
+            "x_ms": first + centre_px / scale,
+            "start_ms": start_ms,
+            "end_ms": end_ms,
+            "count": counts.astype(np.int64),
+            "members": [
+                tuple(int(m) for m in members[s : s + min(c, SAMPLE_EVENTS)])
+                for s, c in zip(starts, counts, strict=True)
+            ],
+        }
+    )

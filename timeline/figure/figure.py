@@ -26,8 +26,12 @@ from timeline.figure.style import DEFAULT_PLOT_WIDTH, PALETTE, ROW_BUDGET
 from timeline.figure.traces import legend_traces, overview_traces, scene_traces
 from timeline.figure.views import Window, button_windows, first_view
 
-_KEYS = ((INSTANT, "● day  ◆ time"), (PERIOD, "▬ period"), (ANCHORED_DURATION, "▨ anchored duration"),
-         (PUBLICATION, "▼ published"))
+_KEYS = (
+    (INSTANT, "● day  ◆ time"),
+    (PERIOD, "▬ period"),
+    (ANCHORED_DURATION, "▨ anchored duration"),
+    (PUBLICATION, "▼ published"),
+)
 
 
 def timeline_figure(
@@ -48,8 +52,15 @@ def timeline_figure(
     width in px, which the labels are laid out for; ``responsive`` leaves the figure's width to
     its container (the app, which measures it); ``controls`` adds the range buttons.
     """
-    return draw(prepare(events, lane_by), view=view_of(x_range), title=title, width=width, height=height,
-                responsive=responsive, controls=controls)
+    return draw(
+        prepare(events, lane_by),
+        view=view_of(x_range),
+        title=title,
+        width=width,
+        height=height,
+        responsive=responsive,
+        controls=controls,
+    )
 
 
 def view_of(x_range: tuple[str, str] | None) -> Window | None:
@@ -75,8 +86,9 @@ def draw(
     row_budget: int = ROW_BUDGET,
 ) -> go.Figure:
     """The figure of a prepared table over ``view`` (ms; None for the first view)."""
-    notes = [f"{prepared.left_out:,} events outside years {FIRST_YEAR}…{LAST_YEAR} not drawn"] if prepared.left_out \
-        else []
+    notes = (
+        [f"{prepared.left_out:,} events outside years {FIRST_YEAR}…{LAST_YEAR} not drawn"] if prepared.left_out else []
+    )
     if not len(prepared):
         return _empty_figure(title=title, width=width, height=height, notes=notes)
     names = prepared.lanes.names
@@ -104,8 +116,12 @@ def draw(
             "annotations": [layout.note("   ".join([*notes, _key(prepared, scene)]))],
             "updatemenus": layout.range_buttons(button_windows(prepared, view)) if controls else [],
             "uirevision": f"{shown[0]:.0f}:{shown[1]:.0f}",
-            "meta": {"in_view": scene.in_view, "placed": len(scene.placed), "view": layout.time_axis(shown)["range"],
-                     "counted": int(scene.clusters["count"].sum()) if len(scene.clusters) else 0},
+            "meta": {
+                "in_view": scene.in_view,
+                "placed": len(scene.placed),
+                "view": layout.time_axis(shown)["range"],
+                "counted": int(scene.clusters["count"].sum()) if len(scene.clusters) else 0,
+            },
         }
         | layout.overview_axes(prepared.span())
     )
@@ -115,8 +131,9 @@ def draw(
 
 def _colour_is_lane(prepared: Prepared) -> bool:
     """Whether colours follow lanes (then a legend would repeat the lane names)."""
-    return bool((prepared.lanes.colour == prepared.lanes.index % len(PALETTE)).all()) and \
-        len(prepared.lanes.colour_names) == len(prepared.lanes.names)
+    return bool((prepared.lanes.colour == prepared.lanes.index % len(PALETTE)).all()) and len(
+        prepared.lanes.colour_names
+    ) == len(prepared.lanes.names)
 
 
 def _key(prepared: Prepared, scene: Scene) -> str:

@@ -23,8 +23,18 @@ def hover_texts(events: pd.DataFrame, *, with_sentence: bool = True) -> list[str
     Without the sentence (large tables) a label is a fraction of the size: the app can show the
     sentence of a clicked event instead.
     """
-    columns = ["label", "text", "value", "mod", "grain", "interval_start", "interval_end", "explanation",
-               "sentence", "doc_title"]
+    columns = [
+        "label",
+        "text",
+        "value",
+        "mod",
+        "grain",
+        "interval_start",
+        "interval_end",
+        "explanation",
+        "sentence",
+        "doc_title",
+    ]
     return [_hover(*row, with_sentence=with_sentence) for row in events[columns].itertuples(index=False)]
 
 

@@ -74,8 +74,11 @@ def _written_lanes(events: pd.DataFrame) -> Lanes:
     """Lanes by when the documents were written: years, decades or centuries, the finest that gives
     at most :data:`MAX_LANES` lanes; months when they were all written in one year."""
     documents = events.drop_duplicates("doc_id")
-    dates = {doc: str(date)[:-3] for doc, date in zip(documents["doc_id"], documents["doc_date"], strict=True)
-             if isinstance(date, str) and len(date) >= 10}  # "1998-03"
+    dates = {
+        doc: str(date)[:-3]
+        for doc, date in zip(documents["doc_id"], documents["doc_date"], strict=True)
+        if isinstance(date, str) and len(date) >= 10
+    }  # "1998-03"
     months = {doc: _month_number(month) for doc, month in dates.items()}
     lanes_wanted = MAX_LANES - (1 if len(dates) < len(documents) else 0)
     months_per_lane, group_of = 1, months
@@ -126,6 +129,10 @@ def _category_lanes(events: pd.DataFrame, values: pd.Series, order: list[str]) -
     if len(documents) <= len(PALETTE):
         rank = {doc_id: i for i, doc_id in enumerate(documents)}
         titles = _titles(events)
-        return Lanes(names, index, events["doc_id"].map(rank).to_numpy(dtype=int),
-                     {i: titles[doc_id] for i, doc_id in enumerate(documents)})
+        return Lanes(
+            names,
+            index,
+            events["doc_id"].map(rank).to_numpy(dtype=int),
+            {i: titles[doc_id] for i, doc_id in enumerate(documents)},
+        )
     return Lanes(names, index, index % len(PALETTE), dict(enumerate(names)))

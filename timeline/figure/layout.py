@@ -41,8 +41,7 @@ def margins(lane_names: Sequence[str], *, title: bool, controls: bool) -> dict[s
     """Fixed margins, so the plot's width in px (what labels are stacked in) is known in advance."""
     widest = max((text_width(name, TICK_SIZE) for name in lane_names), default=0.0)
     top = 24 + (_TITLE_PX if title else 0) + (_BUTTONS_PX if controls else 0)
-    return {"l": int(min(max(widest + 18, _MIN_LEFT), _MAX_LEFT)), "r": _RIGHT_MARGIN, "t": top,
-            "b": _BOTTOM_MARGIN}
+    return {"l": int(min(max(widest + 18, _MIN_LEFT), _MAX_LEFT)), "r": _RIGHT_MARGIN, "t": top, "b": _BOTTOM_MARGIN}
 
 
 def base_layout(*, title: str | None, width: int | None, height: int | None) -> dict[str, Any]:
@@ -50,8 +49,12 @@ def base_layout(*, title: str | None, width: int | None, height: int | None) -> 
     return {
         "template": "plotly_white",
         "font": {"family": FONT_FAMILY, "size": FONT_SIZE, "color": TEXT_COLOUR},
-        "title": {"text": html.escape(title or "", quote=False), "x": 0.01, "xanchor": "left",
-                  "font": {"size": TITLE_SIZE}},
+        "title": {
+            "text": html.escape(title or "", quote=False),
+            "x": 0.01,
+            "xanchor": "left",
+            "font": {"size": TITLE_SIZE},
+        },
         "width": width,
         "height": height,
         "hovermode": "closest",
@@ -59,8 +62,14 @@ def base_layout(*, title: str | None, width: int | None, height: int | None) -> 
         "barmode": "overlay",  # bars of different colours share a lane; "group" would shift them
         "dragmode": "zoom",
         "showlegend": False,
-        "legend": {"title": {"text": "Documents"}, "font": {"size": TICK_SIZE}, "itemsizing": "constant",
-                   "orientation": "h", "y": -0.02, "yanchor": "top"},
+        "legend": {
+            "title": {"text": "Documents"},
+            "font": {"size": TICK_SIZE},
+            "itemsizing": "constant",
+            "orientation": "h",
+            "y": -0.02,
+            "yanchor": "top",
+        },
     }
 
 
@@ -97,21 +106,45 @@ def time_axis(view: Window) -> dict[str, Any]:
 def overview_axes(span: Window) -> dict[str, Any]:
     """The x and y axes of the overview strip: the whole collection, fixed."""
     return {
-        "xaxis2": {"type": "date", "range": [iso_of_ms(span[0]), iso_of_ms(span[1])], "autorange": False,
-                   "fixedrange": True, "anchor": "y2", "showgrid": False, "tickfont": {"size": TICK_SIZE - 2,
-                                                                                        "color": MUTED_COLOUR},
-                   "tickformatstops": [{"dtickrange": ["M12", None], "value": "%-Y"}], "ticks": "outside",
-                   "ticklen": 3, "showline": True, "linecolor": "#d0d0d0"},
-        "yaxis2": {"fixedrange": True, "showgrid": False, "zeroline": False, "showticklabels": False,
-                   "rangemode": "tozero", "anchor": "x2"},
+        "xaxis2": {
+            "type": "date",
+            "range": [iso_of_ms(span[0]), iso_of_ms(span[1])],
+            "autorange": False,
+            "fixedrange": True,
+            "anchor": "y2",
+            "showgrid": False,
+            "tickfont": {"size": TICK_SIZE - 2, "color": MUTED_COLOUR},
+            "tickformatstops": [{"dtickrange": ["M12", None], "value": "%-Y"}],
+            "ticks": "outside",
+            "ticklen": 3,
+            "showline": True,
+            "linecolor": "#d0d0d0",
+        },
+        "yaxis2": {
+            "fixedrange": True,
+            "showgrid": False,
+            "zeroline": False,
+            "showticklabels": False,
+            "rangemode": "tozero",
+            "anchor": "x2",
+        },
     }
 
 
 def view_marker(view: Window) -> dict[str, Any]:
     """The shaded window on the overview strip: where the lanes below are looking."""
-    return {"type": "rect", "xref": "x2", "yref": "y2 domain", "x0": iso_of_ms(view[0]), "x1": iso_of_ms(view[1]),
-            "y0": 0, "y1": 1, "fillcolor": VIEW_FILL, "line": {"width": 1, "color": "rgba(42, 99, 170, 0.5)"},
-            "layer": "below"}
+    return {
+        "type": "rect",
+        "xref": "x2",
+        "yref": "y2 domain",
+        "x0": iso_of_ms(view[0]),
+        "x1": iso_of_ms(view[1]),
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": VIEW_FILL,
+        "line": {"width": 1, "color": "rgba(42, 99, 170, 0.5)"},
+        "layer": "below",
+    }
 
 
 def lane_axis(names: Sequence[str], tops: Sequence[int], rows: Sequence[int]) -> dict[str, Any]:
@@ -135,28 +168,62 @@ def lane_bands(tops: Sequence[int], rows: Sequence[int]) -> list[dict[str, Any]]
     shapes: list[dict[str, Any]] = []
     for lane, (top, count) in enumerate(zip(tops, rows, strict=True)):
         if lane % 2:
-            shapes.append({"type": "rect", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": top,
-                           "y1": top + count, "fillcolor": LANE_BAND, "line": {"width": 0}, "layer": "below"})
+            shapes.append(
+                {
+                    "type": "rect",
+                    "xref": "paper",
+                    "yref": "y",
+                    "x0": 0,
+                    "x1": 1,
+                    "y0": top,
+                    "y1": top + count,
+                    "fillcolor": LANE_BAND,
+                    "line": {"width": 0},
+                    "layer": "below",
+                }
+            )
     return shapes
 
 
 def range_buttons(windows: Sequence[tuple[str, Window]]) -> list[dict[str, Any]]:
     """The 1m / 6m / 1y / 10y / all buttons: each sets the x range the server worked out."""
-    return [{
-        "type": "buttons", "direction": "right", "showactive": False, "x": 0, "xanchor": "left",
-        "y": 1, "yanchor": "bottom", "pad": {"b": 4},
-        "font": {"size": TICK_SIZE - 1}, "bgcolor": "#f2f2f2", "bordercolor": "#d0d0d0",
-        "buttons": [{"label": label, "method": "relayout",
-                     "args": [{"xaxis.range": [iso_of_ms(window[0]), iso_of_ms(window[1])]}]}
-                    for label, window in windows],
-    }]
+    return [
+        {
+            "type": "buttons",
+            "direction": "right",
+            "showactive": False,
+            "x": 0,
+            "xanchor": "left",
+            "y": 1,
+            "yanchor": "bottom",
+            "pad": {"b": 4},
+            "font": {"size": TICK_SIZE - 1},
+            "bgcolor": "#f2f2f2",
+            "bordercolor": "#d0d0d0",
+            "buttons": [
+                {
+                    "label": label,
+                    "method": "relayout",
+                    "args": [{"xaxis.range": [iso_of_ms(window[0]), iso_of_ms(window[1])]}],
+                }
+                for label, window in windows
+            ],
+        }
+    ]
 
 
 def note(text: str) -> dict[str, Any]:
     """A small grey note at the top right, above the overview strip."""
     return {
-        "text": html.escape(text, quote=False), "xref": "paper", "yref": "paper", "x": 1, "y": 1,
-        "xanchor": "right", "yanchor": "bottom", "yshift": 4, "showarrow": False,
+        "text": html.escape(text, quote=False),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 1,
+        "y": 1,
+        "xanchor": "right",
+        "yanchor": "bottom",
+        "yshift": 4,
+        "showarrow": False,
         "font": {"size": LABEL_SIZE, "color": MUTED_COLOUR},
     }
 
@@ -164,6 +231,11 @@ def note(text: str) -> dict[str, Any]:
 def no_events(message: str = "No events") -> dict[str, Any]:
     """The annotation of an empty timeline."""
     return {
-        "text": html.escape(message, quote=False), "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
-        "showarrow": False, "font": {"size": TITLE_SIZE, "color": MUTED_COLOUR},
+        "text": html.escape(message, quote=False),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.5,
+        "showarrow": False,
+        "font": {"size": TITLE_SIZE, "color": MUTED_COLOUR},
     }

@@ -83,15 +83,29 @@ def _bar_traces(prepared: Prepared, spans: pd.DataFrame, colours: Sequence[str],
         middle, half = (start + end) / 2, np.maximum(end - start, min_ms) / 2
         start, end = middle - half, middle + half
         kinds = prepared.events["kind"].to_numpy(dtype=object)[positions]
-        traces.append(go.Bar(
-            orientation="h", base=start, x=end - start, y=group["y"].to_numpy(), width=BAR_THICKNESS,
-            showlegend=False, name="",
-            marker={"color": colours[int(colour)], "opacity": BAR_OPACITY, "line": {"width": 0},
-                    "pattern": {"shape": np.where(kinds == ANCHORED_DURATION, ANCHORED_PATTERN, "").tolist(),
-                                "solidity": 0.3}},
-            customdata=_event_customdata(prepared, positions), hovertext=group["hover"].to_numpy(),
-            hovertemplate=_HOVER,
-        ))
+        traces.append(
+            go.Bar(
+                orientation="h",
+                base=start,
+                x=end - start,
+                y=group["y"].to_numpy(),
+                width=BAR_THICKNESS,
+                showlegend=False,
+                name="",
+                marker={
+                    "color": colours[int(colour)],
+                    "opacity": BAR_OPACITY,
+                    "line": {"width": 0},
+                    "pattern": {
+                        "shape": np.where(kinds == ANCHORED_DURATION, ANCHORED_PATTERN, "").tolist(),
+                        "solidity": 0.3,
+                    },
+                },
+                customdata=_event_customdata(prepared, positions),
+                hovertext=group["hover"].to_numpy(),
+                hovertemplate=_HOVER,
+            )
+        )
     return traces
 
 
@@ -101,29 +115,48 @@ def _marker_traces(prepared: Prepared, instants: pd.DataFrame, colours: Sequence
         positions = group["pos"].to_numpy()
         kinds = prepared.events["kind"].to_numpy(dtype=object)[positions]
         grains = prepared.events["grain"].to_numpy(dtype=object)[positions]
-        symbols = np.where(kinds == PUBLICATION, PUBLICATION_SYMBOL, np.where(grains == _DAY_GRAIN, "circle",
-                                                                                TIME_SYMBOL))
-        traces.append(go.Scatter(
-            x=prepared.mark_ms[positions], y=group["y"].to_numpy(), mode="markers+text",
-            text=[html.escape(text, quote=False) for text in group["text"]],
-            textposition=group["side"].tolist(),
-            textfont={"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT_FAMILY},
-            marker={"color": colours[int(colour)], "size": MARKER_SIZE, "opacity": MARKER_OPACITY,
-                    "symbol": symbols.tolist(), "line": {"width": 1, "color": "white"}},
-            showlegend=False, name="", cliponaxis=False,
-            customdata=_event_customdata(prepared, positions), hovertext=group["hover"].to_numpy(),
-            hovertemplate=_HOVER,
-        ))
+        symbols = np.where(
+            kinds == PUBLICATION, PUBLICATION_SYMBOL, np.where(grains == _DAY_GRAIN, "circle", TIME_SYMBOL)
+        )
+        traces.append(
+            go.Scatter(
+                x=prepared.mark_ms[positions],
+                y=group["y"].to_numpy(),
+                mode="markers+text",
+                text=[html.escape(text, quote=False) for text in group["text"]],
+                textposition=group["side"].tolist(),
+                textfont={"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT_FAMILY},
+                marker={
+                    "color": colours[int(colour)],
+                    "size": MARKER_SIZE,
+                    "opacity": MARKER_OPACITY,
+                    "symbol": symbols.tolist(),
+                    "line": {"width": 1, "color": "white"},
+                },
+                showlegend=False,
+                name="",
+                cliponaxis=False,
+                customdata=_event_customdata(prepared, positions),
+                hovertext=group["hover"].to_numpy(),
+                hovertemplate=_HOVER,
+            )
+        )
     return traces
 
 
 def _span_labels(spans: pd.DataFrame) -> go.Scatter:
     """The labels of the bars, on the bars (their hover is the bar's)."""
     return go.Scatter(
-        x=spans["text_ms"].to_numpy(), y=spans["y"].to_numpy(), mode="text",
-        text=[html.escape(text, quote=False) for text in spans["text"]], textposition="middle right",
+        x=spans["text_ms"].to_numpy(),
+        y=spans["y"].to_numpy(),
+        mode="text",
+        text=[html.escape(text, quote=False) for text in spans["text"]],
+        textposition="middle right",
         textfont={"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT_FAMILY},
-        showlegend=False, name="", hoverinfo="skip", cliponaxis=False,
+        showlegend=False,
+        name="",
+        hoverinfo="skip",
+        cliponaxis=False,
     )
 
 
@@ -133,23 +166,45 @@ def _cluster_traces(prepared: Prepared, scene: Scene) -> list[go.BaseTraceType]:
         return []
     tops = np.array(scene.lane_tops(), dtype=float)
     y = tops[clusters["lane"].to_numpy()] + clusters["row"].to_numpy() + 0.5
-    customdata = np.column_stack([
-        np.full(len(clusters), ""), np.full(len(clusters), ZOOM),
-        [iso_of_ms(ms) for ms in clusters["start_ms"]], [iso_of_ms(ms) for ms in clusters["end_ms"]],
-    ])
+    customdata = np.column_stack(
+        [
+            np.full(len(clusters), ""),
+            np.full(len(clusters), ZOOM),
+            [iso_of_ms(ms) for ms in clusters["start_ms"]],
+            [iso_of_ms(ms) for ms in clusters["end_ms"]],
+        ]
+    )
     hovers = [_cluster_hover(prepared, row) for row in clusters.itertuples(index=False)]
     first, last = scene.view
     start = np.maximum(clusters["start_ms"].to_numpy(), first)
     end = np.minimum(clusters["end_ms"].to_numpy(), last)
     return [
-        go.Bar(orientation="h", base=start, x=np.maximum(end - start, (last - first) / 400), y=y,
-               width=0.7, marker={"color": CLUSTER_FILL, "line": {"width": 0}}, showlegend=False, name="",
-               customdata=customdata, hovertext=hovers, hovertemplate=_HOVER),
-        go.Scatter(x=clusters["x_ms"].to_numpy(), y=y, mode="text",
-                   text=[f"<b>+{count:,}</b>" for count in clusters["count"]],
-                   textfont={"size": LABEL_SIZE, "color": CLUSTER_COLOUR, "family": FONT_FAMILY},
-                   showlegend=False, name="", cliponaxis=False, customdata=customdata, hovertext=hovers,
-                   hovertemplate=_HOVER),
+        go.Bar(
+            orientation="h",
+            base=start,
+            x=np.maximum(end - start, (last - first) / 400),
+            y=y,
+            width=0.7,
+            marker={"color": CLUSTER_FILL, "line": {"width": 0}},
+            showlegend=False,
+            name="",
+            customdata=customdata,
+            hovertext=hovers,
+            hovertemplate=_HOVER,
+        ),
+        go.Scatter(
+            x=clusters["x_ms"].to_numpy(),
+            y=y,
+            mode="text",
+            text=[f"<b>+{count:,}</b>" for count in clusters["count"]],
+            textfont={"size": LABEL_SIZE, "color": CLUSTER_COLOUR, "family": FONT_FAMILY},
+            showlegend=False,
+            name="",
+            cliponaxis=False,
+            customdata=customdata,
+            hovertext=hovers,
+            hovertemplate=_HOVER,
+        ),
     ]
 
 
@@ -178,22 +233,44 @@ def overview_traces(prepared: Prepared) -> list[go.Bar]:
     counts, edges = np.histogram(prepared.mark_ms, bins=OVERVIEW_BINS, range=(first, last))
     filled = counts > 0
     starts, ends = edges[:-1][filled], edges[1:][filled]
-    customdata = np.column_stack([np.full(len(starts), ""), np.full(len(starts), ZOOM),
-                                  [iso_of_ms(ms) for ms in starts], [iso_of_ms(ms) for ms in ends]])
-    return [go.Bar(
-        x=(starts + ends) / 2, y=counts[filled], width=(ends - starts), xaxis="x2", yaxis="y2",
-        marker={"color": CLUSTER_COLOUR, "opacity": 0.55, "line": {"width": 0}}, showlegend=False, name="",
-        customdata=customdata, hovertext=[f"{c:,} events, {html.escape(_span_words(s, e))}"
-                                          for c, s, e in zip(counts[filled], starts, ends, strict=True)],
-        hovertemplate=_HOVER,
-    )]
+    customdata = np.column_stack(
+        [
+            np.full(len(starts), ""),
+            np.full(len(starts), ZOOM),
+            [iso_of_ms(ms) for ms in starts],
+            [iso_of_ms(ms) for ms in ends],
+        ]
+    )
+    return [
+        go.Bar(
+            x=(starts + ends) / 2,
+            y=counts[filled],
+            width=(ends - starts),
+            xaxis="x2",
+            yaxis="y2",
+            marker={"color": CLUSTER_COLOUR, "opacity": 0.55, "line": {"width": 0}},
+            showlegend=False,
+            name="",
+            customdata=customdata,
+            hovertext=[
+                f"{c:,} events, {html.escape(_span_words(s, e))}"
+                for c, s, e in zip(counts[filled], starts, ends, strict=True)
+            ],
+            hovertemplate=_HOVER,
+        )
+    ]
 
 
 def legend_traces(colours: Sequence[str], names: Mapping[int, str], used: Sequence[int]) -> list[go.Scatter]:
     """Empty traces that give each colour in use one legend entry."""
     return [
-        go.Scatter(x=[None], y=[None], mode="markers", name=html.escape(names.get(colour, ""), quote=False),
-                   marker={"color": colours[colour % len(colours)], "size": MARKER_SIZE, "symbol": "circle"},
-                   hoverinfo="skip")
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=html.escape(names.get(colour, ""), quote=False),
+            marker={"color": colours[colour % len(colours)], "size": MARKER_SIZE, "symbol": "circle"},
+            hoverinfo="skip",
+        )
         for colour in used
     ]

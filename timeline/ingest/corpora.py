@@ -88,8 +88,11 @@ def read_block(path: Path, name: str, block: Block, first_seen: dict[str, int]) 
     corpus = CorpusRows("line" if jsonl else "row", first_seen)
     try:
         with path.open("rb") as stream:
-            rows = _jsonl_rows(_sliced(stream, block), name, block.first_number, block.start) if jsonl else \
-                _csv_records(csv.reader(_block_text(stream, block)), list(block.columns), name, block.first_number)
+            rows = (
+                _jsonl_rows(_sliced(stream, block), name, block.first_number, block.start)
+                if jsonl
+                else _csv_records(csv.reader(_block_text(stream, block)), list(block.columns), name, block.first_number)
+            )
             yield from corpus.items(rows)
     except OSError as error:
         yield 0, Problem(name, read_failure(error))
@@ -144,8 +147,9 @@ class _Slice(io.RawIOBase):
 _Row = tuple[Mapping[str, object], str, int]
 
 
-def _jsonl_rows(stream: io.BufferedReader, name: str, first_number: int = 1,
-                offset: int = 0) -> Iterator[_Row | Problem]:
+def _jsonl_rows(
+    stream: io.BufferedReader, name: str, first_number: int = 1, offset: int = 0
+) -> Iterator[_Row | Problem]:
     for number, raw in enumerate(stream, start=first_number):
         where = f"{name} line {number}"
         line_offset, offset = offset, offset + len(raw)
@@ -186,8 +190,9 @@ def _csv_rows(stream: io.BufferedReader, name: str) -> Iterator[_Row | Problem]:
     yield from _csv_records(reader, columns, name, 2)
 
 
-def _csv_records(reader: Iterator[list[str]], columns: list[str], name: str,
-                 first_number: int) -> Iterator[_Row | Problem]:
+def _csv_records(
+    reader: Iterator[list[str]], columns: list[str], name: str, first_number: int
+) -> Iterator[_Row | Problem]:
     for number, row in enumerate(_records_or_problems(reader, name), start=first_number):
         where = f"{name} row {number}"
         if isinstance(row, str):

@@ -16,11 +16,41 @@ from timeline.ingest.dates import iso_date
 # Elements whose content is never rendered as text.
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object"})
 # Elements that start a new paragraph (a blank line) or a new line.
-_PARAGRAPHS = frozenset({
-    "address", "article", "aside", "blockquote", "caption", "details", "dialog", "div", "dl",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "ul",
-})
+_PARAGRAPHS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "caption",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "ul",
+    }
+)
 _LINES = frozenset({"br", "dd", "dt", "li", "td", "th", "tr", "option"})
 # Elements that may stand in <head>; any other start tag means the body has begun.
 _HEAD_CONTENT = frozenset({"base", "link", "meta", "noscript", "script", "style", "template", "title"})

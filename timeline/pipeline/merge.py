@@ -43,8 +43,9 @@ class ResultMerger:
                 dropped.add(doc_id)
                 where = f"{partition.path} {partition.unit} {number}"
                 # one process skips the row: nothing else is said of it (its date, its extraction)
-                problems = [(n, p) for n, p in _reworded(problems, partition.unit, doc_id, number, first)
-                            if p.source != where]
+                problems = [
+                    (n, p) for n, p in _reworded(problems, partition.unit, doc_id, number, first) if p.source != where
+                ]
                 _insert(problems, number, Problem(where, duplicate_id_message(doc_id, partition.unit, first)))
             self._items[partition.path] = self._items.get(partition.path, 0) + result.items
             if partition.last_of_file:
@@ -54,12 +55,15 @@ class ResultMerger:
         return Merged([problem for _, problem in problems], dropped)
 
 
-def _reworded(problems: list[tuple[int, Problem]], unit: str, doc_id: str, local_first: int,
-              first: int) -> list[tuple[int, Problem]]:
+def _reworded(
+    problems: list[tuple[int, Problem]], unit: str, doc_id: str, local_first: int, first: int
+) -> list[tuple[int, Problem]]:
     """Later duplicates of ``doc_id`` in this partition name the file's first row, not the partition's."""
     local = duplicate_id_message(doc_id, unit, local_first)
-    return [(n, Problem(p.source, duplicate_id_message(doc_id, unit, first)) if p.message == local else p)
-            for n, p in problems]
+    return [
+        (n, Problem(p.source, duplicate_id_message(doc_id, unit, first)) if p.message == local else p)
+        for n, p in problems
+    ]
 
 
 def _insert(problems: list[tuple[int, Problem]], number: int, problem: Problem) -> None:

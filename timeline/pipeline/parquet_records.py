@@ -21,18 +21,22 @@ from timeline.ingest.document import Document
 
 _INTEGER_FIELDS = frozenset({"start", "end", "sentence_start"})
 _NOT_NULL = frozenset({"doc", "text", "start", "end", "type", "value", "grain"})
-RECORD_SCHEMA = pa.schema([
-    pa.field(name, pa.int64() if name in _INTEGER_FIELDS else pa.string(), nullable=name not in _NOT_NULL)
-    for name in RECORD_FIELDS
-])
-DOCUMENT_SCHEMA = pa.schema([
-    pa.field("id", pa.string(), nullable=False),
-    pa.field("title", pa.string()),
-    pa.field("date", pa.string()),
-    pa.field("metadata_date", pa.string()),
-    pa.field("source", pa.string(), nullable=False),
-    pa.field("text", pa.string(), nullable=False),
-])
+RECORD_SCHEMA = pa.schema(
+    [
+        pa.field(name, pa.int64() if name in _INTEGER_FIELDS else pa.string(), nullable=name not in _NOT_NULL)
+        for name in RECORD_FIELDS
+    ]
+)
+DOCUMENT_SCHEMA = pa.schema(
+    [
+        pa.field("id", pa.string(), nullable=False),
+        pa.field("title", pa.string()),
+        pa.field("date", pa.string()),
+        pa.field("metadata_date", pa.string()),
+        pa.field("source", pa.string(), nullable=False),
+        pa.field("text", pa.string(), nullable=False),
+    ]
+)
 DOCUMENTS_FOLDER = "_documents"
 
 

@@ -142,9 +142,17 @@ def _parquet_parts(path: Path, name: str, partition_bytes: int) -> list[Partitio
     starts = list(range(0, rows, step))
     if len(starts) < 2:
         return []
-    return [Partition(0, name, "parquet", total * (min(first + step, rows) - first) // rows,
-                      rows=(first, min(first + step, rows)), last_of_file=first + step >= rows)
-            for first in starts]
+    return [
+        Partition(
+            0,
+            name,
+            "parquet",
+            total * (min(first + step, rows) - first) // rows,
+            rows=(first, min(first + step, rows)),
+            last_of_file=first + step >= rows,
+        )
+        for first in starts
+    ]
 
 
 def _size(path: Path) -> int:

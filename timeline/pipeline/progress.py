@@ -58,17 +58,17 @@ class ProgressBar:
             yield item
 
     def line(self, seconds: float) -> str:
-        """"timeline: 12,000 documents, 40%, 1,500 documents/s, 0:00:12 left"."""
+        """ "timeline: 12,000 documents, 40%, 1,500 documents/s, 0:00:12 left"."""
         rate = self._documents / seconds if seconds > 0 else 0.0
         if self._total is None:
             return f"timeline: {self._documents:,} documents, {rate:,.0f} documents/s"
         share = min(self._done_bytes / max(self._total, 1), 1.0)
         left = seconds * (1 - share) / share if share > 0 else 0.0
-        return (f"timeline: {self._documents:,} documents, {share:.0%}, {rate:,.0f} documents/s, "
-                f"{_clock(left)} left")
+        return f"timeline: {self._documents:,} documents, {share:.0%}, {rate:,.0f} documents/s, {_clock(left)} left"
 
     def reporting(self, report: Callable[[Problem], None]) -> Callable[[Problem], None]:
         """``report``, clearing the bar before each problem line so the two do not share a line."""
+
         def report_below(problem: Problem) -> None:
             self._stream.write("\r\033[K")
             report(problem)

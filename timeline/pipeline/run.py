@@ -83,8 +83,7 @@ def _prepare_output(folder: Path, plan: Sequence[Partition], options: TaskOption
         if not ours:
             raise OutputInUse(f"{folder} exists and is not the output of `timeline extract`; remove it")
         if ours and plan_file.read_text(encoding="utf-8") != description and not force:
-            raise OutputInUse(f"{folder} holds the output of another input or partitioning; "
-                              "give --force to replace it")
+            raise OutputInUse(f"{folder} holds the output of another input or partitioning; give --force to replace it")
         if force:
             for part in folder.glob("part-*.parquet"):
                 part.unlink()

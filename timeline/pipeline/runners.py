@@ -24,8 +24,9 @@ class TaskFailed(RuntimeError):
 class Runner(Protocol):
     workers: int
 
-    def map_in_order(self, function: Callable[..., Result], items: Sequence[Any], *args: Any,
-                     on_done: Done | None = None) -> Iterator[Result]: ...
+    def map_in_order(
+        self, function: Callable[..., Result], items: Sequence[Any], *args: Any, on_done: Done | None = None
+    ) -> Iterator[Result]: ...
 
 
 class LocalRunner:
@@ -33,8 +34,9 @@ class LocalRunner:
 
     workers = 1
 
-    def map_in_order(self, function: Callable[..., Result], items: Sequence[Any], *args: Any,
-                     on_done: Done | None = None) -> Iterator[Result]:
+    def map_in_order(
+        self, function: Callable[..., Result], items: Sequence[Any], *args: Any, on_done: Done | None = None
+    ) -> Iterator[Result]:
         for item in items:
             result = function(item, *args)
             if on_done is not None:
@@ -49,8 +51,9 @@ class DaskRunner:
         self.client = client
         self.workers = max(1, sum(client.nthreads().values()))
 
-    def map_in_order(self, function: Callable[..., Result], items: Sequence[Any], *args: Any,
-                     on_done: Done | None = None) -> Iterator[Result]:
+    def map_in_order(
+        self, function: Callable[..., Result], items: Sequence[Any], *args: Any, on_done: Done | None = None
+    ) -> Iterator[Result]:
         from distributed import as_completed
 
         window = 2 * self.workers  # tasks in flight, and at most as many results waiting for an earlier one
@@ -99,8 +102,8 @@ def dask_runner(workers: int | None = None, scheduler: str | None = None) -> Ite
             yield DaskRunner(client)
         return
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None,
-        silence_logs=logging.ERROR)
+        n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+    )
     with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
         client.register_plugin(LoadRules())
         yield DaskRunner(client)

@@ -50,14 +50,22 @@ class PartitionResult:
 
     def to_json(self) -> str:
         problems = [[n, p.source, p.message, isinstance(p, Skipped)] for n, p in self.problems]
-        return json.dumps({"index": self.index, "problems": problems, "first_seen": self.first_seen,
-                           "items": self.items, "documents": self.documents})
+        return json.dumps(
+            {
+                "index": self.index,
+                "problems": problems,
+                "first_seen": self.first_seen,
+                "items": self.items,
+                "documents": self.documents,
+            }
+        )
 
     @classmethod
     def from_json(cls, text: str) -> PartitionResult:
         data = json.loads(text)
-        problems = [(n, (Skipped if skipped else Problem)(source, message))
-                    for n, source, message, skipped in data["problems"]]
+        problems = [
+            (n, (Skipped if skipped else Problem)(source, message)) for n, source, message, skipped in data["problems"]
+        ]
         return cls(data["index"], [], problems, data["first_seen"], data["items"], data["documents"])
 
 
