@@ -87,6 +87,9 @@ return best[0];
 _COUNT = re.compile(r"^(?:([\d,]+) in view · )?(?:([\d,]+) match · )?([\d,]+) (?:events?|in all)$")
 
 
+_SCRIPTS = "return performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('.js'))"
+
+
 def start(dash_duo: DashComposite, store: TimelineStore, **options: Any) -> None:
     dash_duo.start_server(create_app(store, **options))
     until(lambda: dash_duo.driver.execute_script(_DRAWN_IDS), timeout=30, msg="the timeline was never drawn")
@@ -184,6 +187,9 @@ def test_the_app_loads_with_the_sample_events_drawn(dash_duo: DashComposite, sam
     listed = dash_duo.find_elements("#document-list li")
     assert len(listed) == len(sample_store.documents()) > 1
     assert dash_duo.get_logs() == [], "the browser console reported errors"
+    scripts = dash_duo.driver.execute_script(_SCRIPTS)
+    assert any("plotly-basic.min.js" in name for name in scripts), scripts
+    assert not any("plotly.min.js" in name for name in scripts), "the full plotly.js was loaded too"
 
 
 def test_the_seed_article_reads_without_hovering(dash_duo: DashComposite, tmp_path: Path) -> None:

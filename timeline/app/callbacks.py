@@ -219,7 +219,7 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
     notices_out = Output(ids.NOTICES, "children", allow_duplicate=True)
 
     source = PreparedEvents(store)
-    warming = source.warm()
+    warming = source.warm(store.documents)
 
     @app.callback(
         output=dict(

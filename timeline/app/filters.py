@@ -1,7 +1,7 @@
 """Narrowing the events table to what the user asked for: documents, grains, types, dates, words.
 
 Documents, grains and dates are read and selected as the export command does
-(:func:`~timeline.export.parse_period`, :func:`~timeline.export.select_events`), so a download
+(:func:`~timeline.export.parse_period`, :func:`~timeline.export.selection.selection_mask`), so a download
 holds exactly what the page shows; types and the free-text search are added here. All of it is
 vectorised pandas on columns of the table (``x_start``/``x_end`` for dates): nothing re-extracts.
 """
@@ -12,10 +12,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from timeline.app.wording import counted
-from timeline.export import Period, parse_period, select_events
+from timeline.export import Period, parse_period
+from timeline.export.selection import selection_mask
 
 _TEXT_COLUMNS = ("sentence", "label")
 
@@ -34,19 +36,24 @@ class EventFilter:
 
 def filter_events(events: pd.DataFrame, wanted: EventFilter) -> pd.DataFrame:
     """The events matching every restriction of ``wanted``."""
-    selected = select_events(
+    return events[filter_mask(events, wanted)].reset_index(drop=True)
+
+
+def filter_mask(events: pd.DataFrame, wanted: EventFilter) -> np.ndarray:
+    """Which rows of ``events`` match every restriction of ``wanted``, as booleans (nothing copied:
+    the app prepares a choice of rows of its one table)."""
+    keep = selection_mask(
         events, date_from=wanted.date_from, date_to=wanted.date_to, doc_ids=wanted.documents, grains=wanted.grains
     )
-    keep = pd.Series(True, index=selected.index)
     if wanted.types:
-        keep &= selected["type"].isin(wanted.types)
+        keep &= events["type"].isin(wanted.types).to_numpy(dtype=bool)
     words = wanted.search.strip()
     if words:
-        found = pd.Series(False, index=selected.index)
+        found = np.zeros(len(events), dtype=bool)
         for column in _TEXT_COLUMNS:
-            found |= selected[column].fillna("").str.contains(words, case=False, regex=False)
+            found |= events[column].str.contains(words, case=False, regex=False).fillna(False).to_numpy(dtype=bool)
         keep &= found
-    return selected if keep.all() else selected[keep]
+    return keep
 
 
 def read_filter(values: Mapping[str, Any]) -> tuple[EventFilter, list[str]]:

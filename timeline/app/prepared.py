@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import numpy as np
 import pandas as pd
 
-from timeline.app.filters import EventFilter, filter_events, read_filter
+from timeline.app.filters import EventFilter, filter_mask, read_filter
 from timeline.figure import Prepared, prepare
 
 _KEPT = 4  # filter and lane combinations kept
@@ -57,21 +58,26 @@ class PreparedEvents:
     def __init__(self, store: EventSource) -> None:
         self._store = store
         self._kept: OrderedDict[tuple[int, str, str], FilteredEvents] = OrderedDict()
+        self._wholes: dict[
+            tuple[int, str], Prepared
+        ] = {}  # the whole table by (revision, lanes): filters select from it
         self._lock = threading.Lock()  # guards _kept
         self._computing = threading.Lock()  # one table prepared at a time: a second asker waits for it
 
-    def warm(self) -> threading.Thread:
-        """Prepare the page's first view (no filter, lanes by document) in the background, so the
-        first visitor of a big store does not wait for it."""
-        thread = threading.Thread(target=self._warm, name="timeline-warm", daemon=True)
+    def warm(self, *also: Callable[[], object]) -> threading.Thread:
+        """Prepare the page's first view (no filter, lanes by document) in the background, and run
+        ``also`` (other first-visit work, such as listing the documents), so the first visitor of a
+        big store does not wait for it."""
+        thread = threading.Thread(target=self._warm, args=also, name="timeline-warm", daemon=True)
         thread.start()
         return thread
 
-    def _warm(self) -> None:
-        try:
-            self.get({}, "document")
-        except Exception:  # noqa: BLE001 - only a head start: the first request prepares it otherwise
-            return
+    def _warm(self, *also: Callable[[], object]) -> None:
+        for step in (lambda: self.get({}, "document"), *also):
+            try:
+                step()
+            except Exception:  # noqa: BLE001 - only a head start: the first request does it otherwise
+                continue
 
     def get(self, filter_values: Mapping[str, Any], lane_by: str) -> FilteredEvents:
         wanted, messages = read_filter(filter_values)
@@ -86,14 +92,22 @@ class PreparedEvents:
                     return self._kept[key]
             return self._prepared(key, wanted, messages, lane_by)
 
+    def _whole(self, lane_by: str) -> Prepared:
+        """The whole table prepared with lanes by ``lane_by``, for the store's revision (made once)."""
+        key = (self._store.revision, lane_by)
+        if key not in self._wholes:
+            whole = prepare(self._store.events(), lane_by, validate=False)
+            self._wholes = {k: v for k, v in self._wholes.items() if k[0] == key[0]} | {key: whole}
+        return self._wholes[key]
+
     def _prepared(
         self, key: tuple[int, str, str], wanted: EventFilter, messages: list[str], lane_by: str
     ) -> FilteredEvents:
-        events = self._store.events()
-        shown = filter_events(events, wanted)
-        # The store's table was built by the events builder and read back in its dtypes: not checked again
-        # here, which at a million rows would cost seconds on every filter.
-        result = FilteredEvents(prepare(shown, lane_by, validate=False), len(shown), len(events), tuple(messages))
+        whole = self._whole(lane_by)
+        wanted_rows = filter_mask(whole.table, wanted)  # the very table prepared, even if the store moved on
+        result = FilteredEvents(
+            whole.select(wanted_rows), int(np.count_nonzero(wanted_rows)), len(whole.table), tuple(messages)
+        )
         with self._lock:
             self._kept[key] = result
             while len(self._kept) > _KEPT:

@@ -194,12 +194,12 @@ class TimelineStore:
         with self._lock:
             revision = self.revision
             if self._documents_cache is None or revision != self._documents_revision:
-                rows = self._db.execute(
-                    "SELECT d.id, d.title, d.date, d.source, "
-                    "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) "
-                    "FROM documents d ORDER BY d.rowid"
-                ).fetchall()
-                self._documents_cache = [StoredDocument(*row) for row in rows]
+                counts = dict(self._db.execute("SELECT doc_id, COUNT(*) FROM events GROUP BY doc_id").fetchall())
+                rows = self._db.execute("SELECT id, title, date, source FROM documents ORDER BY rowid").fetchall()
+                self._documents_cache = [
+                    StoredDocument(doc_id, title, date, source, counts.get(doc_id, 0))
+                    for doc_id, title, date, source in rows
+                ]
                 self._documents_revision = revision
             return list(self._documents_cache)
 

@@ -55,7 +55,7 @@ _TEXT_COLUMNS = ("label", "text", "mentions", "interval_start", "interval_end", 
 class Scene:
     """What one view of a prepared table draws. ``placed`` and ``clusters`` are tables:
 
-    * placed: pos (row of ``Prepared.events``), lane, row, text, side (RIGHT/LEFT), text_ms;
+    * placed: pos (position in the :class:`Prepared`), lane, row, text, side (RIGHT/LEFT), text_ms;
     * clusters: lane, row, x_ms, start_ms, end_ms, count, members (positions of the first few).
     """
 
@@ -163,7 +163,7 @@ class _Packer:
         self.rows_used = [0] * lanes
         self.placed: list[tuple[int, int, int, str, str, float]] = []
         # One take of the few columns the labels need, for the candidates only: rows are not read one by one.
-        columns = prepared.events[list(_TEXT_COLUMNS)].take(candidates)
+        columns = prepared.take(candidates, _TEXT_COLUMNS)
         self._facts = dict(zip(candidates.tolist(), columns.itertuples(index=False, name=None), strict=True))
 
     def place(self, pos: int, lane: int, anchor_px: float) -> bool:

@@ -104,8 +104,9 @@ def draw(
         traces.extend(legend_traces(colours, prepared.lanes.colour_names, used))
     tops = scene.lane_tops()
     sized = layout.sized_layout(scene.total_rows, margin)
-    figure = go.Figure(data=traces)
-    figure.update_layout(
+    overview = layout.overview_axes(prepared.span())
+    overview["yaxis2"] = overview["yaxis2"] | {"domain": sized["yaxis2_domain"]}
+    whole_layout = (
         layout.base_layout(title=title, width=None if responsive else width, height=height or sized["height"])
         | {
             "margin": sized["margin"],
@@ -123,10 +124,9 @@ def draw(
                 "counted": int(scene.clusters["count"].sum()) if len(scene.clusters) else 0,
             },
         }
-        | layout.overview_axes(prepared.span())
+        | overview
     )
-    figure.update_layout(yaxis2={"domain": sized["yaxis2_domain"]})
-    return figure
+    return go.Figure(data=traces, layout=whole_layout)  # validated once, as a whole
 
 
 def _colour_is_lane(prepared: Prepared) -> bool:
@@ -138,7 +138,7 @@ def _colour_is_lane(prepared: Prepared) -> bool:
 
 def _key(prepared: Prepared, scene: Scene) -> str:
     """What the marks mean (for the kinds present) and how many of the events in view are counted."""
-    kinds = set(prepared.events["kind"].take(scene.placed["pos"].to_numpy()))
+    kinds = set(prepared.values("kind", scene.placed["pos"].to_numpy()))
     keys = [text for kind, text in _KEYS if kind in kinds]
     counted = int(scene.clusters["count"].sum()) if len(scene.clusters) else 0
     if counted:

@@ -12,6 +12,7 @@ Colours follow documents while there are few enough to tell apart, else lanes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -38,73 +39,99 @@ class Lanes:
     colour_names: dict[int, str]
 
 
-def assign_lanes(events: pd.DataFrame, lane_by: str) -> Lanes:
-    """The lanes for ``lane_by`` in :data:`LANE_BY`; raises ValueError for anything else."""
+def assign_lanes(table: pd.DataFrame, rows: np.ndarray, lane_by: str, doc_codes: np.ndarray | None = None) -> Lanes:
+    """The lanes for ``lane_by`` in :data:`LANE_BY` of the events at ``rows`` of ``table``;
+    raises ValueError for anything else. ``doc_codes`` numbers the document of each row (see
+    :func:`document_codes`), when known: the ids are then not read again."""
+    if lane_by not in LANE_BY:
+        raise ValueError(f"lane_by must be one of {', '.join(LANE_BY)}, not {lane_by!r}")
+    if not len(rows):
+        return Lanes((), np.zeros(0, int), np.zeros(0, int), {})
+    documents = _Documents.of(rows, document_codes(table, rows) if doc_codes is None else doc_codes)
     if lane_by == "document":
-        return _document_lanes(events)
-    if lane_by == "grain":
-        return _category_lanes(events, events["grain"], [str(g) for g in GRAIN_ORDER])
-    if lane_by == "type":
-        return _category_lanes(events, events["type"], [str(t) for t in TimexType])
-    raise ValueError(f"lane_by must be one of {', '.join(LANE_BY)}, not {lane_by!r}")
+        return _document_lanes(table, documents)
+    order = [str(g) for g in GRAIN_ORDER] if lane_by == "grain" else [str(t) for t in TimexType]
+    return _category_lanes(table, rows, documents, lane_by, order)
 
 
-def document_order(events: pd.DataFrame) -> list[str]:
-    """Document ids in order of first appearance."""
-    return list(pd.unique(events["doc_id"]))
+def document_codes(table: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """A number for the document of each of ``rows`` (the same number, the same document)."""
+    codes: np.ndarray = pd.factorize(table["doc_id"].take(rows))[0]
+    return codes
 
 
-def _titles(events: pd.DataFrame) -> dict[str, str]:
-    firsts = events.drop_duplicates("doc_id")
-    return dict(zip(firsts["doc_id"], firsts["doc_title"].astype(str), strict=True))
+@dataclass(frozen=True, slots=True)
+class _Documents:
+    """The documents of some rows of a table, in order of first appearance: each row's document
+    (``code``) and, per document, the table row where it first appears. Factorised once, so
+    nothing loops over rows."""
+
+    code: np.ndarray
+    first_row: np.ndarray
+
+    @classmethod
+    def of(cls, rows: np.ndarray, doc_codes: np.ndarray) -> _Documents:
+        code, _ = pd.factorize(doc_codes)  # 0, 1, ... in order of first appearance
+        # A document appears first where its code exceeds every code before it.
+        first = np.flatnonzero(code > np.maximum.accumulate(np.r_[-1, code[:-1]]))
+        return cls(code, rows[first])
+
+    def __len__(self) -> int:
+        return len(self.first_row)
+
+    def column(self, table: pd.DataFrame, name: str) -> pd.Series:
+        """``name`` of each document (from its first row)."""
+        return table[name].take(self.first_row).reset_index(drop=True)
+
+    def titles(self, table: pd.DataFrame) -> list[str]:
+        return [str(title) for title in self.column(table, "doc_title")]
 
 
-def _document_lanes(events: pd.DataFrame) -> Lanes:
-    order = document_order(events)
-    if len(order) <= MAX_LANES:
-        titles = _titles(events)
-        position = {doc_id: i for i, doc_id in enumerate(order)}
-        index = events["doc_id"].map(position).to_numpy(dtype=int)
-        names = tuple(shorten(titles[doc_id], LANE_LABEL_CHARS) for doc_id in order)
-        return Lanes(names, index, index % len(PALETTE), {i: titles[d] for i, d in enumerate(order)})
-    return _written_lanes(events)
+def _document_lanes(table: pd.DataFrame, documents: _Documents) -> Lanes:
+    if len(documents) <= MAX_LANES:
+        titles = documents.titles(table)
+        index = documents.code.astype(int)
+        names = tuple(shorten(title, LANE_LABEL_CHARS) for title in titles)
+        return Lanes(names, index, index % len(PALETTE), dict(enumerate(titles)))
+    return _written_lanes(table, documents)
 
 
-def _written_lanes(events: pd.DataFrame) -> Lanes:
+def _written_lanes(table: pd.DataFrame, documents: _Documents) -> Lanes:
     """Lanes by when the documents were written: years, decades or centuries, the finest that gives
     at most :data:`MAX_LANES` lanes; months when they were all written in one year."""
-    documents = events.drop_duplicates("doc_id")
-    dates = {
-        doc: str(date)[:-3]
-        for doc, date in zip(documents["doc_id"], documents["doc_date"], strict=True)
-        if isinstance(date, str) and len(date) >= 10
-    }  # "1998-03"
-    months = {doc: _month_number(month) for doc, month in dates.items()}
-    lanes_wanted = MAX_LANES - (1 if len(dates) < len(documents) else 0)
-    months_per_lane, group_of = 1, months
-    one_year = len({month // 12 for month in months.values()}) <= 1
+    months, dated = _month_numbers(documents.column(table, "doc_date"))  # per document
+    undated = not bool(dated.all())
+    lanes_wanted = MAX_LANES - (1 if undated else 0)
+    one_year = len(np.unique(months[dated] // 12)) <= 1
+    months_per_lane, group = 1, months
     for months_per_lane in _LANE_MONTHS if one_year else _LANE_MONTHS[1:]:
-        group_of = {doc: month // months_per_lane for doc, month in months.items()}
-        if len(set(group_of.values())) <= lanes_wanted:
+        group = months // months_per_lane
+        if len(np.unique(group[dated])) <= lanes_wanted:
             break
-    groups: list[int | None] = [*sorted(set(group_of.values()))]
-    if len(dates) < len(documents):
+    present = np.unique(group[dated])
+    lane_of_document = np.searchsorted(present, group)
+    groups: list[int | None] = [int(g) for g in present]
+    if undated:
+        lane_of_document[~dated] = len(groups)
         groups.append(None)
-    position = {group: i for i, group in enumerate(groups)}
-    lane_of_doc = {doc: position[group_of.get(doc)] for doc in documents["doc_id"]}
-    counts = pd.Series(list(lane_of_doc.values())).value_counts()
-    index = events["doc_id"].map(lane_of_doc).to_numpy(dtype=int)
-    names = tuple(f"{_group_name(group, months_per_lane)} · {counts[i]:,} documents" for i, group in enumerate(groups))
+    counts = np.bincount(lane_of_document, minlength=len(groups))
+    index = lane_of_document[documents.code].astype(int)
+    names = tuple(f"{_group_name(g, months_per_lane)} · {counts[i]:,} documents" for i, g in enumerate(groups))
     return Lanes(names, index, index % len(PALETTE), dict(enumerate(names)))
 
 
+def _month_numbers(dates: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Months since year 0 of each "1998-03-05" (astronomical years, "-0489-01-01" too), and
+    which dates could be read (the others are undated). Each distinct date is read once."""
+    code, distinct = pd.factorize(dates.astype(object), use_na_sentinel=True)
+    read = [_DATE_PARTS.match(date) if isinstance(date, str) else None for date in distinct]
+    known = np.array([found is not None for found in read] + [False], dtype=bool)  # the last: missing
+    month = np.array([int(found[1]) * 12 + int(found[2]) - 1 if found else 0 for found in read] + [0], dtype=np.int64)
+    return month[code], known[code]  # a missing date's code is -1: the last entry
+
+
+_DATE_PARTS: Final = re.compile(r"(-?\d{1,5})-(\d\d)-\d\d")
 _LANE_MONTHS: Final = (1, 12, 120, 1200, 12000)  # a month, a year, a decade, a century, a millennium a lane
-
-
-def _month_number(month: str) -> int:
-    """Months since year 0 of "1998-03" (astronomical years, "-0489-01" too)."""
-    year, _, number = month.rpartition("-")
-    return int(year) * 12 + int(number) - 1
 
 
 def _group_name(group: int | None, months_per_lane: int) -> str:
@@ -119,20 +146,15 @@ def _group_name(group: int | None, months_per_lane: int) -> str:
     return f"Written {era_year(year)}s"
 
 
-def _category_lanes(events: pd.DataFrame, values: pd.Series, order: list[str]) -> Lanes:
+def _category_lanes(
+    table: pd.DataFrame, rows: np.ndarray, documents: _Documents, column: str, order: list[str]
+) -> Lanes:
+    code, values = pd.factorize(table[column].take(rows))
     present = set(values)
-    kept = [value for value in order if value in present]
+    kept = [value for value in order if value in present] + [value for value in values if value not in order]
     position = {value: i for i, value in enumerate(kept)}
     names = tuple(value.replace("_", " ").capitalize() for value in kept)
-    index = values.map(position).to_numpy(dtype=int)
-    documents = document_order(events)
+    index = np.array([position[value] for value in values], dtype=int)[code]
     if len(documents) <= len(PALETTE):
-        rank = {doc_id: i for i, doc_id in enumerate(documents)}
-        titles = _titles(events)
-        return Lanes(
-            names,
-            index,
-            events["doc_id"].map(rank).to_numpy(dtype=int),
-            {i: titles[doc_id] for i, doc_id in enumerate(documents)},
-        )
+        return Lanes(names, index, documents.code.astype(int), dict(enumerate(documents.titles(table))))
     return Lanes(names, index, index % len(PALETTE), dict(enumerate(names)))

@@ -11,6 +11,7 @@ through pandas timestamps, which stop at 1677.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +19,7 @@ import pandas as pd
 
 from timeline.events.schema import INSTANT, PUBLICATION, validate_events
 from timeline.events.timescale import ms_of_fractional_years
-from timeline.figure.lanes import LANE_BY, Lanes, assign_lanes
+from timeline.figure.lanes import LANE_BY, Lanes, assign_lanes, document_codes
 
 FIRST_YEAR, LAST_YEAR = -9999, 9999  # what a plotly date axis can show
 _MIN_PAD_MS = 86_400_000.0
@@ -26,18 +27,57 @@ _MIN_PAD_MS = 86_400_000.0
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """The drawable events (positions 0..n-1) and, per event, where it goes."""
+    """The drawable events (positions 0..n-1) and, per event, where it goes.
 
-    events: pd.DataFrame
+    The table is not copied: position ``i`` is row ``rows[i]`` of ``table``, and the few columns a
+    view needs are taken for the positions it draws (a filter over a million events is a choice
+    of rows, not a new table).
+    """
+
+    table: pd.DataFrame
+    rows: np.ndarray
     lanes: Lanes
     start_ms: np.ndarray
     end_ms: np.ndarray
     mark_ms: np.ndarray  # the middle of the interval: where an instant's mark goes
     is_span: np.ndarray  # drawn as a bar over its interval (periods, anchored durations)
     left_out: int  # events outside the years a date axis shows
+    lane_by: str
+    doc_code: np.ndarray  # a number for each event's document
+
+    def select(self, wanted: np.ndarray) -> Prepared:
+        """The events of rows ``wanted`` (booleans over the whole table) with lanes of their own,
+        from this preparation of the whole table: a filter converts no column again."""
+        if len(self.rows) + self.left_out != len(self.table):
+            raise ValueError("select works on a preparation of the whole table")
+        keep = wanted[self.rows]
+        rows, doc_code = self.rows[keep], self.doc_code[keep]
+        return Prepared(
+            table=self.table,
+            rows=rows,
+            lanes=assign_lanes(self.table, rows, self.lane_by, doc_code),
+            start_ms=self.start_ms[keep],
+            end_ms=self.end_ms[keep],
+            mark_ms=self.mark_ms[keep],
+            is_span=self.is_span[keep],
+            left_out=int(np.count_nonzero(wanted)) - len(rows),
+            lane_by=self.lane_by,
+            doc_code=doc_code,
+        )
 
     def __len__(self) -> int:
-        return len(self.events)
+        return len(self.rows)
+
+    def take(self, positions: np.ndarray | Sequence[int], columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """The events at ``positions`` (all columns, or ``columns``), as a table indexed 0..k-1."""
+        chosen = self.table if columns is None else self.table[list(columns)]
+        return chosen.take(self.rows[np.asarray(positions, dtype=np.int64)]).reset_index(drop=True)
+
+    def values(self, column: str, positions: np.ndarray) -> np.ndarray:
+        """The ``column`` of the events at ``positions``, as an object array: only those rows are
+        converted (a whole column of a million strings takes a second)."""
+        chosen: np.ndarray = self.table[column].take(self.rows[positions]).to_numpy(dtype=object)
+        return chosen
 
     def span(self) -> tuple[float, float]:
         """(first, last) millisecond any event covers, padded so edge events are not on the frame."""
@@ -53,17 +93,23 @@ def prepare(events: pd.DataFrame, lane_by: str = "document", *, validate: bool =
         raise ValueError(f"lane_by must be one of {', '.join(LANE_BY)}, not {lane_by!r}")
     if validate:
         validate_events(events)
-    drawable = (events["x_start"] >= FIRST_YEAR) & (events["x_end"] <= LAST_YEAR + 1)
-    shown = events[drawable].reset_index(drop=True)
-    start_ms = ms_of_fractional_years(shown["x_start"].to_numpy(dtype=float))
-    end_ms = ms_of_fractional_years(shown["x_end"].to_numpy(dtype=float))
-    kind = shown["kind"].to_numpy(dtype=object)
+    x_start = events["x_start"].to_numpy(dtype=float, na_value=np.nan)
+    x_end = events["x_end"].to_numpy(dtype=float, na_value=np.nan)
+    drawable = (x_start >= FIRST_YEAR) & (x_end <= LAST_YEAR + 1)
+    shown = np.flatnonzero(drawable)
+    start_ms = ms_of_fractional_years(x_start[drawable])
+    end_ms = ms_of_fractional_years(x_end[drawable])
+    is_instant = events["kind"].take(shown).isin([INSTANT, PUBLICATION]).to_numpy(dtype=bool)
+    doc_code = document_codes(events, shown)
     return Prepared(
-        events=shown,
-        lanes=assign_lanes(shown, lane_by) if len(shown) else Lanes((), np.zeros(0, int), np.zeros(0, int), {}),
+        table=events,
+        rows=shown,
+        lanes=assign_lanes(events, shown, lane_by, doc_code),
         start_ms=start_ms,
         end_ms=end_ms,
         mark_ms=(start_ms + end_ms) / 2,
-        is_span=(kind != INSTANT) & (kind != PUBLICATION),
+        is_span=~is_instant,
         left_out=int(len(events) - len(shown)),
+        lane_by=lane_by,
+        doc_code=doc_code,
     )

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from timeline.events.schema import ANCHORED_DURATION, PUBLICATION
 from timeline.events.timescale import iso_of_ms
@@ -45,11 +45,19 @@ from timeline.figure.style import (
 )
 
 EVENT, ZOOM = "event", "zoom"
+Trace = dict[str, Any]  # a plotly trace as plain data: the figure validates it once, with its layout
+
+
+def trace(kind: str, **properties: Any) -> Trace:
+    """A trace of plotly type ``kind`` ("bar", "scatter")."""
+    return {"type": kind, **properties}
+
+
 _HOVER = "%{hovertext}<extra></extra>"
 _DAY_GRAIN = "day"
 
 
-def scene_traces(prepared: Prepared, scene: Scene, colours: Sequence[str]) -> list[go.BaseTraceType]:
+def scene_traces(prepared: Prepared, scene: Scene, colours: Sequence[str]) -> list[Trace]:
     """Every trace of the lanes: bars, markers, span labels, clusters."""
     positions = scene.placed["pos"].to_numpy()
     tops = np.array(scene.lane_tops(), dtype=float)
@@ -57,7 +65,7 @@ def scene_traces(prepared: Prepared, scene: Scene, colours: Sequence[str]) -> li
         y=tops[scene.placed["lane"].to_numpy()] + scene.placed["row"].to_numpy() + 0.5,
         colour=prepared.lanes.colour[positions] % len(colours),
         span=prepared.is_span[positions],
-        hover=hover_texts(prepared.events.take(positions)) if len(positions) else [],
+        hover=hover_texts(prepared.take(positions)) if len(positions) else [],
     )
     spans, instants = placed[placed["span"]], placed[~placed["span"]]
     return [
@@ -69,11 +77,11 @@ def scene_traces(prepared: Prepared, scene: Scene, colours: Sequence[str]) -> li
 
 
 def _event_customdata(prepared: Prepared, positions: np.ndarray) -> np.ndarray:
-    ids = prepared.events["event_id"].to_numpy(dtype=object)[positions]
+    ids = prepared.values("event_id", positions)
     return np.column_stack([ids, np.full(len(ids), EVENT), np.full(len(ids), ""), np.full(len(ids), "")])
 
 
-def _bar_traces(prepared: Prepared, spans: pd.DataFrame, colours: Sequence[str], min_ms: float) -> list[go.Bar]:
+def _bar_traces(prepared: Prepared, spans: pd.DataFrame, colours: Sequence[str], min_ms: float) -> list[Trace]:
     """The bars of periods; one shorter than ``min_ms`` (a year seen across millennia) is widened
     about its middle to that, so it stays visible."""
     traces = []
@@ -82,9 +90,10 @@ def _bar_traces(prepared: Prepared, spans: pd.DataFrame, colours: Sequence[str],
         start, end = prepared.start_ms[positions], prepared.end_ms[positions]
         middle, half = (start + end) / 2, np.maximum(end - start, min_ms) / 2
         start, end = middle - half, middle + half
-        kinds = prepared.events["kind"].to_numpy(dtype=object)[positions]
+        kinds = prepared.values("kind", positions)
         traces.append(
-            go.Bar(
+            trace(
+                "bar",
                 orientation="h",
                 base=start,
                 x=end - start,
@@ -109,17 +118,18 @@ def _bar_traces(prepared: Prepared, spans: pd.DataFrame, colours: Sequence[str],
     return traces
 
 
-def _marker_traces(prepared: Prepared, instants: pd.DataFrame, colours: Sequence[str]) -> list[go.Scatter]:
+def _marker_traces(prepared: Prepared, instants: pd.DataFrame, colours: Sequence[str]) -> list[Trace]:
     traces = []
     for colour, group in instants.groupby("colour", sort=True):
         positions = group["pos"].to_numpy()
-        kinds = prepared.events["kind"].to_numpy(dtype=object)[positions]
-        grains = prepared.events["grain"].to_numpy(dtype=object)[positions]
+        kinds = prepared.values("kind", positions)
+        grains = prepared.values("grain", positions)
         symbols = np.where(
             kinds == PUBLICATION, PUBLICATION_SYMBOL, np.where(grains == _DAY_GRAIN, "circle", TIME_SYMBOL)
         )
         traces.append(
-            go.Scatter(
+            trace(
+                "scatter",
                 x=prepared.mark_ms[positions],
                 y=group["y"].to_numpy(),
                 mode="markers+text",
@@ -144,9 +154,10 @@ def _marker_traces(prepared: Prepared, instants: pd.DataFrame, colours: Sequence
     return traces
 
 
-def _span_labels(spans: pd.DataFrame) -> go.Scatter:
+def _span_labels(spans: pd.DataFrame) -> Trace:
     """The labels of the bars, on the bars (their hover is the bar's)."""
-    return go.Scatter(
+    return trace(
+        "scatter",
         x=spans["text_ms"].to_numpy(),
         y=spans["y"].to_numpy(),
         mode="text",
@@ -160,7 +171,7 @@ def _span_labels(spans: pd.DataFrame) -> go.Scatter:
     )
 
 
-def _cluster_traces(prepared: Prepared, scene: Scene) -> list[go.BaseTraceType]:
+def _cluster_traces(prepared: Prepared, scene: Scene) -> list[Trace]:
     clusters = scene.clusters
     if not len(clusters):
         return []
@@ -174,12 +185,13 @@ def _cluster_traces(prepared: Prepared, scene: Scene) -> list[go.BaseTraceType]:
             [iso_of_ms(ms) for ms in clusters["end_ms"]],
         ]
     )
-    hovers = [_cluster_hover(prepared, row) for row in clusters.itertuples(index=False)]
+    hovers = _cluster_hovers(prepared, clusters)
     first, last = scene.view
     start = np.maximum(clusters["start_ms"].to_numpy(), first)
     end = np.minimum(clusters["end_ms"].to_numpy(), last)
     return [
-        go.Bar(
+        trace(
+            "bar",
             orientation="h",
             base=start,
             x=np.maximum(end - start, (last - first) / 400),
@@ -192,7 +204,8 @@ def _cluster_traces(prepared: Prepared, scene: Scene) -> list[go.BaseTraceType]:
             hovertext=hovers,
             hovertemplate=_HOVER,
         ),
-        go.Scatter(
+        trace(
+            "scatter",
             x=clusters["x_ms"].to_numpy(),
             y=y,
             mode="text",
@@ -208,17 +221,28 @@ def _cluster_traces(prepared: Prepared, scene: Scene) -> list[go.BaseTraceType]:
     ]
 
 
-def _cluster_hover(prepared: Prepared, cluster: tuple) -> str:  # type: ignore[type-arg]
-    lane, row, x_ms, start_ms, end_ms, count, members = cluster
-    sample = prepared.events.take(list(members))
-    lines = [f"<b>{count:,} events</b> here, {html.escape(_span_words(start_ms, end_ms))}"]
-    for event in sample.itertuples(index=False):
-        date = when(event.interval_start, event.interval_end, event.grain, short=True)
-        lines.append(f"• {html.escape(date)} · {html.escape(str(event.label)[:70], quote=False)}")
-    if count > len(sample):
-        lines.append(f"… and {count - len(sample):,} more")
-    lines.append("<i>Click to zoom in</i>")
-    return "<br>".join(lines)
+_SAMPLE_COLUMNS = ["interval_start", "interval_end", "grain", "label"]
+
+
+def _cluster_hovers(prepared: Prepared, clusters: pd.DataFrame) -> list[str]:
+    """Each cluster's hover: how many events, over when, and its first few events (one take of the
+    few columns needed for all of them)."""
+    members = [list(m) for m in clusters["members"]]
+    flat = np.array([pos for group in members for pos in group], dtype=np.int64)
+    samples = iter(prepared.take(flat, _SAMPLE_COLUMNS).itertuples(index=False, name=None))
+    hovers = []
+    for group, count, start_ms, end_ms in zip(
+        members, clusters["count"], clusters["start_ms"], clusters["end_ms"], strict=True
+    ):
+        lines = [f"<b>{count:,} events</b> here, {html.escape(_span_words(start_ms, end_ms))}"]
+        for interval_start, interval_end, grain, label in (next(samples) for _ in group):
+            date = when(interval_start, interval_end, grain, short=True)
+            lines.append(f"• {html.escape(date)} · {html.escape(str(label)[:70], quote=False)}")
+        if count > len(group):
+            lines.append(f"… and {count - len(group):,} more")
+        lines.append("<i>Click to zoom in</i>")
+        hovers.append("<br>".join(lines))
+    return hovers
 
 
 def _span_words(start_ms: float, end_ms: float) -> str:
@@ -227,7 +251,7 @@ def _span_words(start_ms: float, end_ms: float) -> str:
     return first_day if first_day == last_day else f"{first_day} – {last_day}"
 
 
-def overview_traces(prepared: Prepared) -> list[go.Bar]:
+def overview_traces(prepared: Prepared) -> list[Trace]:
     """Events per time bin over the whole collection, on the overview strip (x2, y2); a click zooms to a bin."""
     first, last = prepared.span()
     counts, edges = np.histogram(prepared.mark_ms, bins=OVERVIEW_BINS, range=(first, last))
@@ -242,7 +266,8 @@ def overview_traces(prepared: Prepared) -> list[go.Bar]:
         ]
     )
     return [
-        go.Bar(
+        trace(
+            "bar",
             x=(starts + ends) / 2,
             y=counts[filled],
             width=(ends - starts),
@@ -261,10 +286,11 @@ def overview_traces(prepared: Prepared) -> list[go.Bar]:
     ]
 
 
-def legend_traces(colours: Sequence[str], names: Mapping[int, str], used: Sequence[int]) -> list[go.Scatter]:
+def legend_traces(colours: Sequence[str], names: Mapping[int, str], used: Sequence[int]) -> list[Trace]:
     """Empty traces that give each colour in use one legend entry."""
     return [
-        go.Scatter(
+        trace(
+            "scatter",
             x=[None],
             y=[None],
             mode="markers",
