@@ -4,7 +4,8 @@ Two tables: ``documents`` (id, title, text, date, metadata_date, source, text_ha
 ``events`` (the columns of the events table, in order, plus nothing else), the events
 deleted with their document. The store never extracts: callers hand it events built at
 ingest time. ``events()`` is cached in memory and reloaded only when the ``revision``
-counter in the database moved, so figure callbacks read a DataFrame, not SQLite.
+counter in the database moved, so figure callbacks read a DataFrame, not SQLite; an Arrow
+copy beside the file (:mod:`timeline.app.snapshot`) makes the first read of a big store quick.
 
 If the events table in the file was written with other columns than the current events
 schema (an older version of timeline), it is emptied and :attr:`TimelineStore.events_outdated`
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from timeline.app.snapshot import read_snapshot, write_snapshot
 from timeline.events import empty_events
 from timeline.ingest.document import Document
 
@@ -204,15 +206,35 @@ class TimelineStore:
             return list(self._documents_cache)
 
     def events(self) -> pd.DataFrame:
-        """All events, in the events-table schema; do not modify the frame returned (it is shared)."""
+        """All events, in the events-table schema; do not modify the frame returned (it is shared).
+
+        A file store reads them from its Arrow copy of the current revision when there is one
+        (:mod:`timeline.app.snapshot`), and writes that copy after reading SQLite.
+        """
         with self._lock:
             revision = self.revision
-            if self._cache is None or revision != self._cache_revision:
-                cursor = self._db.execute(f"SELECT {', '.join(map(_quoted, self._columns))} FROM events ORDER BY rowid")
-                frame = pd.DataFrame.from_records(cursor.fetchall(), columns=self._columns)
-                self._cache = frame.astype(self._template.dtypes.to_dict())
-                self._cache_revision = revision
-            return self._cache
+            if self._cache is not None and revision == self._cache_revision:
+                return self._cache
+            on_disk = str(self.path) != ":memory:"
+            frame = read_snapshot(self.path, revision, self._template) if on_disk else None
+            if frame is None:
+                revision, frame = self._read_events()
+                if on_disk:
+                    write_snapshot(self.path, revision, frame)
+            self._cache, self._cache_revision = frame, revision
+            return frame
+
+    def _read_events(self) -> tuple[int, pd.DataFrame]:
+        """The revision and the events of one read transaction (another process may be writing)."""
+        self._db.execute("BEGIN")
+        try:
+            revision = self.revision
+            cursor = self._db.execute(f"SELECT {', '.join(map(_quoted, self._columns))} FROM events ORDER BY rowid")
+            rows = cursor.fetchall()
+        finally:
+            self._db.execute("COMMIT")
+        frame = pd.DataFrame.from_records(rows, columns=self._columns)
+        return revision, frame.astype(self._template.dtypes.to_dict())
 
     # -- writing -----------------------------------------------------------------------------
 
