@@ -348,6 +348,10 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
             lane_by=Output(ids.LANE_BY, "value"),
             zoom=Output(ids.ZOOM_REQUEST, "data", allow_duplicate=True),
             event=Output(ids.SELECTED_EVENT, "data", allow_duplicate=True),
+            # A dropdown drops a value it has no option for: the options come with the values.
+            documents=Output(ids.DOCUMENTS, "options", allow_duplicate=True),
+            grains=Output(ids.GRAINS, "options", allow_duplicate=True),
+            types=Output(ids.TYPES, "options", allow_duplicate=True),
         ),
         inputs=dict(search=Input(ids.LOCATION, "search")),
         prevent_initial_call="initial_duplicate",
@@ -355,7 +359,16 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
     def _open_address(search: str | None) -> dict[str, Any]:
         state = read_query(search)
         zoom = {"xaxis.range": state.view} if state.view else no_update
-        return dict(filters=state.filters, lane_by=state.lane_by, zoom=zoom, event=state.event or no_update)
+        grains, types = filter_choices(store.events(), state.filters)
+        return dict(
+            filters=state.filters,
+            lane_by=state.lane_by,
+            zoom=zoom,
+            event=state.event or no_update,
+            documents=document_options(store.documents(), None, state.filters["documents"]),
+            grains=grains,
+            types=types,
+        )
 
     @app.callback(
         Output(ids.ADDRESS, "data"),

@@ -40,6 +40,7 @@ Window = tuple[float, float]
 _RIGHT_MARGIN = 28
 _BOTTOM_MARGIN = 44  # the date ticks
 _BUTTONS_PX = 34  # the row of range buttons
+_TOOLBAR_PX = 34  # above them, the row of plotly's toolbar (which would cover them otherwise)
 _TITLE_PX = 40
 _MIN_LEFT, _MAX_LEFT = 60, 240
 _MAX_LEFT_SHARE = 0.25  # of the figure's width
@@ -57,7 +58,7 @@ def margins(lane_names: Sequence[str], *, title: bool, controls: bool, width: in
 
     ``width`` (the figure's, when known) below :data:`NARROW_PX` leaves no left margin: the lane
     names are drawn inside (:func:`names_inside`)."""
-    top = 24 + (_TITLE_PX if title else 0) + (_BUTTONS_PX if controls else 0)
+    top = (_TOOLBAR_PX if controls else 24) + (_TITLE_PX if title else 0) + (_BUTTONS_PX if controls else 0)
     if width is not None and width < NARROW_PX:  # the note goes under the dates (note(below=True))
         return {"l": _INSIDE_LEFT, "r": _INSIDE_RIGHT, "t": top, "b": _BOTTOM_MARGIN + _NOTE_LINES * _NOTE_LINE_PX}
     widest = max((text_width(name, TICK_SIZE) for name in lane_names), default=0.0)
