@@ -6,17 +6,18 @@ page cannot inject markup or script into the app.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Hashable, Mapping
+from typing import Any, cast
 
 import pandas as pd
 from dash import html
 from dash.development.base_component import Component
 
-from timeline.events.when import day_in_words, event_when
+from timeline.events.when import day_in_words, event_when, when
 from timeline.ingest.document import Document
 
 Children = list[Component | str]
+_ORDINAL_GRAINS = ("century", "millennium")  # "the 400s BC" is also said "4th century BC"
 HINT = "Click an event on the timeline to see the sentence it comes from and how its date was resolved."
 
 
@@ -122,9 +123,12 @@ def _when(event: Mapping[str, Any]) -> str:
     if not event.get("interval_start") or not event.get("interval_end"):
         return ""
     try:
-        return event_when(event)
+        words = event_when(cast("Mapping[Hashable, object]", event))
+        coarse = str(event.get("grain")) in _ORDINAL_GRAINS
+        ordinal = when(str(event["interval_start"]), str(event["interval_end"]), str(event["grain"])) if coarse else ""
     except (KeyError, ValueError):
         return ""
+    return f"{words} ({ordinal})" if ordinal and ordinal != words else words
 
 
 def _interval(event: Mapping[str, Any]) -> str:

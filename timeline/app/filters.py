@@ -100,7 +100,7 @@ _LIFTS: tuple[tuple[str, dict[str, Any]], ...] = (
 def option_counts(events: pd.DataFrame, wanted: EventFilter, column: str) -> pd.Series:
     """How many events each value of ``column`` ("grain", "type") has under every other filter:
     the count an option would give if it were picked."""
-    lifted = {"grain": {"grains": ()}, "type": {"types": ()}}[column]
+    lifted: dict[str, Any] = {"grain": {"grains": ()}, "type": {"types": ()}}[column]
     return filter_events(events, replace(wanted, **lifted))[column].astype(str).value_counts()
 
 

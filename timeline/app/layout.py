@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from typing import Any
 
 from dash import dcc, html
 from dash.development.base_component import Component
@@ -27,6 +28,11 @@ LANE_CHOICES: tuple[tuple[str, str], ...] = (("document", "Document"), ("grain",
 
 
 JOB_POLL_MS = 700
+
+
+def _aria(label: str) -> dict[str, Any]:
+    """An accessible name (Dash passes aria-* through; its typed signatures do not list them)."""
+    return {"aria-label": label}
 
 
 def build_layout(*, title: str, upload_limit: int = MAX_UPLOAD_BYTES, image_problem: str | None = None) -> Component:
@@ -62,7 +68,7 @@ def _top_bar(title: str, image_problem: str | None) -> Component:
                 id=ids.MENU,
                 className="menu-button",
                 title="Filters, adding and documents",
-                **{"aria-label": "Show the filters and documents"},
+                **_aria("Show the filters and documents"),
             ),
             html.H1(title, className="brand"),
             html.Span(id=ids.EVENT_COUNT, className="event-count", role="status"),
@@ -232,7 +238,7 @@ def _details_panel() -> Component:
                         id=ids.DETAILS_CLOSE,
                         className="close",
                         title="Close the details (Esc)",
-                        **{"aria-label": "Close the details"},
+                        **_aria("Close the details"),
                     ),
                 ],
                 className="details-nav",
@@ -242,7 +248,7 @@ def _details_panel() -> Component:
         id=ids.DETAILS,
         className="details",
         role="dialog",
-        **{"aria-label": "Event details"},
+        **_aria("Event details"),
     )
 
 
