@@ -216,3 +216,24 @@ def test_a_narrow_figure_draws_lane_names_inside_and_a_wide_one_caps_the_margin(
     assert {"WAR", "PEACE"} <= {a.text for a in narrow.layout.annotations}
     wide = timeline_figure(events, width=1200)
     assert wide.layout.yaxis.showticklabels is not False and set(wide.layout.yaxis.ticktext) == {"PEACE", "WAR"}
+
+
+# -- weight -------------------------------------------------------------------------------------------------
+
+
+def test_plotly_js_and_the_page_are_sent_compressed_and_callback_answers_are_not(tmp_path: Path) -> None:
+    import gzip
+    import json
+
+    from timeline.app import create_app
+
+    with TimelineStore(tmp_path / "t.sqlite3") as store:
+        client = create_app(store).server.test_client()
+        plotly_js = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+        plain = client.get(plotly_js)
+        packed = client.get(plotly_js, headers={"Accept-Encoding": "gzip"})
+        assert packed.headers["Content-Encoding"] == "gzip" and plain.headers.get("Content-Encoding") is None
+        assert gzip.decompress(packed.data) == plain.data and len(packed.data) < len(plain.data) / 2
+        assert client.get("/", headers={"Accept-Encoding": "gzip"}).headers["Content-Encoding"] == "gzip"
+        layout = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"})
+        assert layout.headers.get("Content-Encoding") is None and json.loads(layout.data)  # JSON: sharing.py's
