@@ -47,6 +47,16 @@ return [modebar ? box(modebar) : null, ours.map(box).filter(b => b[2] > b[0] && 
 """
 
 
+def callbacks_done(dash_duo: DashComposite) -> None:
+    """Wait for the callbacks in flight, so the test server is not stopped in the middle of one."""
+    until(
+        lambda: not dash_duo.redux_state_is_loading,
+        timeout=20,
+        msg="callbacks still running",
+    )
+    wait_until_settled(dash_duo)
+
+
 def view_size(dash_duo: DashComposite, width: int, height: int) -> None:
     dash_duo.driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
@@ -142,6 +152,7 @@ def test_on_a_laptop_a_clicked_events_details_are_in_sight_and_the_plot_keeps_it
     click_one()
     dash_duo.find_element("#reset-view").click()
     until(lambda: not details_open(dash_duo), timeout=10, msg="Reset did not hide the details")
+    callbacks_done(dash_duo)
 
 
 def test_next_previous_and_the_arrow_keys_step_through_the_events_in_time_order(
@@ -166,6 +177,7 @@ def test_next_previous_and_the_arrow_keys_step_through_the_events_in_time_order(
     until(lambda: showing(dash_duo, events, order[at]), timeout=10, msg="← did not step back")
     dash_duo.find_element("body").send_keys(Keys.ARROW_RIGHT)
     until(lambda: showing(dash_duo, events, order[at + 1]), timeout=10, msg="→ did not step on")
+    callbacks_done(dash_duo)
 
 
 def test_the_filters_the_lanes_and_the_event_survive_a_reload_of_the_address(
@@ -217,3 +229,4 @@ def test_a_deleted_document_comes_back_with_undo(dash_duo: DashComposite, sample
     wait_for_total(dash_duo, len(events), len(events))
     dash_duo.wait_for_contains_text("#notices", "Restored", timeout=10)
     assert sorted(sample_store.events()["event_id"]) == sorted(events["event_id"])
+    callbacks_done(dash_duo)
