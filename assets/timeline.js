@@ -26,6 +26,18 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       });
       return { files: files, refused: refused, held: held, at: Date.now() };
     },
+    /* The view's query string (made on the server) into the address bar, without reloading, so
+       the address can be bookmarked or sent; opening it restores the view. */
+    writeAddress: function (query) {
+      if (typeof query !== "string") {
+        return window.dash_clientside.no_update;
+      }
+      const wanted = query ? "?" + query : "";
+      if (window.location.search !== wanted) {
+        window.history.replaceState(null, "", window.location.pathname + wanted + window.location.hash);
+      }
+      return window.dash_clientside.no_update;
+    },
     /* The graph's width in px: the server lays labels out for it. */
     graphWidth: function () {
       const box = document.querySelector(".graph-box");
@@ -99,5 +111,46 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   });
   document.addEventListener("DOMContentLoaded", function () {
     observer.observe(document.body, { childList: true, subtree: true });
+  });
+})();
+
+/* The drawer (the sidebar on a phone) and the keys of the details panel: Esc closes, ← and → step. */
+(function () {
+  function page() { return document.querySelector(".page"); }
+  function typing(target) {
+    const tag = (target && target.tagName) || "";
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+  }
+  function press(id) {
+    const button = document.getElementById(id);
+    if (button) { button.click(); }
+  }
+  document.addEventListener("click", function (event) {
+    const target = event.target;
+    if (target.closest && target.closest("#menu-button")) {
+      page().classList.toggle("drawer-open");
+    } else if (target.classList && target.classList.contains("drawer-backdrop")) {
+      page().classList.remove("drawer-open");
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    const details = document.getElementById("event-details");
+    const open = details && details.classList.contains("open");
+    if (event.key === "Escape") {
+      if (page() && page().classList.contains("drawer-open")) {
+        page().classList.remove("drawer-open");
+      } else if (open) {
+        press("details-close");
+      }
+      return;
+    }
+    if (!open || typing(event.target) || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    if (event.key === "ArrowLeft") {
+      event.preventDefault();
+      press("details-previous");
+    } else if (event.key === "ArrowRight") {
+      event.preventDefault();
+      press("details-next");
+    }
   });
 })();

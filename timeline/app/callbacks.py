@@ -18,13 +18,15 @@ from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 from dash.development.base_component import Component
 
 from timeline.app import ids
+from timeline.app.address import read_query, view_query
 from timeline.app.collection import IngestReport, add_documents
-from timeline.app.details import clicked_event_id, event_details, find_event, placeholder
-from timeline.app.filters import count_text, filter_events, read_filter
+from timeline.app.details import clicked_event_id, event_details, find_event, placeholder, stepped
+from timeline.app.filters import count_text, filter_events, option_counts, read_filter, why_none
 from timeline.app.layout import document_items, notice_items
 from timeline.app.pasted import pasted_document
 from timeline.app.prepared import PreparedEvents
 from timeline.app.store import StoredDocument, TimelineStore
+from timeline.app.undo import DeletedDocuments
 from timeline.app.view import UNCHANGED, View, view_after_relayout, x_range
 from timeline.events.timescale import epoch_ms, iso_of_ms
 from timeline.export import ExportError, events_to_csv, events_to_json
@@ -43,14 +45,23 @@ ZOOM_MIN_PAD_MS = 5 * 60_000.0  # a cluster of one instant opens on the minutes 
 
 
 def filtered_figure(
-    source: PreparedEvents, filter_values: Mapping[str, Any], lane_by: str, view: View, width: int | None
+    source: PreparedEvents,
+    filter_values: Mapping[str, Any],
+    lane_by: str,
+    view: View,
+    width: int | None,
+    events: pd.DataFrame | None = None,
 ) -> tuple[go.Figure, str, str]:
     """The figure of the filtered events over ``view`` for a graph ``width`` px wide (None: not
-    measured yet), the count line and the filter messages."""
+    measured yet), the count line and the filter messages; with all the ``events``, a filter
+    that leaves none also says why."""
     filtered = source.get(filter_values, lane_by)
     figure = draw(filtered.prepared, view=view_of(x_range(view)), width=width or None, responsive=True)
     in_view = in_view_count(figure)
-    return figure, count_text(in_view, filtered.matched, filtered.total), " ".join(filtered.messages)
+    messages = list(filtered.messages)
+    if filtered.matched == 0 and events is not None:
+        messages.append(why_none(events, read_filter(filter_values)[0]))
+    return figure, count_text(in_view, filtered.matched, filtered.total), " ".join(m for m in messages if m)
 
 
 def in_view_count(figure: go.Figure) -> int:
@@ -76,15 +87,25 @@ def zoom_window(click_data: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return {"xaxis.range": [iso_of_ms(first - pad), iso_of_ms(last + pad)]}
 
 
-def filter_choices(events: pd.DataFrame) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-    """Options of the grain and type filters: the values present, in calendar order, with counts."""
+def filter_choices(
+    events: pd.DataFrame, filter_values: Mapping[str, Any] | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Options of the grain and type filters: the values present, in calendar order, each with the
+    count it would give under the other filters; one that would give none is offered disabled."""
+    wanted = read_filter(filter_values or {})[0]
+    present = {column: {str(value) for value in events[column].unique()} for column in ("grain", "type")}
 
-    def options(column: str, order: Sequence[str]) -> list[dict[str, str]]:
-        counts = events[column].value_counts()
+    def options(column: str, order: Sequence[str]) -> list[dict[str, Any]]:
+        counts = option_counts(events, wanted, column)
+        found = [value for value in order if value in present[column]]
         return [
-            {"label": f"{value.replace('_', ' ')} · {counts[value]:,}", "value": value}
-            for value in order
-            if value in counts.index
+            {
+                "label": f"{value.replace('_', ' ')} · {int(counts.get(value, 0)):,}",
+                "value": value,
+                "disabled": not counts.get(value, 0),
+                "title": "" if counts.get(value, 0) else "No event of the other filters has this",
+            }
+            for value in found
         ]
 
     return options("grain", [str(g) for g in GRAIN_ORDER]), options("type", [str(t) for t in TimexType])
@@ -106,12 +127,15 @@ def document_options(
 
 
 def listed_documents(documents: Sequence[StoredDocument], selected: Sequence[str] | None) -> list[Component]:
-    """The documents panel: the documents picked in the filter, else the first ones, with a count of the rest."""
+    """The documents panel: the first documents, and those picked in the filter (marked, never
+    hidden by it), with a count of the rest."""
     chosen = set(selected or ())
-    shown = [d for d in documents if d.id in chosen] if chosen else list(documents[:DOCUMENT_LIST_LIMIT])
-    items = document_items(shown)
+    first = list(documents[:DOCUMENT_LIST_LIMIT])
+    listed = {d.id for d in first}
+    shown = first + [d for d in documents[DOCUMENT_LIST_LIMIT:] if d.id in chosen and d.id not in listed]
+    items = document_items(shown, chosen)
     rest = len(documents) - len(shown)
-    if rest > 0 and not chosen:
+    if rest > 0:
         items.append(
             html.Li(f"…and {rest:,} more: pick one in the documents filter to see it here.", className="empty")
         )
@@ -123,7 +147,11 @@ def listed_documents(documents: Sequence[StoredDocument], selected: Sequence[str
 
 def clicked_details(store: TimelineStore, click_data: Mapping[str, Any] | None) -> list[Component | str]:
     """The details panel for a click on an event of the timeline."""
-    event_id = clicked_event_id(click_data)
+    return selected_details(store, clicked_event_id(click_data))
+
+
+def selected_details(store: TimelineStore, event_id: str | None) -> list[Component | str]:
+    """The details panel of the event ``event_id`` (None: the hint)."""
     if event_id is None:
         return [placeholder()]
     event = find_event(store.events(), event_id)
@@ -150,11 +178,50 @@ def add_pasted(
     return _outcome(report), True
 
 
-def delete_document(store: TimelineStore, doc_id: str) -> list[Component]:
-    document = store.document(doc_id)
-    if document is None or not store.delete_document(doc_id):
+def step_event(events: pd.DataFrame, filter_values: Mapping[str, Any], current: str | None, step: int) -> str | None:
+    """The event before (-1) or after (+1) ``current`` in time, among those the filters show."""
+    return stepped(filter_events(events, read_filter(filter_values)[0]), current, step)
+
+
+def view_around(events: pd.DataFrame, event_id: str | None, view: View) -> dict[str, Any] | None:
+    """A zoom request keeping the view's width but centred on ``event_id``, when it is outside the view."""
+    if view is None or event_id is None:
+        return None
+    event = find_event(events, event_id)
+    if event is None or not event.get("interval_start"):
+        return None
+    first, last = epoch_ms(view[0]), epoch_ms(view[1])
+    at = epoch_ms(str(event["interval_start"]))
+    if first <= at <= last:
+        return None
+    half = (last - first) / 2
+    return {"xaxis.range": [iso_of_ms(at - half), iso_of_ms(at + half)]}
+
+
+def delete_document(store: TimelineStore, doc_id: str, deleted: DeletedDocuments | None = None) -> list[Component]:
+    """Delete a document; with ``deleted`` it is kept there, and the notice offers to undo."""
+    if deleted is None:
+        document = store.document(doc_id)
+        gone = document is not None and store.delete_document(doc_id)
+    else:
+        document = deleted.delete(doc_id)
+        gone = document is not None
+    if document is None or not gone:
         return notice_items(None, [Problem(doc_id, "already deleted")])
-    return notice_items(f"Deleted {document.title or document.id} and its events")
+    summary = f"Deleted {document.title or document.id} and its events"
+    if deleted is None:
+        return notice_items(summary)
+    undo = html.Button(
+        "Undo", id={"type": ids.UNDO_DELETE, "doc": doc_id}, className="link-button undo", title="Put it back"
+    )
+    return [html.Div([summary, " · ", undo], className="notice ok")]
+
+
+def undo_delete(deleted: DeletedDocuments, doc_id: str) -> list[Component]:
+    document = deleted.undo(doc_id)
+    if document is None:
+        return notice_items(None, [Problem(doc_id, "can no longer be restored")])
+    return notice_items(f"Restored {document.title or document.id} and its events")
 
 
 # -- downloads -------------------------------------------------------------------------------------
@@ -220,6 +287,7 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
 
     source = PreparedEvents(store)
     warming = source.warm(store.documents)
+    deleted = DeletedDocuments(store)
 
     @app.callback(
         output=dict(
@@ -248,15 +316,16 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
         zoom: dict[str, Any] | None,
         view: View,
     ) -> dict[str, Any]:
-        trigger = ctx.triggered_id
-        if trigger == ids.RESET:
+        triggers = set(ctx.triggered_prop_ids.values())
+        if ids.RESET in triggers:
             view = None
-        elif trigger == ids.ZOOM_REQUEST:
+        elif ids.ZOOM_REQUEST in triggers:  # maybe with filters, as when an address is opened
             moved = view_after_relayout(zoom, view)
-            if moved is UNCHANGED:
+            if moved is UNCHANGED and triggers == {ids.ZOOM_REQUEST}:
                 return {key: no_update for key in ("figure", "box", "count", "message", "view")}
-            view = moved  # type: ignore[assignment]
-        figure, count, message = filtered_figure(source, filters, lane_by, view, width)
+            if moved is not UNCHANGED:
+                view = moved  # type: ignore[assignment]
+        figure, count, message = filtered_figure(source, filters, lane_by, view, width, store.events())
         return dict(figure=figure, box=graph_box_style(figure), count=count, message=message, view=view)
 
     app.clientside_callback(  # type: ignore[no-untyped-call]
@@ -265,19 +334,71 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
         Input(ids.UPLOAD_LIMIT, "data"),
     )
 
-    @app.callback(output=_filter_values(Output), inputs=dict(_=Input(ids.RESET, "n_clicks")), **changes)
+    @app.callback(
+        output={key: Output(component, "value", allow_duplicate=True) for key, component in _FILTER_COMPONENTS.items()},
+        inputs=dict(_=Input(ids.RESET, "n_clicks")),
+        **changes,
+    )
     def _reset(_: int | None) -> dict[str, Any]:
         return dict(documents=[], grains=[], types=[], date_from="", date_to="", search="")
 
-    @app.callback(Output(ids.GRAINS, "options"), Output(ids.TYPES, "options"), Input(ids.REVISION, "data"))
-    def _choices(_: int) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-        return filter_choices(store.events())
+    @app.callback(
+        output=dict(
+            filters=_filter_values(Output),
+            lane_by=Output(ids.LANE_BY, "value"),
+            zoom=Output(ids.ZOOM_REQUEST, "data", allow_duplicate=True),
+            event=Output(ids.SELECTED_EVENT, "data", allow_duplicate=True),
+            # A dropdown drops a value it has no option for: the options come with the values.
+            documents=Output(ids.DOCUMENTS, "options", allow_duplicate=True),
+            grains=Output(ids.GRAINS, "options", allow_duplicate=True),
+            types=Output(ids.TYPES, "options", allow_duplicate=True),
+        ),
+        inputs=dict(search=Input(ids.LOCATION, "search")),
+        prevent_initial_call="initial_duplicate",
+    )
+    def _open_address(search: str | None) -> dict[str, Any]:
+        state = read_query(search)
+        zoom = {"xaxis.range": state.view} if state.view else no_update
+        grains, types = filter_choices(store.events(), state.filters)
+        return dict(
+            filters=state.filters,
+            lane_by=state.lane_by,
+            zoom=zoom,
+            event=state.event or no_update,
+            documents=document_options(store.documents(), None, state.filters["documents"]),
+            grains=grains,
+            types=types,
+        )
+
+    @app.callback(
+        Output(ids.ADDRESS, "data"),
+        _filter_values(Input),
+        Input(ids.LANE_BY, "value"),
+        Input(ids.VIEW_RANGE, "data"),
+        Input(ids.SELECTED_EVENT, "data"),
+        **changes,
+    )
+    def _address(filters: dict[str, Any], lane_by: str, view: View, event: str | None) -> str:
+        return view_query(filters, lane_by, view, event)
+
+    app.clientside_callback(  # type: ignore[no-untyped-call]
+        "window.dash_clientside.timeline.writeAddress",
+        Output(ids.ADDRESS, "id"),
+        Input(ids.ADDRESS, "data"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output(ids.GRAINS, "options"), Output(ids.TYPES, "options"), Input(ids.REVISION, "data"), _filter_values(Input)
+    )
+    def _choices(_: int, filters: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        return filter_choices(store.events(), filters)
 
     @app.callback(
         Output(ids.DOCUMENTS, "options"),
         Input(ids.REVISION, "data"),
         Input(ids.DOCUMENTS, "search_value"),
-        State(ids.DOCUMENTS, "value"),
+        Input(ids.DOCUMENTS, "value"),
     )
     def _document_options(_: int, search: str | None, selected: list[str] | None) -> list[dict[str, str]]:
         return document_options(store.documents(), search, selected)
@@ -287,13 +408,54 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
         return listed_documents(store.documents(), selected)
 
     @app.callback(
-        Output(ids.DETAILS, "children"), Output(ids.ZOOM_REQUEST, "data"), Input(ids.GRAPH, "clickData"), **changes
+        output=dict(event=Output(ids.SELECTED_EVENT, "data"), zoom=Output(ids.ZOOM_REQUEST, "data")),
+        inputs=dict(
+            click_data=Input(ids.GRAPH, "clickData"),
+            previous=Input(ids.DETAILS_PREVIOUS, "n_clicks"),
+            following=Input(ids.DETAILS_NEXT, "n_clicks"),
+            close=Input(ids.DETAILS_CLOSE, "n_clicks"),
+            reset=Input(ids.RESET, "n_clicks"),
+            current=State(ids.SELECTED_EVENT, "data"),
+            filters=_filter_values(State),
+            view=State(ids.VIEW_RANGE, "data"),
+        ),
+        **changes,
     )
-    def _details(click_data: dict[str, Any] | None) -> tuple[Any, Any]:
+    def _select(
+        click_data: dict[str, Any] | None,
+        previous: int | None,
+        following: int | None,
+        close: int | None,
+        reset: int | None,
+        current: str | None,
+        filters: dict[str, Any],
+        view: View,
+    ) -> dict[str, Any]:
+        trigger = ctx.triggered_id
+        if trigger in (ids.DETAILS_CLOSE, ids.RESET):
+            return dict(event=None, zoom=no_update)
+        if trigger in (ids.DETAILS_PREVIOUS, ids.DETAILS_NEXT):
+            events = store.events()
+            chosen = step_event(events, filters, current, -1 if trigger == ids.DETAILS_PREVIOUS else 1)
+            if chosen is None:
+                return dict(event=no_update, zoom=no_update)
+            return dict(event=chosen, zoom=view_around(events, chosen, view) or no_update)
         window = zoom_window(click_data)
         if window is not None:
-            return no_update, window
-        return clicked_details(store, click_data), no_update
+            return dict(event=no_update, zoom=window)
+        event_id = clicked_event_id(click_data)
+        return dict(event=event_id if event_id is not None else no_update, zoom=no_update)
+
+    @app.callback(
+        Output(ids.DETAILS_BODY, "children"),
+        Output(ids.DETAILS, "className"),
+        Input(ids.SELECTED_EVENT, "data"),
+        Input(ids.REVISION, "data"),
+    )
+    def _details(event_id: str | None, _: int) -> tuple[Any, str]:
+        if event_id is None:
+            return [placeholder()], "details"
+        return selected_details(store, event_id), "details open"
 
     @app.callback(
         notices_out,
@@ -316,7 +478,13 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
     def _delete(_: list[int | None]) -> Any:
         if not _clicked():  # the list was redrawn, nothing was clicked
             return no_update, no_update
-        return _bumped(store, delete_document(store, ctx.triggered_id["doc"]))
+        return _bumped(store, delete_document(store, ctx.triggered_id["doc"], deleted))
+
+    @app.callback(notices_out, revision_out, Input({"type": ids.UNDO_DELETE, "doc": ALL}, "n_clicks"), **changes)
+    def _undo(_: list[int | None]) -> Any:
+        if not _clicked():
+            return no_update, no_update
+        return _bumped(store, undo_delete(deleted, ctx.triggered_id["doc"]))
 
     @app.callback(
         output=dict(file=Output(ids.DOWNLOAD, "data"), message=Output(ids.DOWNLOAD_MESSAGE, "children")),

@@ -6,16 +6,18 @@ page cannot inject markup or script into the app.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Hashable, Mapping
+from typing import Any, cast
 
 import pandas as pd
 from dash import html
 from dash.development.base_component import Component
 
+from timeline.events.when import day_in_words, event_when, when
 from timeline.ingest.document import Document
 
 Children = list[Component | str]
+_ORDINAL_GRAINS = ("century", "millennium")  # "the 400s BC" is also said "4th century BC"
 HINT = "Click an event on the timeline to see the sentence it comes from and how its date was resolved."
 
 
@@ -39,6 +41,21 @@ def find_event(events: pd.DataFrame, event_id: str) -> dict[str, Any] | None:
         return None
     row = rows.iloc[0]
     return {key: (None if _missing(value) else value) for key, value in row.items()}
+
+
+def stepped(events: pd.DataFrame, event_id: str | None, step: int) -> str | None:
+    """The event ``step`` places after ``event_id`` in time order (start, end, id) among ``events``;
+    None past either end. An event not among them (filtered out meanwhile) steps from where it
+    would stand, when it is known, else from the first or last event."""
+    placed = events.dropna(subset=["x_start"]).sort_values(["x_start", "x_end", "event_id"], kind="stable")
+    order = placed["event_id"].astype(str).tolist()
+    if not order:
+        return None
+    if event_id in order:
+        at = order.index(event_id) + step
+    else:
+        at = 0 if step > 0 else len(order) - 1
+    return order[at] if 0 <= at < len(order) else None
 
 
 def _missing(value: object) -> bool:
@@ -69,6 +86,7 @@ def event_details(event: Mapping[str, Any], document: Document | None) -> Childr
     at = sentence.find(expression) if expression else -1
     facts = [
         ("Written", expression),
+        ("When", _when(event)),
         ("Value", _value(event)),
         ("Grain", str(event.get("grain") or "").replace("_", " ")),
         ("Interval", _interval(event)),
@@ -100,11 +118,29 @@ def _value(event: Mapping[str, Any]) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def _when(event: Mapping[str, Any]) -> str:
+    """The date in words ("490 BC", "5th century BC"), as the exports word it."""
+    if not event.get("interval_start") or not event.get("interval_end"):
+        return ""
+    try:
+        words = event_when(cast("Mapping[Hashable, object]", event))
+        coarse = str(event.get("grain")) in _ORDINAL_GRAINS
+        ordinal = when(str(event["interval_start"]), str(event["interval_end"]), str(event["grain"])) if coarse else ""
+    except (KeyError, ValueError):
+        return ""
+    return f"{words} ({ordinal})" if ordinal and ordinal != words else words
+
+
 def _interval(event: Mapping[str, Any]) -> str:
+    """The interval in words, then as ISO dates: "1 January 490 BC – 1 January 489 BC (-0489-01-01 → ...)"."""
     start, end = event.get("interval_start"), event.get("interval_end")
     if not start or not end:
         return ""
-    return f"{start} → {end} (end excluded)"
+    try:
+        words = f"{day_in_words(str(start), 3)} – {day_in_words(str(end), 3)} · "
+    except ValueError:
+        words = ""
+    return f"{words}{start} → {end} (end excluded)"
 
 
 def _anchor(event: Mapping[str, Any]) -> str:

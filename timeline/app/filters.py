@@ -9,14 +9,15 @@ vectorised pandas on columns of the table (``x_start``/``x_end`` for dates): not
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from timeline.app.typed_dates import typed_period
 from timeline.app.wording import counted
-from timeline.export import Period, parse_period
+from timeline.export import Period
 from timeline.export.selection import selection_mask
 
 _TEXT_COLUMNS = ("sentence", "label")
@@ -60,7 +61,8 @@ def read_filter(values: Mapping[str, Any]) -> tuple[EventFilter, list[str]]:
     """The filter of the page's inputs, and a message for each input that could not be used.
 
     ``values`` has the keys documents, grains, types (lists), date_from, date_to and search
-    (text). A date that cannot be read is reported and left out; the rest still applies.
+    (text). A date that cannot be read is reported and left out, and so are From and To when
+    From is after To; the rest still applies.
     """
     messages: list[str] = []
 
@@ -69,20 +71,59 @@ def read_filter(values: Mapping[str, Any]) -> tuple[EventFilter, list[str]]:
         if not text:
             return None
         try:
-            return parse_period(text)
+            return typed_period(text)
         except ValueError as error:
             messages.append(f"{name}: {error}")
             return None
 
+    date_from, date_to = period("date_from", "From"), period("date_to", "To")
+    if date_from is not None and date_to is not None and date_from.start >= date_to.end:
+        messages.append(
+            f"From ({values.get('date_from')}) is after To ({values.get('date_to')}): "
+            "swap them; the dates are not applied meanwhile."
+        )
+        date_from = date_to = None
     wanted = EventFilter(
         documents=_strings(values.get("documents")),
         grains=_strings(values.get("grains")),
         types=_strings(values.get("types")),
-        date_from=period("date_from", "From"),
-        date_to=period("date_to", "To"),
+        date_from=date_from,
+        date_to=date_to,
         search=str(values.get("search") or ""),
     )
     return wanted, messages
+
+
+# What each restriction is called in a message, and how it is lifted.
+_LIFTS: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("the documents", {"documents": ()}),
+    ("the grains", {"grains": ()}),
+    ("the types", {"types": ()}),
+    ("the dates", {"date_from": None, "date_to": None}),
+    ("the search", {"search": ""}),
+)
+
+
+def option_counts(events: pd.DataFrame, wanted: EventFilter, column: str) -> pd.Series:
+    """How many events each value of ``column`` ("grain", "type") has under every other filter:
+    the count an option would give if it were picked."""
+    lifted: dict[str, Any] = {"grain": {"grains": ()}, "type": {"types": ()}}[column]
+    chosen = filter_mask(events, replace(wanted, **lifted))
+    return events[column][chosen].astype(str).value_counts()
+
+
+def why_none(events: pd.DataFrame, wanted: EventFilter) -> str:
+    """Why no event matches: which one filter, lifted, would let events through, and how many."""
+    if events.empty:
+        return ""
+    active = [(name, lift) for name, lift in _LIFTS if any(getattr(wanted, key) for key in lift)]
+    freed = [(name, int(np.count_nonzero(filter_mask(events, replace(wanted, **lift))))) for name, lift in active]
+    helping = [f"without {name}, {counted(n, 'event')} would match" for name, n in freed if n]
+    if len(active) == 1:
+        return f"No event matches {active[0][0]}."
+    if not helping:
+        return "No event matches these filters, nor any of them lifted alone."
+    return "No event matches these filters together: " + "; ".join(helping) + "."
 
 
 def _strings(selected: Sequence[str] | str | None) -> tuple[str, ...]:

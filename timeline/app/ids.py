@@ -23,8 +23,19 @@ DATE_FROM = "filter-date-from"
 DATE_TO = "filter-date-to"
 FILTER_MESSAGE = "filter-message"
 
-# The details of the clicked event
+# The details of the clicked event: a panel over the plot, with its own close and step buttons
 DETAILS = "event-details"
+DETAILS_BODY = "event-details-body"
+DETAILS_CLOSE = "details-close"
+DETAILS_PREVIOUS = "details-previous"
+DETAILS_NEXT = "details-next"
+SELECTED_EVENT = "selected-event"  # dcc.Store: the event_id shown in the details panel, or None
+
+# The page's address: the view (filters, lanes, zoom, selected event) in the query string
+LOCATION = "page-location"  # dcc.Location: read once, when the page opens
+ADDRESS = "page-address"  # dcc.Store: the query string of the current view, written to the address bar
+MENU = "menu-button"  # opens the sidebar as a drawer on a narrow screen
+UNDO_DELETE = "undo-delete"  # pattern-matching: {"type": UNDO_DELETE, "doc": doc_id}
 
 # Adding and removing documents
 UPLOAD = "upload"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
 
 from dash import dcc, html
 from dash.development.base_component import Component
@@ -29,6 +30,11 @@ LANE_CHOICES: tuple[tuple[str, str], ...] = (("document", "Document"), ("grain",
 JOB_POLL_MS = 700
 
 
+def _aria(label: str) -> dict[str, Any]:
+    """An accessible name (Dash passes aria-* through; its typed signatures do not list them)."""
+    return {"aria-label": label}
+
+
 def build_layout(*, title: str, upload_limit: int = MAX_UPLOAD_BYTES, image_problem: str | None = None) -> Component:
     """The page; ``image_problem`` (why images cannot be exported) turns the image buttons off with it."""
     return html.Div(
@@ -40,9 +46,15 @@ def build_layout(*, title: str, upload_limit: int = MAX_UPLOAD_BYTES, image_prob
             dcc.Store(id=ids.REVISION, data=0),
             dcc.Store(id=ids.UPLOAD_LIMIT, data=upload_limits(upload_limit)),
             dcc.Store(id=ids.UPLOAD_SCREENED),
+            dcc.Store(id=ids.SELECTED_EVENT),
+            dcc.Store(id=ids.ADDRESS),
+            dcc.Location(id=ids.LOCATION, refresh=False),
             dcc.Download(id=ids.DOWNLOAD),
             _top_bar(title, image_problem),
-            html.Div([_sidebar(upload_limit), _main()], className="body"),
+            html.Div(
+                [_sidebar(upload_limit), html.Div(className="drawer-backdrop"), _main()],
+                className="body",
+            ),
         ],
         className="page",
     )
@@ -51,6 +63,13 @@ def build_layout(*, title: str, upload_limit: int = MAX_UPLOAD_BYTES, image_prob
 def _top_bar(title: str, image_problem: str | None) -> Component:
     return html.Header(
         [
+            html.Button(
+                "☰",
+                id=ids.MENU,
+                className="menu-button",
+                title="Filters, adding and documents",
+                **_aria("Show the filters and documents"),
+            ),
             html.H1(title, className="brand"),
             html.Span(id=ids.EVENT_COUNT, className="event-count", role="status"),
             html.Div(
@@ -196,14 +215,46 @@ def _main() -> Component:
                 delay_show=500,
                 type="dot",
             ),
-            html.Section([placeholder()], id=ids.DETAILS, className="details"),
+            _details_panel(),
         ],
         className="main",
     )
 
 
-def document_items(documents: Iterable[StoredDocument]) -> list[Component]:
-    """One line per stored document, with its event count and a delete button."""
+def _details_panel() -> Component:
+    """Over the plot (so the graph keeps its size), hidden until an event is clicked."""
+
+    def button(label: str, component_id: str, title: str) -> Component:
+        return html.Button(label, id=component_id, className="chip", title=title)
+
+    return html.Section(
+        [
+            html.Div(
+                [
+                    button("‹ Previous", ids.DETAILS_PREVIOUS, "The event before this one in time (← key)"),
+                    button("Next ›", ids.DETAILS_NEXT, "The event after this one in time (→ key)"),
+                    html.Button(
+                        "×",
+                        id=ids.DETAILS_CLOSE,
+                        className="close",
+                        title="Close the details (Esc)",
+                        **_aria("Close the details"),
+                    ),
+                ],
+                className="details-nav",
+            ),
+            html.Div([placeholder()], id=ids.DETAILS_BODY, className="details-body"),
+        ],
+        id=ids.DETAILS,
+        className="details",
+        role="dialog",
+        **_aria("Event details"),
+    )
+
+
+def document_items(documents: Iterable[StoredDocument], chosen: Collection[str] = ()) -> list[Component]:
+    """One line per stored document, with its event count and a delete button; those ``chosen``
+    in the documents filter marked."""
     items: list[Component] = []
     for document in documents:
         meta = f"{document.date} · " if document.date else ""
@@ -227,7 +278,8 @@ def document_items(documents: Iterable[StoredDocument]) -> list[Component]:
                         className="delete",
                         title=f"Delete {document.title or document.id} and its events",
                     ),
-                ]
+                ],
+                className="selected" if document.id in chosen else None,
             )
         )
     return items or [html.Li("No documents yet: drop files above or paste a text.", className="empty")]

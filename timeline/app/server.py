@@ -7,6 +7,7 @@ from pathlib import Path
 from dash import Dash
 
 from timeline.app.callbacks import register_callbacks
+from timeline.app.compression import compress_files
 from timeline.app.jobs import JobRunner
 from timeline.app.layout import build_layout
 from timeline.app.progress import register_job_callbacks
@@ -42,6 +43,7 @@ def create_app(
         assets_folder=str(ASSETS_FOLDER),
     )
     app.server.config["MAX_CONTENT_LENGTH"] = request_limit(upload_limit)  # the server caps it earlier too
+    compress_files(app.server)
     app.layout = build_layout(title=title, upload_limit=upload_limit, image_problem=image_problem)
     warming = register_callbacks(app, store, upload_limit=upload_limit)
     if ready_within is not None:

@@ -13,7 +13,7 @@ def command() -> None:
 def _register() -> None:
     import importlib
 
-    for name in ("extraction", "ingest", "figure", "export", "scale", "app", "load"):
+    for name in ("extraction", "ingest", "figure", "export", "scale", "app", "load", "page"):
         try:
             module = importlib.import_module(f"timeline.bench.{name}")
         except ModuleNotFoundError:  # a benchmark not written yet

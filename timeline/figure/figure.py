@@ -92,7 +92,7 @@ def draw(
     if not len(prepared):
         return _empty_figure(title=title, width=width, height=height, notes=notes)
     names = prepared.lanes.names
-    margin = layout.margins(names, title=bool(title), controls=controls)
+    margin = layout.margins(names, title=bool(title), controls=controls, width=width)
     shown = view or first_view(prepared)
     plot_width = max((width or DEFAULT_PLOT_WIDTH + margin["l"] + margin["r"]) - margin["l"] - margin["r"], 120)
     scene = level_of_detail(prepared, shown, plot_width, row_budget=row_budget)
@@ -112,9 +112,12 @@ def draw(
             "margin": sized["margin"],
             "showlegend": bool(legend),
             "xaxis": layout.time_axis(shown),
-            "yaxis": layout.lane_axis(names, tops, scene.lane_rows) | {"domain": sized["yaxis_domain"]},
+            "yaxis": layout.lane_axis(names, tops, scene.lane_rows, margin) | {"domain": sized["yaxis_domain"]},
             "shapes": [*layout.lane_bands(tops, scene.lane_rows), layout.view_marker(shown)],
-            "annotations": [layout.note("   ".join([*notes, _key(prepared, scene)]))],
+            "annotations": [
+                layout.note([*notes, *_key(prepared, scene)], below=layout.names_inside(margin)),
+                *layout.inside_names(names, tops, margin),
+            ],
             "updatemenus": layout.range_buttons(button_windows(prepared, view)) if controls else [],
             "uirevision": f"{shown[0]:.0f}:{shown[1]:.0f}",
             "meta": {
@@ -136,14 +139,14 @@ def _colour_is_lane(prepared: Prepared) -> bool:
     ) == len(prepared.lanes.names)
 
 
-def _key(prepared: Prepared, scene: Scene) -> str:
-    """What the marks mean (for the kinds present) and how many of the events in view are counted."""
+def _key(prepared: Prepared, scene: Scene) -> list[str]:
+    """What the marks mean (for the kinds present), then how many of the events in view are counted."""
     kinds = set(prepared.values("kind", scene.placed["pos"].to_numpy()))
-    keys = [text for kind, text in _KEYS if kind in kinds]
+    keys = ["   ".join(text for kind, text in _KEYS if kind in kinds)]
     counted = int(scene.clusters["count"].sum()) if len(scene.clusters) else 0
     if counted:
         keys.append(f"+N: {counted:,} of {scene.in_view:,} events in view counted, click to zoom in")
-    return "   ".join(keys)
+    return keys
 
 
 def _empty_figure(*, title: str | None, width: int | None, height: int | None, notes: list[str]) -> go.Figure:
@@ -154,7 +157,7 @@ def _empty_figure(*, title: str | None, width: int | None, height: int | None, n
             "margin": {"l": 20, "r": 24, "t": 96 if title else 56, "b": 24},
             "xaxis": {"visible": False},
             "yaxis": {"visible": False},
-            "annotations": [layout.no_events(), *([layout.note("  ·  ".join(notes))] if notes else [])],
+            "annotations": [layout.no_events(), *([layout.note(["  ·  ".join(notes)])] if notes else [])],
         }
     )
     return figure

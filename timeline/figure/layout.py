@@ -3,6 +3,13 @@
 The figure's height is set so that one row of a lane is :data:`~timeline.figure.style.ROW_PX`
 px: the stacking in :mod:`timeline.figure.detail` is done in pixels, and so is the drawing.
 Above the lanes, an overview strip shows the whole collection with the current view shaded.
+
+A narrow figure (a phone) has no room for a margin of lane names: the names are then drawn
+inside the plot, at the top left of their lanes, and the plot takes the whole width. Wider
+figures cap the margin at a quarter of the width and shorten longer names to fit it.
+
+When the view reaches before year 1 the date ticks are worked out here ("500 BC", "AD 30"):
+plotly would write astronomical years ("-499", "30").
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from timeline.events.timescale import iso_of_ms
+from timeline.events.timescale import epoch_ms, iso_of_ms
 from timeline.figure.style import (
     FONT_FAMILY,
     FONT_SIZE,
@@ -33,15 +40,87 @@ Window = tuple[float, float]
 _RIGHT_MARGIN = 28
 _BOTTOM_MARGIN = 44  # the date ticks
 _BUTTONS_PX = 34  # the row of range buttons
+_TOOLBAR_PX = 34  # above them, the row of plotly's toolbar (which would cover them otherwise)
 _TITLE_PX = 40
 _MIN_LEFT, _MAX_LEFT = 60, 240
+_MAX_LEFT_SHARE = 0.25  # of the figure's width
+NARROW_PX = 640  # below this figure width, lane names go inside the plot
+_INSIDE_LEFT, _INSIDE_RIGHT = 8, 12
+_NAME_PAD = 18  # between a lane name and the plot
+_NOTE_LINES, _NOTE_LINE_PX = 3, 16  # a narrow figure's note: its parts one a line, under the dates
+_YEAR_MS = 365.2425 * 86_400_000
+_FIRST_AD_MS = epoch_ms("0001-01-01")
+_TICK_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000)
 
 
-def margins(lane_names: Sequence[str], *, title: bool, controls: bool) -> dict[str, int]:
-    """Fixed margins, so the plot's width in px (what labels are stacked in) is known in advance."""
+def margins(lane_names: Sequence[str], *, title: bool, controls: bool, width: int | None = None) -> dict[str, int]:
+    """Fixed margins, so the plot's width in px (what labels are stacked in) is known in advance.
+
+    ``width`` (the figure's, when known) below :data:`NARROW_PX` leaves no left margin: the lane
+    names are drawn inside (:func:`names_inside`)."""
+    top = (_TOOLBAR_PX if controls else 24) + (_TITLE_PX if title else 0) + (_BUTTONS_PX if controls else 0)
+    if width is not None and width < NARROW_PX:  # the note goes under the dates (note(below=True))
+        return {"l": _INSIDE_LEFT, "r": _INSIDE_RIGHT, "t": top, "b": _BOTTOM_MARGIN + _NOTE_LINES * _NOTE_LINE_PX}
     widest = max((text_width(name, TICK_SIZE) for name in lane_names), default=0.0)
-    top = 24 + (_TITLE_PX if title else 0) + (_BUTTONS_PX if controls else 0)
-    return {"l": int(min(max(widest + 18, _MIN_LEFT), _MAX_LEFT)), "r": _RIGHT_MARGIN, "t": top, "b": _BOTTOM_MARGIN}
+    most = min(_MAX_LEFT, int(width * _MAX_LEFT_SHARE)) if width is not None else _MAX_LEFT
+    return {"l": int(min(max(widest + _NAME_PAD, _MIN_LEFT), most)), "r": _RIGHT_MARGIN, "t": top, "b": _BOTTOM_MARGIN}
+
+
+def names_inside(margin: dict[str, int]) -> bool:
+    """Whether the lane names are drawn inside the plot (the figure is too narrow for a margin)."""
+    return margin["l"] < _MIN_LEFT
+
+
+def shortened(name: str, room: float, size: float = TICK_SIZE) -> str:
+    """``name`` cut with an ellipsis to fit ``room`` px at font ``size``."""
+    if text_width(name, size) <= room:
+        return name
+    kept = name
+    while kept and text_width(kept + "…", size) > room:
+        kept = kept[:-1]
+    return kept.rstrip() + "…" if kept else "…"
+
+
+def inside_names(names: Sequence[str], tops: Sequence[int], margin: dict[str, int]) -> list[dict[str, Any]]:
+    """Lane names at the top left of their lanes, over a light backing (for a narrow figure)."""
+    if not names_inside(margin):
+        return []
+    return [
+        {
+            "text": html.escape(name, quote=False),
+            "xref": "paper",
+            "yref": "y",
+            "x": 0,
+            "y": top,
+            "xanchor": "left",
+            "yanchor": "top",
+            "showarrow": False,
+            "font": {"size": LABEL_SIZE - 1, "color": MUTED_COLOUR},
+            "bgcolor": "rgba(255, 255, 255, 0.8)",
+            "borderpad": 1,
+        }
+        for name, top in zip(names, tops, strict=True)
+    ]
+
+
+def era_ticks(window: Window, count: int = 7) -> dict[str, Any]:
+    """Year ticks reading "500 BC" / "AD 30" for a ``window`` (ms) that reaches before year 1;
+    {} for any other (plotly's own ticks)."""
+    first, last = window
+    years = (last - first) / _YEAR_MS
+    if first >= _FIRST_AD_MS or years < 3:
+        return {}
+    step = next((s for s in _TICK_STEPS if years / s <= count), _TICK_STEPS[-1] * max(1, int(years / count / 5000)))
+    low, high = int(iso_of_ms(first)[:-12]), int(iso_of_ms(last)[:-12]) + 1  # astronomical years
+    ticks: list[tuple[int, str]] = []
+    for bc in range(max(1, 1 - high) // step * step, 1 - low + 1, step):  # n BC is astronomical 1 - n
+        if bc >= 1 and low <= 1 - bc <= high:
+            ticks.append((1 - bc, f"{bc} BC"))
+    ticks.extend((ad, f"AD {ad}") for ad in range(step, high + 1, step) if ad >= low)
+    ticks.sort()
+    values = [f"{y:05d}-01-01" if y < 0 else f"{y:04d}-01-01" for y, _ in ticks]
+    shown = [(v, t) for v, t in zip(values, (t for _, t in ticks), strict=True) if first <= epoch_ms(v) <= last]
+    return {"tickmode": "array", "tickvals": [v for v, _ in shown], "ticktext": [t for _, t in shown]}
 
 
 def base_layout(*, title: str | None, width: int | None, height: int | None) -> dict[str, Any]:
@@ -100,7 +179,7 @@ def time_axis(view: Window) -> dict[str, Any]:
         "showline": True,
         "linecolor": "#bdbdbd",
         "anchor": "y",
-    }
+    } | era_ticks(view)
 
 
 def overview_axes(span: Window) -> dict[str, Any]:
@@ -119,7 +198,8 @@ def overview_axes(span: Window) -> dict[str, Any]:
             "ticklen": 3,
             "showline": True,
             "linecolor": "#d0d0d0",
-        },
+        }
+        | era_ticks(span, count=5),
         "yaxis2": {
             "fixedrange": True,
             "showgrid": False,
@@ -147,12 +227,17 @@ def view_marker(view: Window) -> dict[str, Any]:
     }
 
 
-def lane_axis(names: Sequence[str], tops: Sequence[int], rows: Sequence[int]) -> dict[str, Any]:
-    """The y axis: rows counted from the top; one tick per lane, at its first row."""
+def lane_axis(
+    names: Sequence[str], tops: Sequence[int], rows: Sequence[int], margin: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """The y axis: rows counted from the top; one tick per lane, at its first row, shortened to
+    fit the ``margin`` (none when the names are inside the plot)."""
     total = sum(rows)
+    room = margin["l"] - _NAME_PAD + 4 if margin is not None else float("inf")
     return {
         "tickvals": [top + 0.5 for top in tops],
-        "ticktext": [html.escape(name, quote=False) for name in names],
+        "ticktext": [html.escape(shortened(name, room), quote=False) for name in names],
+        "showticklabels": margin is None or not names_inside(margin),
         "range": [total, 0],
         "autorange": False,
         "fixedrange": True,
@@ -212,20 +297,23 @@ def range_buttons(windows: Sequence[tuple[str, Window]]) -> list[dict[str, Any]]
     ]
 
 
-def note(text: str) -> dict[str, Any]:
-    """A small grey note at the top right, above the overview strip."""
+def note(parts: Sequence[str], *, below: bool = False) -> dict[str, Any]:
+    """A small grey note at the top right, above the overview strip, its ``parts`` on one line;
+    ``below`` (a narrow figure, where it would run under the range buttons) under the dates,
+    at most :data:`_NOTE_LINES` parts, one a line."""
+    escaped = [html.escape(part, quote=False) for part in parts if part]
+    place = (
+        {"x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "yshift": -_BOTTOM_MARGIN + 14, "align": "left"}
+        if below
+        else {"x": 1, "y": 1, "xanchor": "right", "yanchor": "bottom", "yshift": 4}
+    )
     return {
-        "text": html.escape(text, quote=False),
+        "text": "<br>".join(escaped[:_NOTE_LINES]) if below else "   ".join(escaped),
         "xref": "paper",
         "yref": "paper",
-        "x": 1,
-        "y": 1,
-        "xanchor": "right",
-        "yanchor": "bottom",
-        "yshift": 4,
         "showarrow": False,
         "font": {"size": LABEL_SIZE, "color": MUTED_COLOUR},
-    }
+    } | place
 
 
 def no_events(message: str = "No events") -> dict[str, Any]:

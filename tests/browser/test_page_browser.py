@@ -1,0 +1,232 @@
+"""The page around the timeline at a phone's, a laptop's and a desktop's size, in a real headless Chromium:
+the drawer, the details panel over the plot, stepping through events, the view in the address, undo.
+
+The window's inner size is set through the DevTools protocol (Emulation.setDeviceMetricsOverride),
+so a 1280x720 test sees a 1280x720 page, not that less the browser's own bars.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlparse
+
+import pytest
+from dash.testing.composite import DashComposite
+from dash.testing.wait import until
+from selenium.webdriver.common.keys import Keys
+from test_app_browser import (
+    GRAPH,
+    click_at,
+    click_isolated_event,
+    counts,
+    start,
+    wait_for_total,
+    wait_until_settled,
+    words,
+)
+
+from timeline.app.store import TimelineStore
+
+pytestmark = pytest.mark.browser
+
+_BOX = "const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom];"
+_PAGE_SIZE = "return [document.documentElement.scrollWidth, window.innerWidth, window.innerHeight];"
+_PLOT_AREA = f"""
+// The plot's drawing area (inside the figure's margins) and the whole graph, in px.
+const gd = document.querySelector('{GRAPH}');
+const xa = gd._fullLayout.xaxis, r = gd.getBoundingClientRect();
+return [xa._length, r.width, r.height];
+"""
+_CONTROL_BOXES = f"""
+// The boxes of plotly's toolbar and of the figure's own controls: range buttons, legend, the note.
+const box = e => {{ const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }};
+const root = document.querySelector('{GRAPH}');
+const modebar = root.querySelector('.modebar');
+const ours = [...root.querySelectorAll('g.updatemenu-button, g.legend, g.annotation')];
+return [modebar ? box(modebar) : null, ours.map(box).filter(b => b[2] > b[0] && b[3] > b[1])];
+"""
+
+
+def callbacks_done(dash_duo: DashComposite) -> None:
+    """Wait for the callbacks in flight, so the test server is not stopped in the middle of one."""
+    until(
+        lambda: not dash_duo.redux_state_is_loading,
+        timeout=20,
+        msg="callbacks still running",
+    )
+    wait_until_settled(dash_duo)
+
+
+def view_size(dash_duo: DashComposite, width: int, height: int) -> None:
+    dash_duo.driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+    )
+
+
+def box(dash_duo: DashComposite, selector: str) -> list[float]:
+    return list(dash_duo.driver.execute_script(_BOX, dash_duo.find_element(selector)))
+
+
+def overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+
+
+def details_open(dash_duo: DashComposite) -> bool:
+    return "open" in (dash_duo.find_element("#event-details").get_attribute("class") or "").split()
+
+
+def showing(dash_duo: DashComposite, events: Any, event_id: str) -> bool:
+    """Whether the details panel shows ``event_id``'s sentence."""
+    text = words(dash_duo.find_element("#event-details-body").text)
+    return details_open(dash_duo) and words(events.loc[event_id, "sentence"]) in text
+
+
+@pytest.mark.parametrize("size", [(420, 900), (1280, 720), (1440, 900)])
+def test_plotly_toolbar_never_covers_the_range_buttons_the_legend_or_the_note(
+    dash_duo: DashComposite, sample_store: TimelineStore, size: tuple[int, int]
+) -> None:
+    view_size(dash_duo, *size)
+    start(dash_duo, sample_store)
+    wait_until_settled(dash_duo)
+    dash_duo.find_element(GRAPH).click()  # the toolbar shows while the pointer is over the graph
+    modebar, ours = dash_duo.driver.execute_script(_CONTROL_BOXES)
+    assert modebar is not None and ours, "the toolbar and the range buttons are drawn"
+    covered = [b for b in ours if overlap(modebar, b)]
+    assert not covered, f"plotly's toolbar {modebar} covers {covered}"
+
+
+def test_on_a_phone_the_page_does_not_scroll_sideways_and_the_plot_has_the_width(
+    dash_duo: DashComposite, sample_store: TimelineStore
+) -> None:
+    view_size(dash_duo, 420, 900)
+    start(dash_duo, sample_store)
+    wait_until_settled(dash_duo)
+    scroll_width, width, _ = dash_duo.driver.execute_script(_PAGE_SIZE)
+    assert scroll_width <= width, f"the page is {scroll_width} px wide in a {width} px window"
+    plot, graph, _ = dash_duo.driver.execute_script(_PLOT_AREA)
+    assert graph >= 0.85 * width and plot >= 0.85 * width, (plot, graph, width)
+    for selector in (".top-bar", "#lane-by", ".downloads"):
+        left, _, right, _ = box(dash_duo, selector)
+        assert left >= 0 and right <= width, f"{selector} runs off the screen: {left}..{right}"
+
+    # The sidebar is a drawer: off screen until the menu opens it; the filters work from there.
+    assert box(dash_duo, ".sidebar")[2] <= 0
+    dash_duo.find_element("#menu-button").click()
+    until(lambda: box(dash_duo, ".sidebar")[0] >= 0, timeout=5, msg="the menu did not open the drawer")
+    dash_duo.find_element("#filter-search").send_keys("Sparta", Keys.ENTER)
+    total = len(sample_store.events())
+    until(lambda: (c := counts(dash_duo)) is not None and c[1] < total, timeout=20, msg="the search did not filter")
+    click_at(dash_duo, width - 12, 450)  # on the backdrop, right of the drawer
+    until(lambda: box(dash_duo, ".sidebar")[2] <= 0, timeout=5, msg="the backdrop did not close the drawer")
+
+
+def test_on_a_laptop_a_clicked_events_details_are_in_sight_and_the_plot_keeps_its_height(
+    dash_duo: DashComposite, sample_store: TimelineStore
+) -> None:
+    events = sample_store.events().set_index("event_id")
+    view_size(dash_duo, 1280, 720)
+    start(dash_duo, sample_store)
+    wait_until_settled(dash_duo)
+    assert not details_open(dash_duo)
+    _, _, height_before = dash_duo.driver.execute_script(_PLOT_AREA)
+
+    def click_one() -> str:
+        return click_isolated_event(dash_duo, lambda event_id: showing(dash_duo, events, event_id))
+
+    click_one()
+    _, width, height = dash_duo.driver.execute_script(_PAGE_SIZE)
+    left, top, right, bottom = box(dash_duo, "#event-details")
+    assert 0 <= left and right <= width and 0 <= top and bottom <= height, "the details are not all in the window"
+    assert dash_duo.driver.execute_script("return document.querySelector('.main').scrollTop") == 0
+    _, _, height_after = dash_duo.driver.execute_script(_PLOT_AREA)
+    assert height_after >= 0.8 * height_before, (height_before, height_after)
+
+    dash_duo.find_element("#details-close").click()
+    until(lambda: not details_open(dash_duo), timeout=10, msg="the close button did not hide the details")
+
+    click_one()
+    dash_duo.find_element("body").send_keys(Keys.ESCAPE)
+    until(lambda: not details_open(dash_duo), timeout=10, msg="Escape did not hide the details")
+
+    click_one()
+    dash_duo.find_element("#reset-view").click()
+    until(lambda: not details_open(dash_duo), timeout=10, msg="Reset did not hide the details")
+    callbacks_done(dash_duo)
+
+
+def test_next_previous_and_the_arrow_keys_step_through_the_events_in_time_order(
+    dash_duo: DashComposite, sample_store: TimelineStore
+) -> None:
+    table = sample_store.events()
+    in_time = table.dropna(subset=["x_start"]).sort_values(["x_start", "x_end", "event_id"], kind="stable")
+    order = in_time["event_id"].tolist()
+    events = table.set_index("event_id")
+    view_size(dash_duo, 1440, 900)
+    start(dash_duo, sample_store)
+
+    first = click_isolated_event(dash_duo, lambda event_id: showing(dash_duo, events, event_id))
+    at = order.index(first)
+    if at == len(order) - 1:  # step back first, so that there is a next one
+        dash_duo.find_element("#details-previous").click()
+        at -= 1
+        until(lambda: showing(dash_duo, events, order[at]), timeout=10, msg="Previous did not step back")
+    dash_duo.find_element("#details-next").click()
+    until(lambda: showing(dash_duo, events, order[at + 1]), timeout=10, msg="Next did not show the next event")
+    dash_duo.find_element("body").send_keys(Keys.ARROW_LEFT)
+    until(lambda: showing(dash_duo, events, order[at]), timeout=10, msg="← did not step back")
+    dash_duo.find_element("body").send_keys(Keys.ARROW_RIGHT)
+    until(lambda: showing(dash_duo, events, order[at + 1]), timeout=10, msg="→ did not step on")
+    callbacks_done(dash_duo)
+
+
+def test_the_filters_the_lanes_and_the_event_survive_a_reload_of_the_address(
+    dash_duo: DashComposite, sample_store: TimelineStore
+) -> None:
+    events = sample_store.events()
+    war = next(d for d in sample_store.documents() if d.title == "World War II")
+    wanted = events[(events["doc_id"] == war.id) & (events["grain"] == "day") & (events["x_start"] >= 1940)]
+    wanted = wanted[wanted["x_start"] < 1945] if len(wanted) else wanted
+    assert len(wanted) > 1, "the sample's World War II should have days in 1940-1944"
+    view_size(dash_duo, 1440, 900)
+    start(dash_duo, sample_store)
+    wait_for_total(dash_duo, len(events), len(events))
+    query = "?" + urlencode({"doc": war.id, "grain": "day", "from": "1940", "to": "1944", "lanes": "grain"})
+    dash_duo.driver.get(dash_duo.server_url + "/" + query)
+    wait_for_total(dash_duo, len(wanted), len(events))
+    dash_duo.find_element("#filter-search").send_keys("the", Keys.ENTER)
+    searched = wanted[wanted["sentence"].str.contains("the", case=False) | wanted["label"].str.contains("the")]
+    wait_for_total(dash_duo, len(searched), len(events))
+
+    def address() -> dict[str, list[str]]:
+        return parse_qs(urlparse(dash_duo.driver.current_url).query)
+
+    until(lambda: address().get("q") == ["the"], timeout=10, msg=f"the address lacks the search: {address()}")
+    assert address()["doc"] == [war.id] and address()["grain"] == ["day"] and address()["lanes"] == ["grain"]
+    assert address()["from"] == ["1940"] and address()["to"] == ["1944"]
+
+    dash_duo.driver.refresh()
+    wait_for_total(dash_duo, len(searched), len(events))
+    assert dash_duo.find_element("#filter-search").get_attribute("value") == "the"
+    assert dash_duo.find_element("#filter-date-from").get_attribute("value") == "1940"
+    assert dash_duo.find_element("#filter-date-to").get_attribute("value") == "1944"
+    assert "World War II" in dash_duo.find_element("#filter-documents").text
+    assert "day" in dash_duo.find_element("#filter-grains").text
+    assert dash_duo.find_element("#lane-by input[value=grain]").is_selected()
+
+
+def test_a_deleted_document_comes_back_with_undo(dash_duo: DashComposite, sample_store: TimelineStore) -> None:
+    events = sample_store.events()
+    first = sample_store.documents()[0]
+    start(dash_duo, sample_store)
+    wait_for_total(dash_duo, len(events), len(events))
+
+    dash_duo.find_element("#document-list button.delete").click()
+    left = len(events) - first.events
+    wait_for_total(dash_duo, left, left)
+    dash_duo.wait_for_contains_text("#notices", "Deleted", timeout=10)
+    dash_duo.find_element("#notices button.undo").click()
+    wait_for_total(dash_duo, len(events), len(events))
+    dash_duo.wait_for_contains_text("#notices", "Restored", timeout=10)
+    assert sorted(sample_store.events()["event_id"]) == sorted(events["event_id"])
+    callbacks_done(dash_duo)
