@@ -59,6 +59,7 @@ class DateMeaning:
     holiday: str | None = None  # a moving holiday's rule ("11 thursday 4"): its day once the year is known
     swappable: bool = False  # "04/07/2019": day and month could be read either way
     weeks_on: int = 0  # "two Mondays from now": the next Monday, then this many weeks on
+    tense: int = 0  # the tense the rule's own context shows ("said Tuesday": -1); 0: the clause's
 
     @property
     def absolute(self) -> bool:
@@ -212,6 +213,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
         holiday=holiday,
         weeks_on=weeks_on,
         swappable=swappable and month != day,
+        tense=int(options.get("tense", 0)),
     )
 
 
