@@ -501,7 +501,7 @@ def _year_shift(value: CalendarValue, reference: CalendarValue, tense: int) -> i
     if tense == 0 and value.quarter is None and value.half is None:
         distance = month - ref_month
         return -1 if distance > 6 else 1 if distance < -6 else 0
-    if tense < 0 and month > ref_month:
+    if tense < 0 and month > ref_month + 2:  # "extended to Nov. 16", said in late October: this year's
         return -1
     if tense > 0 and month < ref_month and value.quarter is None and value.half is None:
         return 1  # (results of a finished quarter are "expected" too: no shift for quarters)
