@@ -43,7 +43,21 @@ def iso_duration(amount: float | str, unit: str) -> str:
     else:
         number = amount * multiplier if isinstance(amount, int) else float(amount) * multiplier  # ints stay exact
         quantity = str(int(number)) if number == int(number) else f"{number:g}"
+        split = _FRACTION_IN_SMALLER_UNIT.get(letter if is_time else letter.lower())
+        if split is not None and number != int(number) and (number * split[1]) % 1 == 0:
+            whole, rest = int(number), int(round((number - int(number)) * split[1]))
+            head = f"{whole}{letter}" if whole else ""
+            return (
+                f"{'PT' if is_time else 'P'}{head}{rest}{split[0]}"
+                if is_time or split[0] != "H"
+                else f"P{head}T{rest}H"
+            )
     return f"{'PT' if is_time else 'P'}{quantity}{letter}"
+
+
+# A fraction of a unit written in the next smaller one, as TimeML does: 5 1/2 hours are PT5H30M,
+# 2 1/2 years P2Y6M, a minute and a half PT1M30S, a day and a half P1DT12H.
+_FRACTION_IN_SMALLER_UNIT = {"H": ("M", 60), "M": ("S", 60), "y": ("M", 12), "d": ("H", 24)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +295,7 @@ def build_duration(slots: dict[str, Any], options: dict[str, Any], text: str) ->
     if unit not in UNIT_LETTERS:
         raise ValueError(f"{unit!r} is not a unit of duration")  # "one evening" is a time, not a span
     amount: float | str = slots.get("count", "X" if unit_is_plural(text) else 1)
-    if "and a half" in text.lower() or "and-a-half" in text.lower():
+    if "and a half" in text.lower() or "and-a-half" in text.lower() or "1/2" in text or "½" in text:
         amount = float(amount) + 0.5 if amount != "X" else amount
     value = iso_duration(amount, unit)
     lowered = text.lower()
