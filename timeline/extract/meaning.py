@@ -43,21 +43,24 @@ def iso_duration(amount: float | str, unit: str) -> str:
     else:
         number = amount * multiplier if isinstance(amount, int) else float(amount) * multiplier  # ints stay exact
         quantity = str(int(number)) if number == int(number) else f"{number:g}"
-        split = _FRACTION_IN_SMALLER_UNIT.get(letter if is_time else letter.lower())
-        if split is not None and number != int(number) and (number * split[1]) % 1 == 0:
-            whole, rest = int(number), int(round((number - int(number)) * split[1]))
+        smaller = _FRACTION_IN_SMALLER_UNIT.get((is_time, letter))
+        if smaller is not None and number != int(number) and (number * smaller[1]) % 1 == 0:
+            whole, rest = int(number), round((number - int(number)) * smaller[1])
             head = f"{whole}{letter}" if whole else ""
-            return (
-                f"{'PT' if is_time else 'P'}{head}{rest}{split[0]}"
-                if is_time or split[0] != "H"
-                else f"P{head}T{rest}H"
-            )
+            tail = f"T{rest}{smaller[0]}" if smaller[2] and not is_time else f"{rest}{smaller[0]}"
+            return f"{'PT' if is_time else 'P'}{head}{tail}"
     return f"{'PT' if is_time else 'P'}{quantity}{letter}"
 
 
 # A fraction of a unit written in the next smaller one, as TimeML does: 5 1/2 hours are PT5H30M,
 # 2 1/2 years P2Y6M, a minute and a half PT1M30S, a day and a half P1DT12H.
-_FRACTION_IN_SMALLER_UNIT = {"H": ("M", 60), "M": ("S", 60), "y": ("M", 12), "d": ("H", 24)}
+# (is a time unit, designator) -> (smaller designator, how many in one, the smaller is a time unit)
+_FRACTION_IN_SMALLER_UNIT = {
+    (True, "H"): ("M", 60, True),
+    (True, "M"): ("S", 60, True),
+    (False, "Y"): ("M", 12, False),
+    (False, "D"): ("H", 24, True),
+}
 
 
 @dataclass(frozen=True, slots=True)
