@@ -283,11 +283,14 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
 
 
 def _inside(slots: dict[str, Any]) -> tuple[str, int] | None:
-    """Which day, month or weekday of the period a relative expression names, if any."""
+    """Which day, month, quarter, half or weekday of the period a relative expression names, if any."""
     if "weekday" in slots:
         return "weekday", int(slots["weekday"])
     if "inside_month" in slots:
         return "month", int(slots["inside_month"])
+    for slot, part in (("month", "month"), ("quarter_ordinal", "quarter"), ("half_ordinal", "half")):
+        if slot in slots:  # "March of last year", "the first quarter of next year"
+            return part, int(slots[slot])
     if "day" in slots:
         return "day", int(slots["day"])
     return None
