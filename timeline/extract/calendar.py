@@ -369,7 +369,8 @@ def inside(value: CalendarValue, part: str, index: int) -> CalendarValue | None:
 
     "the 3rd of last month" is ("day", 3) in that month; "the first day of next quarter"
     ("day", 1); "the last day of the year" ("day", -1); "the 2nd month of next year"
-    ("month", 2); "Thursday of next week" ("weekday", 4). None where there is no such day.
+    ("month", 2); "Thursday of next week" ("weekday", 4); "the first quarter of next year"
+    ("quarter", 1). None where there is no such day or period.
     """
     year = value.year
     if year is None or not 1 <= year <= 9999:
@@ -381,6 +382,10 @@ def inside(value: CalendarValue, part: str, index: int) -> CalendarValue | None:
     first_month, months = (value.month, 1) if value.month is not None else (1, 12)
     if value.quarter is not None:
         first_month, months = (value.quarter - 1) * 3 + 1, 3
+    if part in ("quarter", "half"):  # "the first quarter of next year": of a whole year only
+        if months != 12 or not 1 <= index <= (4 if part == "quarter" else 2):
+            return None
+        return CalendarValue(year=year, quarter=index) if part == "quarter" else CalendarValue(year=year, half=index)
     if part == "month":
         if not 1 <= index <= months:
             return None

@@ -43,7 +43,24 @@ def iso_duration(amount: float | str, unit: str) -> str:
     else:
         number = amount * multiplier if isinstance(amount, int) else float(amount) * multiplier  # ints stay exact
         quantity = str(int(number)) if number == int(number) else f"{number:g}"
+        smaller = _FRACTION_IN_SMALLER_UNIT.get((is_time, letter))
+        if smaller is not None and number != int(number) and (number * smaller[1]) % 1 == 0:
+            whole, rest = int(number), round((number - int(number)) * smaller[1])
+            head = f"{whole}{letter}" if whole else ""
+            tail = f"T{rest}{smaller[0]}" if smaller[2] and not is_time else f"{rest}{smaller[0]}"
+            return f"{'PT' if is_time else 'P'}{head}{tail}"
     return f"{'PT' if is_time else 'P'}{quantity}{letter}"
+
+
+# A fraction of a unit written in the next smaller one, as TimeML does: 5 1/2 hours are PT5H30M,
+# 2 1/2 years P2Y6M, a minute and a half PT1M30S, a day and a half P1DT12H.
+# (is a time unit, designator) -> (smaller designator, how many in one, the smaller is a time unit)
+_FRACTION_IN_SMALLER_UNIT = {
+    (True, "H"): ("M", 60, True),
+    (True, "M"): ("S", 60, True),
+    (False, "Y"): ("M", 12, False),
+    (False, "D"): ("H", 24, True),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +76,7 @@ class DateMeaning:
     holiday: str | None = None  # a moving holiday's rule ("11 thursday 4"): its day once the year is known
     swappable: bool = False  # "04/07/2019": day and month could be read either way
     weeks_on: int = 0  # "two Mondays from now": the next Monday, then this many weeks on
+    tense: int = 0  # the tense the rule's own context shows ("said Tuesday": -1); 0: the clause's
 
     @property
     def absolute(self) -> bool:
@@ -212,6 +230,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
         holiday=holiday,
         weeks_on=weeks_on,
         swappable=swappable and month != day,
+        tense=int(options.get("tense", 0)),
     )
 
 
@@ -264,11 +283,14 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
 
 
 def _inside(slots: dict[str, Any]) -> tuple[str, int] | None:
-    """Which day, month or weekday of the period a relative expression names, if any."""
+    """Which day, month, quarter, half or weekday of the period a relative expression names, if any."""
     if "weekday" in slots:
         return "weekday", int(slots["weekday"])
     if "inside_month" in slots:
         return "month", int(slots["inside_month"])
+    for slot, part in (("month", "month"), ("quarter_ordinal", "quarter"), ("half_ordinal", "half")):
+        if slot in slots:  # "March of last year", "the first quarter of next year"
+            return part, int(slots[slot])
     if "day" in slots:
         return "day", int(slots["day"])
     return None
@@ -279,7 +301,7 @@ def build_duration(slots: dict[str, Any], options: dict[str, Any], text: str) ->
     if unit not in UNIT_LETTERS:
         raise ValueError(f"{unit!r} is not a unit of duration")  # "one evening" is a time, not a span
     amount: float | str = slots.get("count", "X" if unit_is_plural(text) else 1)
-    if "and a half" in text.lower() or "and-a-half" in text.lower():
+    if "and a half" in text.lower() or "and-a-half" in text.lower() or "1/2" in text or "½" in text:
         amount = float(amount) + 0.5 if amount != "X" else amount
     value = iso_duration(amount, unit)
     lowered = text.lower()

@@ -238,7 +238,7 @@ class Resolver:
         if meaning.weekday is not None and ref_day is not None:
             direction = meaning.direction
             if direction is None:
-                direction = self.context.tense(candidate.start, candidate.end) or -1
+                direction = meaning.tense or self.context.tense(candidate.start, candidate.end) or -1
                 if narrative:
                     direction = 0
             elif direction == 0 and not narrative:  # "I'll be off this Thursday": the coming one
@@ -456,13 +456,14 @@ def _explain(meaning: RelativeMeaning, reference: Reference) -> str:
 
 
 def _weekday_near(reference: date, weekday: int, direction: int, strict: bool = False) -> date:
-    """The ``weekday`` (1 = Monday) on or before (-1), after (+1) or nearest (0) ``reference``;
-    ``strict``: before, not on ("last Saturday" said on a Saturday is a week earlier)."""
+    """The ``weekday`` (1 = Monday) on or before (-1), on or after (+1) or nearest (0) ``reference``;
+    ``strict``: before or after, not on ("last Saturday" said on a Saturday is a week earlier, "next
+    Saturday" a week later; a plain "Saturday" that the tense points either way is that day)."""
     delta = weekday - reference.isoweekday()
     if direction < 0:
         return reference + timedelta(days=delta if delta < 0 or (delta == 0 and not strict) else delta - 7)
     if direction > 0:
-        return reference + timedelta(days=delta if delta > 0 else delta + 7)
+        return reference + timedelta(days=delta if delta > 0 or (delta == 0 and not strict) else delta + 7)
     if delta > 3:
         delta -= 7
     elif delta < -3:
@@ -500,7 +501,7 @@ def _year_shift(value: CalendarValue, reference: CalendarValue, tense: int) -> i
     if tense == 0 and value.quarter is None and value.half is None:
         distance = month - ref_month
         return -1 if distance > 6 else 1 if distance < -6 else 0
-    if tense < 0 and month > ref_month:
+    if tense < 0 and month > ref_month + 2:  # "extended to Nov. 16", said in late October: this year's
         return -1
     if tense > 0 and month < ref_month and value.quarter is None and value.half is None:
         return 1  # (results of a finished quarter are "expected" too: no shift for quarters)
