@@ -18,7 +18,7 @@ from timeline.evaluate.timeml import (
 )
 from timeline.extract.model import Anchor, AnchorKind, Grain, Timex, TimexType
 
-CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 
 SAMPLE = """<?xml version="1.0" ?>
 <TimeML>

@@ -21,7 +21,7 @@ from timeline.app.server import ASSETS_FOLDER
 from timeline.app.store import TimelineStore
 from timeline.cli import main
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _ids(component: Component) -> list[str]:
