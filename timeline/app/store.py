@@ -22,8 +22,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionDtype
 
 from timeline.events import empty_events
 from timeline.ingest.document import Document
@@ -68,7 +71,7 @@ CREATE TABLE IF NOT EXISTS documents (
 _META_DDL = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
 
-def _sql_type(dtype: object) -> str:
+def _sql_type(dtype: np.dtype[Any] | ExtensionDtype) -> str:
     if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_integer_dtype(dtype):
         return "INTEGER"
     if pd.api.types.is_float_dtype(dtype):
@@ -135,7 +138,7 @@ class TimelineStore:
             row = self._db.execute("SELECT value FROM meta WHERE key = 'event_columns'").fetchone()
             if row is not None and row[0] == wanted:
                 return
-        columns = ",\n    ".join(f"{_quoted(c)} {_sql_type(t)}" for c, t in self._template.dtypes.items())
+        columns = ",\n    ".join(f"{_quoted(str(c))} {_sql_type(t)}" for c, t in self._template.dtypes.items())
         with self._transaction() as db:
             db.execute("DROP TABLE IF EXISTS events")
             db.execute(

@@ -28,7 +28,7 @@ from timeline.ingest import Document, Problem, read_documents
 EXIT_INPUT_PROBLEMS = 1
 
 
-class _PeriodType(click.ParamType):
+class _PeriodType(click.ParamType[Period]):
     """A date bound typed as YYYY, YYYY-MM or YYYY-MM-DD."""
 
     name = "DATE"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -93,7 +94,7 @@ def _bar_traces(prepared: Prepared, spans: pd.DataFrame, colours: Sequence[str],
                 showlegend=False,
                 name="",
                 marker={
-                    "color": colours[int(colour)],
+                    "color": colours[cast(int, colour)],
                     "opacity": BAR_OPACITY,
                     "line": {"width": 0},
                     "pattern": {
@@ -127,7 +128,7 @@ def _marker_traces(prepared: Prepared, instants: pd.DataFrame, colours: Sequence
                 textposition=group["side"].tolist(),
                 textfont={"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT_FAMILY},
                 marker={
-                    "color": colours[int(colour)],
+                    "color": colours[cast(int, colour)],
                     "size": MARKER_SIZE,
                     "opacity": MARKER_OPACITY,
                     "symbol": symbols.tolist(),
@@ -213,7 +214,8 @@ def _cluster_hover(prepared: Prepared, cluster: tuple) -> str:  # type: ignore[t
     sample = prepared.events.take(list(members))
     lines = [f"<b>{count:,} events</b> here, {html.escape(_span_words(start_ms, end_ms))}"]
     for event in sample.itertuples(index=False):
-        date = when(event.interval_start, event.interval_end, event.grain, short=True)
+        start, end, grain = cast(tuple[str, str, str], (event.interval_start, event.interval_end, event.grain))
+        date = when(start, end, grain, short=True)
         lines.append(f"• {html.escape(date)} · {html.escape(str(event.label)[:70], quote=False)}")
     if count > len(sample):
         lines.append(f"… and {count - len(sample):,} more")
