@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.extensions import ExtensionDtype
 
+from timeline.errors import StoreError
 from timeline.events import empty_events
 from timeline.ingest.document import Document
 
@@ -87,13 +88,9 @@ class TimelineStore:
     """Documents and events in one SQLite file; safe to share between the server's threads."""
 
     def __init__(self, path: str | Path) -> None:
+        """Open (or create) the store at ``path``; raises StoreError when it cannot."""
         self.path = Path(path)
-        if str(self.path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA foreign_keys = ON")
-        self._db.execute("PRAGMA journal_mode = WAL")
         self._template = empty_events()
         self._columns: list[str] = list(self._template.columns)
         self._cache: pd.DataFrame | None = None
@@ -101,7 +98,15 @@ class TimelineStore:
         self._documents_cache: list[StoredDocument] | None = None
         self._documents_revision = -1
         self.events_outdated = False
-        self._create_schema()
+        try:
+            if str(self.path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._create_schema()
+        except (OSError, sqlite3.Error) as error:  # a file that is not a database, a folder we cannot write ...
+            raise StoreError(f"{self.path}: cannot open the database: {error}") from None
 
     # -- lifecycle ---------------------------------------------------------------------------
 

@@ -64,10 +64,7 @@ def command(
     from timeline.app.jobs import JobRunner
 
     db_path = db or default_db_path()
-    try:
-        store = TimelineStore(db_path)
-    except Exception as error:  # sqlite3.DatabaseError for a file that is not a database, OSError ...
-        raise click.ClickException(f"{db_path}: cannot open the database: {error}") from None
+    store = TimelineStore(db_path)  # a StoreError, if it cannot be opened, is the command's one-line error
 
     jobs = JobRunner()
     if store.events_outdated or reextract:

@@ -20,8 +20,8 @@ from typing import Any
 import kaleido
 import plotly.graph_objects as go
 
+from timeline.errors import ExportError
 from timeline.export.chromium import INSTALL_HINT, find_chromium
-from timeline.export.errors import ExportError
 from timeline.export.formats import IMAGE_FORMATS
 
 DEFAULT_WIDTH = 1200  # used when neither the caller nor the figure's layout gives a size
