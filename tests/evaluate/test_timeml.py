@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.evaluate.timeml import (
@@ -174,7 +174,6 @@ _XML_CHARACTERS = st.characters(exclude_categories=["Cs"]).filter(
 )
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     text=st.text(st.one_of(st.sampled_from(list("&<>\"';#]\r\n\t ")), _XML_CHARACTERS), max_size=60),
     cuts=st.lists(st.integers(min_value=0, max_value=60), max_size=8, unique=True),
