@@ -78,8 +78,8 @@ def partitioned_records(
 
     With a Parquet ``output`` the tasks write the records there and none come back.
     """
-    from timeline.pipeline.run import planned, run_partitions
-    from timeline.pipeline.runners import LocalRunner, Runner, dask_runner
+    from timeline.pipeline.run import OutputInUse, planned, run_partitions
+    from timeline.pipeline.runners import LocalRunner, Runner, TaskFailed, dask_runner
     from timeline.pipeline.tasks import TaskOptions
 
     folder = str(output) if is_parquet(output) else None
@@ -92,8 +92,14 @@ def partitioned_records(
                 raise click.ClickException(f"cannot start or reach the Dask cluster: {error}") from None
         plan = planned(paths, runner, int(partition_mb * 2**20))
         bar = stack.enter_context(progress_bar(sum(p.size for p in plan)))
-        report = bar.reporting(on_problem) if bar else on_problem
-        yield run_partitions(plan, runner, TaskOptions(dct, folder), report, bar, force=force)
+        try:
+            report = bar.reporting(on_problem) if bar else on_problem
+            records = run_partitions(plan, runner, TaskOptions(dct, folder), report, bar, force=force)
+            yield records
+        except OutputInUse as error:
+            raise click.UsageError(str(error)) from None
+        except TaskFailed as error:
+            raise click.ClickException(str(error)) from None
 
 
 @contextmanager
