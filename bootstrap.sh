@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything timeline needs on a fresh Debian machine, then runs one job:
 #   bash bootstrap.sh serve [ARGS...]   the app on data/ (http://127.0.0.1:8050), Chromium for image export
-#   bash bootstrap.sh test  [ARGS...]   the whole test suite (real headless Chromium included)
+#   bash bootstrap.sh test  [ARGS...]   ruff (lint, format), mypy --strict, then the whole test
+#                                       suite (real headless Chromium included); ARGS go to pytest
 #   bash bootstrap.sh setup             only the set-up
 # The virtual environment lives in .venv/ at the repository root. Re-running is cheap: each
 # step is skipped when already done.
@@ -88,6 +89,9 @@ case "$job" in
         browser
         python_env
         timelinejs
+        .venv/bin/ruff check .
+        .venv/bin/ruff format --check .
+        .venv/bin/mypy --strict timeline
         exec .venv/bin/python -m pytest --headless "$@"
         ;;
     *)

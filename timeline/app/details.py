@@ -40,7 +40,7 @@ def find_event(events: pd.DataFrame, event_id: str) -> dict[str, Any] | None:
     if rows.empty:
         return None
     row = rows.iloc[0]
-    return {key: (None if _missing(value) else value) for key, value in row.items()}
+    return {str(key): (None if _missing(value) else value) for key, value in row.items()}
 
 
 def stepped(events: pd.DataFrame, event_id: str | None, step: int) -> str | None:

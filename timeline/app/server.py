@@ -14,9 +14,8 @@ from timeline.app.progress import register_job_callbacks
 from timeline.app.store import TimelineStore
 from timeline.app.uploads import MAX_UPLOAD_BYTES, request_limit
 
-# The CSS/JS live at the repository's top level (assets/); this file is timeline/app/server.py
-# in a source checkout and, the install being editable, in the environment too.
-ASSETS_FOLDER = Path(__file__).resolve().parents[2] / "assets"
+# The CSS/JS: package data, in a checkout a link to the repository's top-level assets/ (the source).
+ASSETS_FOLDER = Path(__file__).resolve().parent / "assets"
 TITLE = "Timeline"
 
 

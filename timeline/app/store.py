@@ -23,10 +23,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionDtype
 
 from timeline.app.snapshot import read_snapshot, write_snapshot
+from timeline.errors import StoreError
 from timeline.events import empty_events
 from timeline.ingest.document import Document
 
@@ -70,7 +74,7 @@ CREATE TABLE IF NOT EXISTS documents (
 _META_DDL = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
 
-def _sql_type(dtype: object) -> str:
+def _sql_type(dtype: np.dtype[Any] | ExtensionDtype) -> str:
     if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_integer_dtype(dtype):
         return "INTEGER"
     if pd.api.types.is_float_dtype(dtype):
@@ -86,13 +90,9 @@ class TimelineStore:
     """Documents and events in one SQLite file; safe to share between the server's threads."""
 
     def __init__(self, path: str | Path) -> None:
+        """Open (or create) the store at ``path``; raises StoreError when it cannot."""
         self.path = Path(path)
-        if str(self.path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA foreign_keys = ON")
-        self._db.execute("PRAGMA journal_mode = WAL")
         self._template = empty_events()
         self._columns: list[str] = list(self._template.columns)
         self._cache: pd.DataFrame | None = None
@@ -100,7 +100,15 @@ class TimelineStore:
         self._documents_cache: list[StoredDocument] | None = None
         self._documents_revision = -1
         self.events_outdated = False
-        self._create_schema()
+        try:
+            if str(self.path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._create_schema()
+        except (OSError, sqlite3.Error) as error:  # a file that is not a database, a folder we cannot write ...
+            raise StoreError(f"{self.path}: cannot open the database: {error}") from None
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -137,7 +145,7 @@ class TimelineStore:
             row = self._db.execute("SELECT value FROM meta WHERE key = 'event_columns'").fetchone()
             if row is not None and row[0] == wanted:
                 return
-        columns = ",\n    ".join(f"{_quoted(c)} {_sql_type(t)}" for c, t in self._template.dtypes.items())
+        columns = ",\n    ".join(f"{_quoted(str(c))} {_sql_type(t)}" for c, t in self._template.dtypes.items())
         with self._transaction() as db:
             db.execute("DROP TABLE IF EXISTS events")
             db.execute(

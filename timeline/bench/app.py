@@ -141,7 +141,7 @@ def _browser() -> Any:
         "--window-size=1440,900",
         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
     ):
-        options.add_argument(argument)
+        options.add_argument(argument)  # type: ignore[no-untyped-call]  # selenium 4.2 leaves it untyped
     return webdriver.Chrome(options=options)
 
 

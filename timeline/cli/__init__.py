@@ -7,8 +7,11 @@ pays for importing Dash, and one command's import problem cannot break the other
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import click
+
+from timeline.errors import TimelineError
 
 COMMANDS: dict[str, str] = {  # command name -> module defining `command`
     "extract": "timeline.cli.extract",
@@ -32,6 +35,14 @@ class LazyGroup(click.Group):
             return None
         command: click.Command = importlib.import_module(module_name).command
         return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a TimelineError it raises becomes one line on stderr and its exit code."""
+        try:
+            return super().invoke(ctx)
+        except TimelineError as error:  # shown as click shows its own errors
+            click.echo(f"Error: {' '.join(str(error).split()) or type(error).__name__}", err=True)
+            ctx.exit(error.exit_code)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

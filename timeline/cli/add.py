@@ -38,10 +38,7 @@ def command(paths: tuple[Path, ...], db: Path | None) -> None:
     from timeline.app.store import TimelineStore, default_db_path
 
     db_path = db or default_db_path()
-    try:
-        store = TimelineStore(db_path)
-    except Exception as error:  # sqlite3.DatabaseError for a file that is not a database, OSError ...
-        raise click.ClickException(f"{db_path}: cannot open the database: {error}") from None
+    store = TimelineStore(db_path)  # a StoreError, if it cannot be opened, is the command's one-line error
     with store:
         report = ingest_paths(store, paths, progress=_progress)
         if sys.stderr.isatty():

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from timeline.ingest import Document, Problem, Skipped
 from timeline.ingest.dates import iso_date
 from timeline.pipeline.documents import documents_only
+
+_Command = TypeVar("_Command", bound=Callable[..., Any])
 
 
 def iso_dct(_context: click.Context, _option: click.Parameter, value: str | None) -> str | None:
@@ -29,7 +31,7 @@ def input_paths() -> click.Path:
     return click.Path(path_type=Path, readable=False)
 
 
-def dct_option(**kwargs: Any) -> Any:
+def dct_option(**kwargs: Any) -> Callable[[_Command], _Command]:
     """The --dct option, as `timeline extract` and `timeline export` both take it."""
     return click.option(
         "--dct",

@@ -16,7 +16,6 @@ from pathlib import Path
 import click
 
 from timeline.cli.common import ProblemReport, dct_option, input_paths
-from timeline.export.errors import ExportError
 from timeline.export.formats import FORMATS, format_for_path
 from timeline.export.from_documents import export_documents
 from timeline.export.periods import Period, parse_period
@@ -28,7 +27,7 @@ from timeline.ingest import Document, Problem, read_documents
 EXIT_INPUT_PROBLEMS = 1
 
 
-class _PeriodType(click.ParamType):
+class _PeriodType(click.ParamType[Period]):
     """A date bound typed as YYYY, YYYY-MM or YYYY-MM-DD."""
 
     name = "DATE"
@@ -142,8 +141,6 @@ def command(
             input_roots=paths,
             excel=excel,
         )
-    except ExportError as error:
-        raise click.ClickException(str(error)) from None
     except OSError as error:  # disk full, a file where the TimeML folder should go ...
         raise click.ClickException(f"cannot write {output}: {error}") from None
     for doc_id in sorted(set(doc_ids) - summary.doc_ids):

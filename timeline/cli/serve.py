@@ -17,8 +17,9 @@ if TYPE_CHECKING:  # the app (and Dash) is imported only when the command runs
     from timeline.app.jobs import JobRunner
     from timeline.app.store import TimelineStore
 
-# With no PATH and an empty database, the app opens the sample documents of the repository's data/ folder.
-SAMPLE_DATA = Path(__file__).resolve().parents[2] / "data"
+# With no PATH and an empty database, the app opens the sample documents: package data, in a
+# checkout a link to the repository's top-level data/ (the source).
+SAMPLE_DATA = Path(__file__).resolve().parents[1] / "samples"
 
 
 @click.command(name="serve")
@@ -55,17 +56,15 @@ def command(
 
     Documents and their events are kept in a SQLite file, so a restart shows them again; a
     document already stored with the same id and text is not read twice. Without PATH, the
-    sample documents of the repository's data/ folder are opened (when the database is empty).
+    sample documents that come with timeline (the repository's data/) are opened, when the
+    database is empty.
     """
     from timeline.app import TimelineStore, create_app, default_db_path
     from timeline.app.collection import ingest_paths
     from timeline.app.jobs import JobRunner
 
     db_path = db or default_db_path()
-    try:
-        store = TimelineStore(db_path)
-    except Exception as error:  # sqlite3.DatabaseError for a file that is not a database, OSError ...
-        raise click.ClickException(f"{db_path}: cannot open the database: {error}") from None
+    store = TimelineStore(db_path)  # a StoreError, if it cannot be opened, is the command's one-line error
 
     jobs = JobRunner()
     if store.events_outdated or reextract:

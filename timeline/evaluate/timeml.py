@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from timeline.errors import InputError
 from timeline.ingest.document import Problem
 
 if TYPE_CHECKING:  # the extractor is not needed to read TimeML; importing it would load its rules
@@ -30,7 +31,7 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
 )
 
 
-class TimemlError(ValueError):
+class TimemlError(InputError):
     """A TimeML document that cannot be read; the message says what is wrong."""
 
 

@@ -22,6 +22,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from timeline.errors import InputError
 from timeline.events.timescale import epoch_days, on_distinct
 from timeline.extract.model import AnchorKind, Grain, TimexType
 
@@ -87,7 +88,7 @@ _ALLOWED: Mapping[str, frozenset[str]] = {
 _MAX_REPORTED = 5
 
 
-class EventsTableError(ValueError):
+class EventsTableError(InputError):
     """A table that does not follow the events schema."""
 
 

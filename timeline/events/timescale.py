@@ -104,7 +104,8 @@ def year_start_days(years: np.ndarray) -> np.ndarray:
     era = shifted // 400
     year_of_era = shifted - era * 400
     day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + 306
-    return era * 146_097 + day_of_era - _DAYS_TO_EPOCH
+    days: np.ndarray = era * 146_097 + day_of_era - _DAYS_TO_EPOCH
+    return days
 
 
 def ms_of_fractional_years(years: np.ndarray) -> np.ndarray:
@@ -114,7 +115,8 @@ def ms_of_fractional_years(years: np.ndarray) -> np.ndarray:
     start = year_start_days(whole)
     length = year_start_days(whole + 1) - start
     # Rounded to the millisecond: the fraction carries a few microseconds of float error.
-    return np.round((start + (values - whole) * length) * MS_PER_DAY)
+    ms: np.ndarray = np.round((start + (values - whole) * length) * MS_PER_DAY)
+    return ms
 
 
 def civil_date(days: int) -> tuple[int, int, int]:

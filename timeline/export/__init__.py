@@ -5,7 +5,7 @@ Images are drawn by kaleido in the system's Chromium, started once per process (
 :mod:`timeline.export.images`).
 """
 
-from timeline.export.errors import ExportError
+from timeline.errors import ExportError
 from timeline.export.formats import FORMATS, IMAGE_FORMATS, format_for_path
 from timeline.export.html_page import standalone_html
 from timeline.export.images import image_export_problem, render_image, stop_image_renderer

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from timeline.export.errors import ExportError
+from timeline.errors import ExportError
 
 BROWSER_NAMES: tuple[str, ...] = ("chromium", "chromium-browser", "google-chrome")
 INSTALL_HINT = "install Chromium (apt-get install chromium) or set BROWSER_PATH to a Chrome/Chromium executable"

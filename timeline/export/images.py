@@ -20,8 +20,8 @@ from typing import Any
 import kaleido
 import plotly.graph_objects as go
 
+from timeline.errors import ExportError
 from timeline.export.chromium import INSTALL_HINT, find_chromium
-from timeline.export.errors import ExportError
 from timeline.export.formats import IMAGE_FORMATS
 
 DEFAULT_WIDTH = 1200  # used when neither the caller nor the figure's layout gives a size
@@ -97,7 +97,7 @@ _PLOTLY_OBJECTS = threading.Lock()
 
 
 def _without_type(trace: go.Scattergl) -> dict[str, Any]:
-    properties = trace.to_plotly_json()
+    properties: dict[str, Any] = trace.to_plotly_json()
     properties.pop("type", None)
     return properties
 
@@ -127,7 +127,8 @@ class _ImageRenderer:
         loop, browser = self._started()
         future = asyncio.run_coroutine_threadsafe(browser.calc_fig(fig, opts=opts), loop)
         try:
-            return future.result(timeout=RENDER_TIMEOUT_S + 5)
+            image: bytes = future.result(timeout=RENDER_TIMEOUT_S + 5)
+            return image
         except Exception as error:
             future.cancel()
             self.stop()  # a browser that failed once is not trusted again; the next export restarts it

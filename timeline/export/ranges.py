@@ -7,7 +7,7 @@ two events; an export that shows spans (TimelineJS) joins them back into one.
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +31,7 @@ class Span:
         return self.first is not self.last
 
 
-def spans(events: list[Event]) -> list[Span]:
+def spans(events: Sequence[Event]) -> list[Span]:
     """The events in order, each range's two ends joined into one span."""
     result: list[Span] = []
     index = 0

@@ -133,12 +133,13 @@ def _as_events(frame: pd.DataFrame, source: str) -> pd.DataFrame:
     missing = [name for name in EVENT_COLUMNS if name not in frame.columns]
     if missing:
         raise EventsTableError(f"{source}: missing column(s) {', '.join(missing)}")
-    events = frame[list(EVENT_COLUMNS)]
-    for name, column in EVENT_COLUMNS.items():
+    columns: dict[str, pd.Series] = {}
+    for name, column in EVENT_COLUMNS.items():  # one column at a time: the error names it
         try:
-            events = events.astype({name: column.dtype})
+            columns[name] = frame[[name]].astype({name: column.dtype})[name]
         except (ValueError, TypeError) as error:
             raise EventsTableError(f"{source}: column {name!r}: {_first_line(error)}") from None
+    events = pd.DataFrame(columns, index=frame.index)
     try:
         validate_events(events)
     except EventsTableError as error:

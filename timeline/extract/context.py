@@ -184,9 +184,9 @@ class TextContext:
             distance = len(before) - match.end()
             if nearest is None or distance <= nearest[0]:
                 nearest = (distance, 1 if match.lastgroup == "future" else -1)
-        match = TENSE_MARKER.search(after)
-        if match is not None:
-            distance = match.start() + 10  # words after the expression count a little less
+        following = TENSE_MARKER.search(after)
+        if following is not None:
+            distance = following.start() + 10  # words after the expression count a little less
             if nearest is None or distance < nearest[0]:
-                nearest = (distance, 1 if match.lastgroup == "future" else -1)
+                nearest = (distance, 1 if following.lastgroup == "future" else -1)
         return 0 if nearest is None else nearest[1]

@@ -7,7 +7,7 @@ from datetime import date
 from timeline.extract.calendar import parse_iso_date
 from timeline.extract.context import TextContext
 from timeline.extract.dct import find_document_date
-from timeline.extract.matching import find_candidates
+from timeline.extract.matching import Candidate, find_candidates
 from timeline.extract.model import DctSource, DocumentDate, Extraction, Timex
 from timeline.extract.resolve import Resolver, to_timex
 from timeline.extract.resources import load_language
@@ -40,7 +40,9 @@ def extract(
     return Extraction(timexes, document_date)
 
 
-def _document_date(text: str, candidates: list, dct: str | date | None, metadata_date: str | None) -> DocumentDate:
+def _document_date(
+    text: str, candidates: list[Candidate], dct: str | date | None, metadata_date: str | None
+) -> DocumentDate:
     if dct is not None:
         day = dct if isinstance(dct, date) else parse_iso_date(dct)
         return DocumentDate(day.isoformat(), DctSource.GIVEN)

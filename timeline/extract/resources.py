@@ -16,11 +16,13 @@ from typing import Any
 
 import regex
 
+from timeline.errors import TimelineError
+
 PLACEHOLDER = regex.compile(r"\{([a-z][a-z_0-9]*)(?::([a-z_0-9]+))?\}")
 VOCABULARY_REF = regex.compile(r"@([A-Za-z_]+)")
 
 
-class ResourceError(ValueError):
+class ResourceError(TimelineError, ValueError):
     """A resource file is malformed: names the file and the entry."""
 
 

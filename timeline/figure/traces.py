@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -102,7 +102,7 @@ def _bar_traces(prepared: Prepared, spans: pd.DataFrame, colours: Sequence[str],
                 showlegend=False,
                 name="",
                 marker={
-                    "color": colours[int(colour)],
+                    "color": colours[cast(int, colour)],
                     "opacity": BAR_OPACITY,
                     "line": {"width": 0},
                     "pattern": {
@@ -137,7 +137,7 @@ def _marker_traces(prepared: Prepared, instants: pd.DataFrame, colours: Sequence
                 textposition=group["side"].tolist(),
                 textfont={"size": LABEL_SIZE, "color": TEXT_COLOUR, "family": FONT_FAMILY},
                 marker={
-                    "color": colours[int(colour)],
+                    "color": colours[cast(int, colour)],
                     "size": MARKER_SIZE,
                     "opacity": MARKER_OPACITY,
                     "symbol": symbols.tolist(),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from timeline.errors import InputError
+
 UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 BINARY_SNIFF_BYTES = 8192  # how much of a streamed corpus is checked for NUL bytes
@@ -11,7 +13,7 @@ _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an undecodable byte, under surr
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-class NotText(ValueError):
+class NotText(InputError):
     """The bytes are not UTF-8 text; the message says why, and where."""
 
 

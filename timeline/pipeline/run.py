@@ -14,6 +14,7 @@ import shutil
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from timeline.errors import InputError
 from timeline.extract.records import Record
 from timeline.ingest.document import Problem
 from timeline.pipeline.merge import ResultMerger
@@ -25,8 +26,10 @@ from timeline.pipeline.tasks import STATE_FOLDER, PartitionResult, TaskOptions, 
 ResultHook = Callable[[Partition, PartitionResult], None]
 
 
-class OutputInUse(Exception):
+class OutputInUse(InputError):
     """The Parquet output folder holds something else than an earlier run of the same plan."""
+
+    exit_code = 2  # a usage problem: another --output, or --force
 
 
 def planned(paths: Sequence[str | Path], runner: Runner, partition_bytes: int = PARTITION_BYTES) -> list[Partition]:

@@ -12,12 +12,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
 
+from timeline.errors import TimelineError
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 Done = Callable[[Any], None]
 
 
-class TaskFailed(RuntimeError):
+class TaskFailed(TimelineError, RuntimeError):
     """A task failed on the cluster beyond Dask's retries (its workers kept dying, say)."""
 
 

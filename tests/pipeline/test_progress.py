@@ -12,7 +12,7 @@ import pytest
 
 from timeline.pipeline.progress import ProgressBar, wanted
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def stderr_on_a_terminal(*args: str, ci: bool) -> str:

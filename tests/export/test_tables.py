@@ -9,7 +9,7 @@ import string
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.events import EVENT_COLUMNS, EventsTableError, events_frame
@@ -187,7 +187,6 @@ def event_tables(draw: st.DrawFn) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(table=event_tables())
 def test_any_text_and_any_float_read_back_equal(fmt: str, table: pd.DataFrame) -> None:
     write, read = FORMATS[fmt]

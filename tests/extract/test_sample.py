@@ -12,7 +12,7 @@ import pytest
 
 from timeline.extract import AnchorKind, DctSource, Extraction, Timex, extract
 
-SAMPLE = Path(__file__).parents[1] / "data" / "armenia-azerbaijan-2021-05-15.txt"
+SAMPLE = Path(__file__).parents[2] / "data" / "armenia-azerbaijan-2021-05-15.txt"
 BYLINE = "Sat, 05/15/2021 – 07:35"
 
 # (snippet that occurs once, the expression inside it, TimeML value, anchor kind or None = either)

@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.extract import extract
@@ -224,7 +224,6 @@ number_heavy_text = st.lists(st.one_of(numbers, st.sampled_from(NUMBER_WORDS)), 
 )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=number_heavy_text, dct=st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
 def test_any_document_date_and_numbers_give_valid_timeml(text: str, dct: date) -> None:
     for timex in extract(text, dct).timexes:

@@ -22,7 +22,7 @@ from timeline.extract.records import RECORD_FIELDS
 from timeline.ingest import Document, read_documents
 
 GOOD_TEXT = "It happened on May 13, 2021."
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def run(*args: object) -> Result:

@@ -9,7 +9,7 @@ import pytest
 
 from timeline.events.label import ELLIPSIS, MAX_LABEL, event_label, shorten
 
-ARTICLE = (Path(__file__).parent.parent / "data" / "armenia-azerbaijan-2021-05-15.txt").read_text(encoding="utf-8")
+ARTICLE = (Path(__file__).parents[2] / "data" / "armenia-azerbaijan-2021-05-15.txt").read_text(encoding="utf-8")
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!]) (?=[“A-Z])|(?<=[.?!]”) (?=[“A-Z])")

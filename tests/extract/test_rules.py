@@ -54,6 +54,11 @@ def parse_example(example: str) -> RuleExample:
 def _cases(
     known: dict[tuple[str, str], str], why: str, leave_out: frozenset[tuple[str, str]] = frozenset()
 ) -> list[pytest.ParameterSet]:
+    """One case per example; an entry of ``known`` naming no example is an error (it would guard nothing)."""
+    existing = {(rule.name, example) for rule in RULES for example in rule.examples}
+    stale = sorted(set(known) - existing)
+    if stale:
+        raise ValueError(f"entries naming no example of rules.toml, remove them: {stale}")
     cases = []
     for rule in RULES:
         for example in rule.examples:
@@ -143,11 +148,14 @@ def test_examples_naming_a_weekday_fall_on_it() -> None:
     assert [m for m in map(_weekday_mismatch, examples) if m] == []
 
 
-def test_known_failure_lists_name_existing_examples() -> None:
+def test_an_entry_naming_no_example_stops_the_collection() -> None:
     """A stale entry would silently stop guarding anything: it must be removed with its example."""
-    existing = {(rule.name, example) for rule in RULES for example in rule.examples}
-    assert sorted(set(KNOWN_FAILURES) - existing) == []
-    assert sorted(set(OTHER_RULE_WINS) - existing) == []
+    rule = RULES[0]
+    assert len(_cases({(rule.name, rule.examples[0]): "known"}, "{}")) == len(_cases({}, "{}"))
+    with pytest.raises(ValueError, match="no-such-rule"):
+        _cases({("no-such-rule", "May 10 => 2021-05-10"): "known"}, "{}")
+    with pytest.raises(ValueError, match="May 99"):
+        _cases({(rule.name, "May 99 => 2021-05-99"): "known"}, "{}")
 
 
 @pytest.mark.parametrize(("rule", "example"), _cases(KNOWN_FAILURES, "extractor: {}"))

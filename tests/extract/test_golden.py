@@ -14,7 +14,7 @@ import pytest
 
 from timeline.extract import AnchorKind, Grain, Interval, Timex, TimexType, extract
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 GOLDEN_FILES = sorted(DATA.glob("golden*.toml"))  # golden.toml: news and history; golden_*.toml: by theme
 REQUIRED = {"text", "span", "value", "type"}
 OPTIONAL = {"dct", "mod", "quant", "freq", "grain", "interval", "anchor", "xfail", "note"}

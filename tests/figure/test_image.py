@@ -20,7 +20,7 @@ from timeline.pipeline import events_from_documents
 
 pytestmark = pytest.mark.browser
 
-SAMPLE = Path(__file__).parent.parent / "data" / "armenia-azerbaijan-2021-05-15.txt"
+SAMPLE = Path(__file__).parents[2] / "data" / "armenia-azerbaijan-2021-05-15.txt"
 WIDTH, HEIGHT = 1000, 500
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_app_callbacks import events  # noqa: F401 - the fixture: six events, one of them 490 BC
+from test_callbacks import events  # noqa: F401 - the fixture: six events, one of them 490 BC
 
 from timeline.app.address import PageState, read_query, view_query
 from timeline.app.callbacks import delete_document, filter_choices, filtered_figure, listed_documents, step_event

@@ -10,7 +10,7 @@ from plotly.offline import get_plotlyjs_version
 from timeline.app import create_app
 from timeline.app.store import TimelineStore
 
-BUNDLE = Path(__file__).resolve().parents[1] / "assets" / "vendor" / "plotly-basic.min.js"
+BUNDLE = Path(__file__).resolve().parents[2] / "assets" / "vendor" / "plotly-basic.min.js"
 
 
 def test_the_vendored_bundle_is_the_plotly_js_of_the_plotly_package() -> None:

@@ -6,10 +6,10 @@ from datetime import datetime
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from test_detail import crowded_table
 from test_figure import ms
-from test_figure_detail import crowded_table
 
 from timeline.figure import LANE_BY, prepare
 from timeline.figure.detail import level_of_detail
@@ -35,7 +35,6 @@ def drawn(prepared: Prepared) -> dict[str, tuple[str, int, int, str]]:
 
 
 @pytest.mark.parametrize("lane_by", LANE_BY)
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(keep=st.lists(st.booleans(), min_size=300, max_size=300))
 def test_selecting_rows_is_preparing_them(lane_by: str, keep: list[bool]) -> None:
     whole = crowded_table(300, documents=MAX_LANES + 3)

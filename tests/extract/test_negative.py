@@ -14,7 +14,7 @@ import pytest
 
 from timeline.extract import extract
 
-NEGATIVE_FILES = sorted((Path(__file__).parent / "data").glob("negative*.toml"))
+NEGATIVE_FILES = sorted((Path(__file__).parents[1] / "data").glob("negative*.toml"))
 DOCUMENT_DATE = "2021-05-15"
 
 

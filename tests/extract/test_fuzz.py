@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.extract import DctSource, Extraction, extract
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=4 * settings.default.max_examples)  # the profile's (tests/conftest.py), times four
 
 WORDS = (
     "May may Jan. January March Sept. December Mon Sat Friday Sundays today yesterday tomorrow tonight "

@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from timeline.cli import main
 from timeline.export.timeml_files import public_id
 
-SAMPLE_DATA = Path(__file__).resolve().parents[1] / "data"
-TBAQ = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tbaq-cleaned"
+SAMPLE_DATA = Path(__file__).resolve().parents[2] / "data"
+TBAQ = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "tbaq-cleaned"
 
 _TYPES = {"DATE", "TIME", "DURATION", "SET"}
 _FUNCTIONS = {

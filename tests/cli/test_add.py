@@ -16,7 +16,7 @@ from timeline.cli import main
 from timeline.extract import extract
 from timeline.extract.records import record_timex, timex_record
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def run(*args: object) -> Result:

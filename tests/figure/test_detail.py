@@ -6,7 +6,7 @@ import random
 from datetime import datetime
 
 import numpy as np
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from test_figure import event, ms
 
@@ -123,7 +123,6 @@ def test_stacking_is_deterministic() -> None:
     assert placement(prepared) == placement(crowded_table(200))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     count=st.integers(min_value=0, max_value=400),
     seed=st.integers(min_value=0, max_value=10_000),

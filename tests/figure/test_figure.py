@@ -428,7 +428,7 @@ def test_draw_reuses_a_prepared_table() -> None:
 def test_the_figure_is_a_pure_function_of_the_table() -> None:
     """Same table, same figure: also across processes with different hash seeds."""
     script = (
-        "import sys, json; sys.path.insert(0, 'tests');"
+        "import sys, json; sys.path.insert(0, 'tests/figure');"
         "from test_figure import FAR_DATES, SPEECH, TALKS;"
         "from timeline.events import events_frame; from timeline.figure import timeline_figure;"
         "print(timeline_figure(events_frame([*FAR_DATES, SPEECH, TALKS]), lane_by='grain').to_json())"

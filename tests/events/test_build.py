@@ -29,7 +29,7 @@ from timeline.extract.model import (
 from timeline.ingest.document import Document
 from timeline.pipeline import events_from_documents
 
-SAMPLE = Path(__file__).parent.parent / "data" / "armenia-azerbaijan-2021-05-15.txt"
+SAMPLE = Path(__file__).parents[2] / "data" / "armenia-azerbaijan-2021-05-15.txt"
 
 ABSOLUTE = Anchor(AnchorKind.ABSOLUTE)
 TEXT = (

@@ -13,7 +13,7 @@ from timeline.events.signature import is_signature_line, signed_post
 from timeline.ingest import Document, read_documents
 from timeline.pipeline import events_from_documents
 
-DATA = Path(__file__).parent.parent / "data"
+DATA = Path(__file__).parents[2] / "data"
 SEED = DATA / "armenia-azerbaijan-2021-05-15.txt"
 
 

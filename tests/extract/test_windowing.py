@@ -1,0 +1,122 @@
+"""Trigger windowing finds what a full scan finds.
+
+The engine runs each rule only in windows around the trigger words that can wake it
+(timeline.extract.triggers, timeline.extract.matching). Here every rule is also run over the
+whole text, the matches settled the same way, and the two lists of candidates must be equal:
+on the golden and negative corpora, the sample documents, and hypothesis text.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from unittest import mock
+
+import pytest
+import regex
+from hypothesis import given, settings
+from test_fuzz import date_like_text  # tests/extract/test_fuzz.py: the date-like text strategy
+
+from timeline.extract import matching
+from timeline.extract.matching import find_candidates
+from timeline.extract.resources import Language, RuleSpec, load_language
+
+DATA = Path(__file__).parents[1] / "data"
+SAMPLES = Path(__file__).parents[2] / "data"
+ENGLISH = load_language("en")
+
+
+def _full_scan(text: str, language: Language) -> list[tuple[int, int, RuleSpec, regex.Match[str]]]:
+    """Every rule's matches over the whole text, one after another, as a window's search takes them."""
+    found: list[tuple[int, int, RuleSpec, regex.Match[str]]] = []
+    for rule in language.rules:
+        seen_end = -1
+        match = rule.pattern.search(text)
+        while match is not None:
+            start, end = matching._span(match)
+            if end > start and start >= seen_end:
+                found.append((start, end, rule, match))
+                seen_end = end
+            match = rule.pattern.search(text, max(match.end(), match.start() + 1))
+    return found
+
+
+# Rule -> why windowing misses what a full scan of the rule finds. A difference is allowed only
+# when every candidate the full scan adds is of one of these rules, and every candidate only the
+# windowed run has lies inside one of those (the shorter match that won in its place).
+KNOWN_DIFFERENCES = {
+    "named_day_of_relative_period": "woken by ordinals, not unit words, for speed "
+    "('the 2nd month of next year': a golden xfail)",
+    "weekday_with_part": "the full scan reads 'Sunday' inside 'Sundays' (the pattern has no word end after "
+    "the weekday); windowing wakes the rule on 'Sunday', not on the plural, and is right",
+    # A run of digits gets one trigger category, by its shape and neighbours (triggers.TriggerTable._digits);
+    # where two would fit, the rules of the other are not woken. Found by the hypothesis test below:
+    "clock_h": "'21h30’': digits ending in 0 before a quote are a year ('90s), not the number beside the hour",
+    "numeric_month_year": "'’09/1503': two digits after a quote are a year ('17), not a dashed date",
+    "year_bare": "'2021 a.m.': digits before a.m./p.m. are a clock time only, not a year",
+    "clock_time": "'05\\np.m.': a line break between the digits and p.m. is not looked at (a space is)",
+    "lower_month_year": "'1997:46': digits before a colon are a clock time only, not a year",
+    "quarter_code": "'Q3 1450:1450': digits before a colon are a clock time only, not a year",
+    "day_month": "'’05 May': two digits after a quote are a year ('17), not a day number",
+    "deictic_day_part": "'todayMay': a trigger word running into the next word is not one",
+}
+
+
+def _unexplained(text: str) -> list[tuple[str, str, str]]:
+    """The candidates (text, rule, which run) that differ between windowing and a full scan, unless explained."""
+    windowed = set(find_candidates(text, ENGLISH))
+    with mock.patch.object(matching, "_raw_matches", _full_scan):
+        full = set(find_candidates(text, ENGLISH))
+    only_full, only_windowed = full - windowed, windowed - full
+    explained = all(c.rule in KNOWN_DIFFERENCES for c in only_full) and all(
+        any(k.start <= c.start and c.end <= k.end for k in only_full) for c in only_windowed
+    )
+    if explained:
+        return []
+    return sorted(
+        [(text[c.start : c.end], c.rule, "full scan only") for c in only_full]
+        + [(text[c.start : c.end], c.rule, "windowed only") for c in only_windowed]
+    )
+
+
+def _corpus_texts() -> list[str]:
+    texts: list[str] = []
+    for path in sorted(DATA.glob("*.toml")):
+        with path.open("rb") as file:
+            texts += [case["text"] for case in tomllib.load(file)["case"]]
+    return texts
+
+
+CORPUS = _corpus_texts()
+
+
+def test_the_corpora_are_read() -> None:
+    assert len(CORPUS) > 500
+
+
+def test_a_difference_is_found_and_a_known_one_explained() -> None:
+    """The comparison can fail: a rule narrowed by its triggers shows, and only listed rules pass."""
+    case = "The launch is the 2nd month of next year."
+    assert _unexplained(case) == []
+    with mock.patch.dict(KNOWN_DIFFERENCES, clear=True):
+        assert _unexplained(case) == [
+            ("next year", "direction_unit", "windowed only"),
+            ("the 2nd month of next year", "named_day_of_relative_period", "full scan only"),
+        ]
+
+
+def test_windowed_matching_equals_a_full_scan_on_the_golden_and_negative_corpora() -> None:
+    assert [(text, found) for text in CORPUS if (found := _unexplained(text))] == []
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda path: path.name)
+def test_windowed_matching_equals_a_full_scan_on_the_sample_documents(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert len(find_candidates(text, ENGLISH)) > 5
+    assert _unexplained(text) == []
+
+
+@settings(max_examples=2 * settings.default.max_examples)  # KNOWN_DIFFERENCES: what 9,000 random ones showed
+@given(date_like_text)
+def test_windowed_matching_equals_a_full_scan_on_date_like_text(text: str) -> None:
+    assert _unexplained(text) == []
