@@ -183,3 +183,14 @@ def test_a_lane_grows_rows_up_to_its_share() -> None:
     assert rows_used <= 8 and scene.lane_rows == (rows_used + 1,)  # at most eight rows, and the cluster row
     assert len(scene.clusters)
     assert epoch_ms("2021-05-01") == ms(datetime(2021, 5, 1))
+
+
+def test_a_lane_name_drawn_inside_keeps_the_start_of_its_first_row_free() -> None:
+    prepared = crowded_table(200)
+    view = (ms(datetime(2021, 5, 1)), ms(datetime(2021, 6, 1)))
+    free = level_of_detail(prepared, view, 380)
+    named = level_of_detail(prepared, view, 380, name_px=[150.0, 120.0, 90.0])
+    assert any(row == 0 and left < 90 for _, row, left, _ in boxes(prepared, free))  # the case is real
+    for lane, row, left, _ in boxes(prepared, named):
+        assert row > 0 or left >= [150.0, 120.0, 90.0][lane] + ITEM_GAP
+    assert named.in_view == free.in_view  # what no longer fits in the first row is placed or counted

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.app.filters import EventFilter, filter_mask, read_filter
-from timeline.figure import Prepared, prepare
+from timeline.figure import Prepared, draw, prepare
 
 _KEPT = 4  # filter and lane combinations kept
 
@@ -65,7 +65,7 @@ class PreparedEvents:
         self._computing = threading.Lock()  # one table prepared at a time: a second asker waits for it
 
     def warm(self, *also: Callable[[], object]) -> threading.Thread:
-        """Prepare the page's first view (no filter, lanes by document) in the background, and run
+        """Prepare and draw the page's first view (no filter, lanes by document) in the background, and run
         ``also`` (other first-visit work, such as listing the documents), so the first visitor of a
         big store does not wait for it."""
         thread = threading.Thread(target=self._warm, args=also, name="timeline-warm", daemon=True)
@@ -73,7 +73,7 @@ class PreparedEvents:
         return thread
 
     def _warm(self, *also: Callable[[], object]) -> None:
-        for step in (lambda: self.get({}, "document"), *also):
+        for step in (lambda: draw(self.get({}, "document").prepared), *also):
             try:
                 step()
             except Exception:  # noqa: BLE001 - only a head start: the first request does it otherwise

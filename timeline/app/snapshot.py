@@ -46,7 +46,9 @@ def write_snapshot(database: Path, revision: int, events: pd.DataFrame) -> None:
     path = snapshot_path(database, revision)
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     try:
-        feather.write_feather(pa.Table.from_pandas(events, preserve_index=False), partial, compression="uncompressed")
+        table = pa.Table.from_pandas(events, preserve_index=False).combine_chunks()
+        # One batch: each column is read back as one array (a take from many chunks is slow).
+        feather.write_feather(table, partial, compression="uncompressed", chunksize=max(len(events), 1))
         partial.replace(path)  # whole or not at all, for a reader in another process
     except (OSError, pa.ArrowException):
         with contextlib.suppress(OSError):

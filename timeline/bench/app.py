@@ -25,7 +25,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -249,4 +249,4 @@ def command(sizes: Sequence[int], corpus: Path | None, keep: Path | None) -> Non
             row = measure(size, folder, corpus)
             click.echo(format_row(row))
             if os.environ.get("TIMELINE_BENCH_JSON"):
-                click.echo(json.dumps(row.__dict__))
+                click.echo(json.dumps(asdict(row)))

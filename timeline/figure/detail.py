@@ -21,6 +21,7 @@ Zooming in spreads events over more pixels, so what was counted gets placed once
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -96,9 +97,15 @@ def row_caps(demand: np.ndarray, row_budget: int = ROW_BUDGET) -> np.ndarray:
 
 
 def level_of_detail(
-    prepared: Prepared, view: tuple[float, float], width: float, *, row_budget: int = ROW_BUDGET
+    prepared: Prepared,
+    view: tuple[float, float],
+    width: float,
+    *,
+    row_budget: int = ROW_BUDGET,
+    name_px: Sequence[float] = (),
 ) -> Scene:
-    """The scene of ``prepared`` seen over ``view`` (ms) on a plot ``width`` px wide."""
+    """The scene of ``prepared`` seen over ``view`` (ms) on a plot ``width`` px wide; ``name_px``
+    keeps the start of each lane's first row free (px) for its name, drawn there on a narrow plot."""
     first, last = view
     if not last > first:
         raise ValueError(f"the view must end after it starts, not {view}")
@@ -132,6 +139,8 @@ def level_of_detail(
     counted = rank >= caps[lanes[order]] if len(order) else np.zeros(0, bool)
     tried = order[~counted]
     packer = _Packer(prepared, positions[tried], first, last, width, caps, lane_count)
+    for lane, reserved in enumerate(name_px):
+        packer.edges[lane][0] = reserved
     for slot, i in zip(np.flatnonzero(~counted).tolist(), tried.tolist(), strict=True):
         if not packer.place(int(positions[i]), int(lanes[i]), float(anchor_px[i])):
             counted[slot] = True

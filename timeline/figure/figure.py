@@ -95,7 +95,9 @@ def draw(
     margin = layout.margins(names, title=bool(title), controls=controls, width=width)
     shown = view or first_view(prepared)
     plot_width = max((width or DEFAULT_PLOT_WIDTH + margin["l"] + margin["r"]) - margin["l"] - margin["r"], 120)
-    scene = level_of_detail(prepared, shown, plot_width, row_budget=row_budget)
+    scene = level_of_detail(
+        prepared, shown, plot_width, row_budget=row_budget, name_px=layout.inside_name_widths(names, margin)
+    )
     colours = PALETTE
     used = sorted({int(c) % len(colours) for c in prepared.lanes.colour[scene.placed["pos"].to_numpy()]})
     legend = prepared.lanes.colour_names and len(used) > 1 and not _colour_is_lane(prepared)

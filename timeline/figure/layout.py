@@ -23,6 +23,7 @@ from timeline.figure.style import (
     FONT_FAMILY,
     FONT_SIZE,
     HOVER_SIZE,
+    ITEM_GAP,
     LABEL_SIZE,
     LANE_BAND,
     MUTED_COLOUR,
@@ -44,6 +45,7 @@ _TOOLBAR_PX = 34  # above them, the row of plotly's toolbar (which would cover t
 _TITLE_PX = 40
 _MIN_LEFT, _MAX_LEFT = 60, 240
 _MAX_LEFT_SHARE = 0.25  # of the figure's width
+_INSIDE_NAME_SIZE = LABEL_SIZE - 1  # a lane's name drawn inside a narrow plot
 NARROW_PX = 640  # below this figure width, lane names go inside the plot
 _INSIDE_LEFT, _INSIDE_RIGHT = 8, 12
 _NAME_PAD = 18  # between a lane name and the plot
@@ -81,6 +83,13 @@ def shortened(name: str, room: float, size: float = TICK_SIZE) -> str:
     return kept.rstrip() + "…" if kept else "…"
 
 
+def inside_name_widths(names: Sequence[str], margin: dict[str, int]) -> list[float]:
+    """How much of each lane's first row its name takes (px) when drawn inside the plot; [] otherwise."""
+    if not names_inside(margin):
+        return []
+    return [text_width(name, _INSIDE_NAME_SIZE) + ITEM_GAP for name in names]
+
+
 def inside_names(names: Sequence[str], tops: Sequence[int], margin: dict[str, int]) -> list[dict[str, Any]]:
     """Lane names at the top left of their lanes, over a light backing (for a narrow figure)."""
     if not names_inside(margin):
@@ -95,7 +104,7 @@ def inside_names(names: Sequence[str], tops: Sequence[int], margin: dict[str, in
             "xanchor": "left",
             "yanchor": "top",
             "showarrow": False,
-            "font": {"size": LABEL_SIZE - 1, "color": MUTED_COLOUR},
+            "font": {"size": _INSIDE_NAME_SIZE, "color": MUTED_COLOUR},
             "bgcolor": "rgba(255, 255, 255, 0.8)",
             "borderpad": 1,
         }
