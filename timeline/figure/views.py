@@ -1,9 +1,10 @@
 """Which part of time the timeline shows: the first view, and the windows of the range buttons.
 
-* The first view goes where the events are: from the 10th to the 90th percentile of their
-  middles, widened to the events within that span's length of it, padded, so one long period
-  ("the last century") or one stray date does not squeeze the rest into a sliver. "all" still
-  shows everything.
+* The first view goes where the events are: the shortest span holding 70% of their middles,
+  widened to the events within that span's length of it (or a twentieth of the whole span),
+  padded, so one long period ("the last century"), a stray date or a second, distant cluster (a
+  history of antiquity beside a week of news) does not squeeze the rest into a sliver. "all"
+  still shows everything.
 * The range buttons (1m, 6m, 1y, 10y) count back from the latest event on the first view, and
   centre on the event nearest the middle of a view the user chose; either way the window holds
   an event, so no button shows an empty range.
@@ -18,7 +19,8 @@ import numpy as np
 from timeline.events.timescale import MS_PER_DAY
 from timeline.figure.prepare import Prepared
 
-_QUANTILES: Final = (0.1, 0.9)
+_SHARE: Final = 0.7  # of the events, in the first view's core
+_NEAR_SHARE: Final = 0.05  # of the whole span: how near the core an event joins it, at least
 _PAD: Final = 0.06  # of the view, each side
 _MIN_VIEW_MS: Final = 2.0 * MS_PER_DAY
 _MONTH_MS: Final = 30.436875 * MS_PER_DAY
@@ -30,16 +32,26 @@ Window = tuple[float, float]
 
 def first_view(prepared: Prepared) -> Window:
     """The span most events are in, padded; a few days around them when they share one day."""
-    low, high = (float(q) for q in np.quantile(prepared.mark_ms, _QUANTILES))
-    # Events near the bulk (within its own length) join it, so its edges are not cut off.
-    near = prepared.mark_ms[(prepared.mark_ms >= low - (high - low)) & (prepared.mark_ms <= high + (high - low))]
+    low, high = densest_span(prepared.mark_ms, _SHARE)
+    # Events near the bulk join it, so its edges are not cut off: near is within the bulk's own
+    # length, or a twentieth of the whole span when the bulk is a few days of a longer story.
+    first, last = prepared.span()
+    reach = max(high - low, (last - first) * _NEAR_SHARE)
+    near = prepared.mark_ms[(prepared.mark_ms >= low - reach) & (prepared.mark_ms <= high + reach)]
     low, high = min(low, float(near.min())), max(high, float(near.max()))
     if high - low < _MIN_VIEW_MS:
         middle = (high + low) / 2
         low, high = middle - _MIN_VIEW_MS / 2, middle + _MIN_VIEW_MS / 2
     pad = (high - low) * _PAD
-    first, last = prepared.span()
     return max(low - pad, first), min(high + pad, last)
+
+
+def densest_span(moments: np.ndarray, share: float) -> Window:
+    """The shortest span holding ``share`` of ``moments`` (the earliest such span on a tie)."""
+    ordered = np.sort(moments)
+    held = max(int(np.ceil(share * len(ordered))) - 1, 0)  # the span runs from one moment to the held-th after it
+    start = int(np.argmin(ordered[held:] - ordered[: len(ordered) - held]))
+    return float(ordered[start]), float(ordered[start + held])
 
 
 def whole_view(prepared: Prepared) -> Window:
