@@ -124,7 +124,7 @@ class Resolver:
             after = candidates[bisect_right(starts, quote.end) : bisect_left(starts, quote.attribution_end)]
             before = candidates[bisect_left(starts, quote.attribution_start) : bisect_left(starts, quote.start)]
             said_on = self._attribution_date(after + before[::-1])  # "..., he said Friday." first
-            names = _names(self.context.text[quote.end + 1 : quote.attribution_end])
+            names = _names(self.context.text[quote.end + 1 : quote.attribution_end], self.context.rules.not_speakers)
             if said_on is None:
                 said_on = next((ref for known, ref in speakers if names & known), None)
             if said_on is not None:
@@ -533,23 +533,9 @@ def _is_duration(value: str) -> bool:
     return value[:1] == "P" and value[1:2] in set("0123456789XT")
 
 
-def _names(text: str) -> set[str]:
+def _names(text: str, not_speakers: frozenset[str]) -> set[str]:
     """Capitalized words of an attribution: who is speaking."""
-    return {word.strip(".,;:") for word in text.split() if word[:1].isupper() and len(word) > 2} - {
-        "The",
-        "She",
-        "His",
-        "Her",
-        "They",
-        "Friday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Saturday",
-        "Sunday",
-        "Speaking",
-    }
+    return {word.strip(".,;:") for word in text.split() if word[:1].isupper() and len(word) > 2} - not_speakers
 
 
 def to_timex(candidate: Candidate, resolved: Resolved, context: TextContext, text: str) -> Timex:
