@@ -110,6 +110,19 @@ def ordinal(lang: Language, text: str) -> int:
     return int(_first_of(lang, ("ordinal", "named_ordinal"), cleaned))
 
 
+ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def roman(lang: Language, text: str) -> int:
+    """A Roman numeral: "XIX" 19, "xxi" 21, "XIXe" 19 (a trailing ordinal mark is dropped)."""
+    leading = regex.match(r"[ivxlcdm]+", _clean(text))
+    letters = [ROMAN_DIGITS[ch] for ch in leading.group()] if leading else []
+    if not letters:
+        raise KeyError(text)
+    return sum(-value if index + 1 < len(letters) and value < letters[index + 1] else value
+               for index, value in enumerate(letters))  # fmt: skip
+
+
 def half_ordinal(lang: Language, text: str) -> int:
     return ordinal(lang, text)
 
@@ -256,6 +269,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "year_words": year_words,
     "decade": decade,
     "century_ordinal": ordinal,
+    "century_roman": roman,
     "millennium_ordinal": ordinal,
     "bc": text_as_is,
     "quarter_ordinal": ordinal,
@@ -337,6 +351,7 @@ CANONICAL_SLOTS = {  # fragments that mean the same thing fill the same slot
     "day_num": "day",
     "number": "count",
     "year_words": "year",
+    "century_roman": "century_ordinal",
 }
 
 

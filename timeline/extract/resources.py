@@ -174,7 +174,7 @@ def load_language(code: str = "en") -> Language:
 
 def load_language_folder(folder: Traversable | Path, code: str) -> Language:
     """Read and compile the language whose four files are in ``folder`` (not cached)."""
-    vocabulary = _read_toml(folder, code, "vocabulary.toml")
+    vocabulary = _read_vocabulary(folder, code)
     for table, entries in vocabulary.items():
         if not isinstance(entries, dict):
             raise ResourceError(f"{code}/vocabulary.toml: [{table}] must be a table of word = value")
@@ -204,6 +204,19 @@ def load_language_folder(folder: Traversable | Path, code: str) -> Language:
             raise ResourceError(f"{code}/patterns.toml [triggers]: unknown vocabulary table {table!r}")
     text_rules = _text_rules(_read_toml(folder, code, "language.toml"), f"{code}/language.toml")
     return Language(code, vocabulary, fragments, tuple(specs), triggers, text_rules)
+
+
+def _read_vocabulary(folder: Traversable | Path, code: str) -> dict[str, dict[str, Any]]:
+    """``calendar.toml`` (generated from CLDR, where the language has one) extended by the
+    hand-written ``vocabulary.toml``."""
+    vocabulary: dict[str, dict[str, Any]] = {}
+    if (folder / "calendar.toml").is_file():
+        vocabulary = _read_toml(folder, code, "calendar.toml")
+    for table, entries in _read_toml(folder, code, "vocabulary.toml").items():
+        if not isinstance(entries, dict):
+            raise ResourceError(f"{code}/vocabulary.toml: [{table}] must be a table of word = value")
+        vocabulary.setdefault(table, {}).update(entries)
+    return vocabulary
 
 
 def _check_rule(kind: object, options: dict[str, Any], where: str) -> None:
