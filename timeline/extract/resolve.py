@@ -257,6 +257,10 @@ class Resolver:
             where = {-1: "the last", 1: "the next", 0: "the same year's"}[meaning.direction]
             return _relative(value.with_year(year), reference, f"{where} one from {reference.describe()}", meaning.mod)
         if meaning.needs_day and ref_day is not None:
+            if self.context.rules.clock_on_mentioned_day and self.last is not None:
+                mentioned = self.last.value.as_date()  # "lundi 17 février, à 14 h 30": that Monday
+                if mentioned is not None:
+                    reference, ref_day = self.last, mentioned
             resolved_value = _on_day(ref_day, value)
             return _relative(resolved_value, reference, f"on {reference.describe()}", meaning.mod)
         if value.year is None and reference.value.year is not None and not meaning.needs_day:

@@ -64,6 +64,7 @@ class TextRules:
     clock_after: regex.Pattern[str]
     era_after: regex.Pattern[str]
     hours_word: str
+    clock_on_mentioned_day: bool = False  # a clock time alone is on the day last talked about
 
 
 @dataclass(frozen=True)
@@ -269,4 +270,5 @@ def _text_rules(settings: dict[str, Any], where: str) -> TextRules:
         clock_after=compiled("digits", "clock_after", regex.IGNORECASE),
         era_after=compiled("digits", "era_after"),
         hours_word=str(entry("digits", "hours_word")),
+        clock_on_mentioned_day=bool(settings.get("resolution", {}).get("clock_on_mentioned_day", False)),
     )
