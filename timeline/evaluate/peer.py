@@ -18,6 +18,9 @@ from dateparser.search import search_dates
 from timeline.extract.calendar import CalendarValue, parse_iso_date
 from timeline.extract.model import Anchor, AnchorKind, Timex, TimexType
 
+LANGUAGES = ["en"]  # what `timeline bench extract` reads its (English) texts as
+
+
 def dateparser_timexes(text: str, dct: str | None = None, language: str = "en") -> list[Timex]:
     """The dates ``search_dates`` finds in ``text`` (read as ``language``), relative ones resolved
     against ``dct``.
