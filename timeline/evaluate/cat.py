@@ -57,7 +57,9 @@ def parse_cat(root: ET.Element, *, default_id: str = "") -> TimemlDocument:
     length, sentence = 0, None
     for t_id in order:
         token = tokens[t_id]
-        if t_id in dateline or (last_sentence is not None and token.sentence.isdigit() and int(token.sentence) > last_sentence):
+        if t_id in dateline or (
+            last_sentence is not None and token.sentence.isdigit() and int(token.sentence) > last_sentence
+        ):
             continue
         if parts:
             separator = "\n" if token.sentence != sentence else " "
@@ -75,7 +77,14 @@ def parse_cat(root: ET.Element, *, default_id: str = "") -> TimemlDocument:
             continue
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
         gold.append(
-            GoldTimex(start, end, text[start:end], element.get("type", ""), element.get("value", ""), element.get("mod") or None)
+            GoldTimex(
+                start,
+                end,
+                text[start:end],
+                element.get("type", ""),
+                element.get("value", ""),
+                element.get("mod") or None,
+            )
         )
     gold.sort(key=lambda timex: timex.start)
     return TimemlDocument(root.get("doc_id") or default_id, root.get("doc_name"), dct, text, gold)

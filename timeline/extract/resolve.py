@@ -231,7 +231,10 @@ class Resolver:
         if meaning.day_offset is not None and ref_day is not None:
             day = ref_day + timedelta(days=meaning.day_offset)
             resolved_value = _on_day(day, value)
-            words = {0: "the same day as", -1: "the day before", 1: "the day after"}[meaning.day_offset]
+            offset = meaning.day_offset
+            words = {0: "the same day as", -1: "the day before", 1: "the day after"}.get(offset)
+            if words is None:  # "anteayer", "après-demain"
+                words = f"{abs(offset)} days {'before' if offset < 0 else 'after'}"
             return _relative(resolved_value, reference, f"{words} {reference.describe()}", meaning.mod)
         if meaning.weekday is not None and value.day is not None and ref_day is not None:
             return self._weekday_on_day(candidate, meaning, reference, ref_day)
@@ -491,6 +494,8 @@ def _named_period_shift(value: CalendarValue, reference: CalendarValue, directio
     month, ref_month = _first_month(value), reference.month or _first_month(reference)
     if month is None or ref_month is None or direction == 0:
         return 0
+    if month == ref_month and value.day is not None and reference.day is not None:  # "le 6 mai dernier"
+        month, ref_month = value.day, reference.day  # said on 15 May: this year's 6 May
     if direction < 0:
         return 0 if month < ref_month else -1
     return 0 if month > ref_month else 1
