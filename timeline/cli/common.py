@@ -40,6 +40,17 @@ def dct_option(**kwargs: Any) -> Any:
     )
 
 
+def language_option(**kwargs: Any) -> Any:
+    """The --language option: the language of documents that do not give their own."""
+    return click.option(
+        "--language",
+        metavar="CODE",
+        help="Language (en, es, fr) of documents that give none (a corpus 'language' field wins); "
+        "detected from each document's text when not given.",
+        **kwargs,
+    )
+
+
 class ProblemReport:
     """Writes each Problem to stderr as it streams past; remembers whether any was more than a skipped file."""
 
