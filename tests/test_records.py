@@ -83,6 +83,7 @@ def test_a_resolved_date_record() -> None:
         "freq": None,
         "dct": "2021-05-15",
         "dct_source": "text",
+        "language": "en",
     }
 
 
