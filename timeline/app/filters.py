@@ -27,6 +27,7 @@ class EventFilter:
     documents: tuple[str, ...] = ()
     grains: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()  # language codes of the documents: "es", "fr"
     date_from: Period | None = None
     date_to: Period | None = None
     search: str = ""
@@ -40,6 +41,8 @@ def filter_events(events: pd.DataFrame, wanted: EventFilter) -> pd.DataFrame:
     keep = pd.Series(True, index=selected.index)
     if wanted.types:
         keep &= selected["type"].isin(wanted.types)
+    if wanted.languages:
+        keep &= selected["language"].isin(wanted.languages)
     words = wanted.search.strip()
     if words:
         found = pd.Series(False, index=selected.index)
@@ -52,7 +55,7 @@ def filter_events(events: pd.DataFrame, wanted: EventFilter) -> pd.DataFrame:
 def read_filter(values: Mapping[str, Any]) -> tuple[EventFilter, list[str]]:
     """The filter of the page's inputs, and a message for each input that could not be used.
 
-    ``values`` has the keys documents, grains, types (lists), date_from, date_to and search
+    ``values`` has the keys documents, grains, types, languages (lists), date_from, date_to and search
     (text). A date that cannot be read is reported and left out; the rest still applies.
     """
     messages: list[str] = []
@@ -71,6 +74,7 @@ def read_filter(values: Mapping[str, Any]) -> tuple[EventFilter, list[str]]:
         documents=_strings(values.get("documents")),
         grains=_strings(values.get("grains")),
         types=_strings(values.get("types")),
+        languages=_strings(values.get("languages")),
         date_from=period("date_from", "From"),
         date_to=period("date_to", "To"),
         search=str(values.get("search") or ""),

@@ -111,6 +111,9 @@ def stream_records(
 def events_from_documents(documents: Iterable[Document]) -> pd.DataFrame:
     """The events table of ``documents``; raises on a document the extractor fails on (for tests, benchmarks)."""
     return events_from_extractions(
-        (document, extract(document.text, document.date, metadata_date=document.metadata_date))
+        (
+            document,
+            extract(document.text, document.date, metadata_date=document.metadata_date, language=document.language),
+        )
         for document in documents
     )
