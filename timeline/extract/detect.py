@@ -11,7 +11,10 @@ from functools import cache
 from importlib import resources as importlib_resources
 from typing import Protocol
 
-SAMPLE_CHARS = 2000  # the start of a document says its language; reading more only costs time
+# The start of a document says its language. The detector costs about 0.45 ms a thousand
+# characters, a tenth of what extracting them costs: it reads the first 100 characters, and the
+# first 2,000 only where those leave it unsure (a title of names, a byline).
+SAMPLES = (100, 2000)
 DEFAULT_LANGUAGE = "en"
 # A text is read as another language than the default only when the detector is this sure:
 # "Sales rose last quarter." scores 0.52 French, "Le ministre est arrivé hier soir." 0.998.
@@ -41,10 +44,12 @@ def _identifier() -> _Identifier:
 def detect_language(text: str) -> str:
     """The code of the language ``text`` is written in; the default (English) for text with no
     letters or too short to tell."""
-    sample = text[:SAMPLE_CHARS]
-    if not any(ch.isalpha() for ch in sample):
+    if len(available_languages()) == 1 or not any(ch.isalpha() for ch in text[: SAMPLES[-1]]):
         return DEFAULT_LANGUAGE
-    if len(available_languages()) == 1:
-        return available_languages()[0]
-    language, probability = _identifier().classify(sample)
-    return str(language) if probability >= MIN_CONFIDENCE else DEFAULT_LANGUAGE
+    for size in SAMPLES:
+        language, probability = _identifier().classify(text[:size])
+        if probability >= MIN_CONFIDENCE:
+            return str(language)
+        if size >= len(text):
+            break
+    return DEFAULT_LANGUAGE
