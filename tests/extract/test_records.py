@@ -51,7 +51,7 @@ def test_fields_are_in_the_agreed_order() -> None:
     assert RECORD_FIELDS == (
         "doc", "text", "start", "end", "type", "value", "mod", "grain", "interval_start", "interval_end",
         "anchor", "anchor_value", "explanation", "sentence", "sentence_start", "rule", "quant", "freq",
-        "dct", "dct_source",
+        "dct", "dct_source", "language",
     )  # fmt: skip
     record = timex_record("d", SIX_MONTHS_AGO, DocumentDate("2021-05-15", DctSource.GIVEN))
     assert tuple(record) == RECORD_FIELDS
@@ -83,6 +83,7 @@ def test_a_resolved_date_record() -> None:
         "freq": None,
         "dct": "2021-05-15",
         "dct_source": "text",
+        "language": "en",
     }
 
 

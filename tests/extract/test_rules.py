@@ -1,4 +1,4 @@
-"""Every example written next to a rule in rules.toml runs as a test.
+"""Every example written next to a rule in rules.toml runs as a test, in every language.
 
 An example is ``"text => value"``: [brackets] mark the expected span (the whole text when there
 are none) and the text is read against the document date 2021-05-15, a Saturday. Examples that
@@ -15,10 +15,12 @@ import pytest
 import regex
 
 from timeline.extract import Timex, extract
+from timeline.extract.detect import available_languages
 from timeline.extract.resources import RuleSpec, load_language
 
 DOCUMENT_DATE = "2021-05-15"
-RULES = load_language("en").rules
+RULES = [rule for code in available_languages() for rule in load_language(code).rules]
+LANGUAGE_OF = {rule.name: code for code in available_languages() for rule in load_language(code).rules}
 
 # (rule, example) -> why the extractor does not give the example's span and value.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {}
@@ -68,11 +70,13 @@ def _cases(
             if (rule.name, example) in known:
                 reason = why.format(known[(rule.name, example)])
                 marks.append(pytest.mark.xfail(strict=True, reason=reason))
-            cases.append(pytest.param(rule, example, marks=marks, id=f"{rule.name}: {example}"))
+            cases.append(
+                pytest.param(rule, example, marks=marks, id=f"{LANGUAGE_OF[rule.name]} {rule.name}: {example}")
+            )
     return cases
 
 
-WEEKDAY_WORD = regex.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:[a-z]*day)?\b")  # not "Monsoon"
+WEEKDAY_WORD = regex.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:[a-z]*day)?\b")  # not "Monsoon"; English only
 DAY_VALUE = regex.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T|$)")  # AD days only: date() has no BC
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -88,13 +92,13 @@ def _weekday_mismatch(example: str) -> str | None:
     return None if actual == named.group(1) else f"{example!r}: {parsed.value} is a {actual}"
 
 
-def _timex_at(example: RuleExample) -> Timex | None:
-    timexes = extract(example.text, dct=DOCUMENT_DATE).timexes
+def _timex_at(example: RuleExample, language: str) -> Timex | None:
+    timexes = extract(example.text, dct=DOCUMENT_DATE, language=language).timexes
     return next((t for t in timexes if (t.start, t.end) == (example.start, example.end)), None)
 
 
-def _describe(example: RuleExample) -> str:
-    found = extract(example.text, dct=DOCUMENT_DATE).timexes
+def _describe(example: RuleExample, language: str) -> str:
+    found = extract(example.text, dct=DOCUMENT_DATE, language=language).timexes
     return f"in {example.text!r} found " + repr([(t.text, t.value, t.rule) for t in found])
 
 
@@ -144,7 +148,7 @@ def test_weekday_check_reads_examples() -> None:
 
 
 def test_examples_naming_a_weekday_fall_on_it() -> None:
-    examples = [example for rule in RULES for example in rule.examples]
+    examples = [example for rule in RULES if LANGUAGE_OF[rule.name] == "en" for example in rule.examples]
     assert [m for m in map(_weekday_mismatch, examples) if m] == []
 
 
@@ -160,11 +164,11 @@ def test_an_entry_naming_no_example_stops_the_collection() -> None:
 
 @pytest.mark.parametrize(("rule", "example"), _cases(KNOWN_FAILURES, "extractor: {}"))
 def test_rule_example_gives_span_and_value(rule: RuleSpec, example: str) -> None:
-    expected = parse_example(example)
-    timex = _timex_at(expected)
-    assert timex is not None, f"no timex at {expected.start}:{expected.end}; {_describe(expected)}"
+    expected, language = parse_example(example), LANGUAGE_OF[rule.name]
+    timex = _timex_at(expected, language)
+    assert timex is not None, f"no timex at {expected.start}:{expected.end}; {_describe(expected, language)}"
     assert timex.text == expected.text[expected.start : expected.end]
-    assert timex.value == expected.value, _describe(expected)
+    assert timex.value == expected.value, _describe(expected, language)
 
 
 # Examples whose span or value is still wrong are left out here: which rule finds a wrong
@@ -174,6 +178,6 @@ def test_rule_example_gives_span_and_value(rule: RuleSpec, example: str) -> None
     _cases(OTHER_RULE_WINS, "found by rule {} instead", frozenset(KNOWN_FAILURES)),
 )
 def test_rule_example_is_found_by_its_own_rule(rule: RuleSpec, example: str) -> None:
-    expected = parse_example(example)
-    timex = _timex_at(expected)
-    assert timex is not None and timex.rule == rule.name, _describe(expected)
+    expected, language = parse_example(example), LANGUAGE_OF[rule.name]
+    timex = _timex_at(expected, language)
+    assert timex is not None and timex.rule == rule.name, _describe(expected, language)

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from test_fuzz import date_like_text  # tests/extract/test_fuzz.py: the date-like text strategy
 
 from timeline.extract import matching
+from timeline.extract.detect import detect_language
 from timeline.extract.matching import find_candidates
 from timeline.extract.resources import Language, RuleSpec, load_language
 
@@ -62,11 +63,11 @@ KNOWN_DIFFERENCES = {
 }
 
 
-def _unexplained(text: str) -> list[tuple[str, str, str]]:
+def _unexplained(text: str, language: Language = ENGLISH) -> list[tuple[str, str, str]]:
     """The candidates (text, rule, which run) that differ between windowing and a full scan, unless explained."""
-    windowed = set(find_candidates(text, ENGLISH))
+    windowed = set(find_candidates(text, language))
     with mock.patch.object(matching, "_raw_matches", _full_scan):
-        full = set(find_candidates(text, ENGLISH))
+        full = set(find_candidates(text, language))
     only_full, only_windowed = full - windowed, windowed - full
     explained = all(c.rule in KNOWN_DIFFERENCES for c in only_full) and all(
         any(k.start <= c.start and c.end <= k.end for k in only_full) for c in only_windowed
@@ -112,8 +113,9 @@ def test_windowed_matching_equals_a_full_scan_on_the_golden_and_negative_corpora
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda path: path.name)
 def test_windowed_matching_equals_a_full_scan_on_the_sample_documents(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert len(find_candidates(text, ENGLISH)) > 5
-    assert _unexplained(text) == []
+    language = load_language(detect_language(text))  # the Spanish and French samples in their own rules
+    assert len(find_candidates(text, language)) > 5
+    assert _unexplained(text, language) == []
 
 
 @settings(max_examples=2 * settings.default.max_examples)  # KNOWN_DIFFERENCES: what 9,000 random ones showed

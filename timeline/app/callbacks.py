@@ -111,6 +111,12 @@ def filter_choices(
     return options("grain", [str(g) for g in GRAIN_ORDER]), options("type", [str(t) for t in TimexType])
 
 
+def language_choices(events: pd.DataFrame) -> list[dict[str, str]]:
+    """Options of the language filter: the languages the documents were read in, with counts."""
+    counts = events["language"].value_counts()
+    return [{"label": f"{code} · {counts[code]:,}", "value": str(code)} for code in sorted(counts.index)]
+
+
 def document_options(
     documents: Sequence[StoredDocument], search: str | None, selected: Sequence[str] | None
 ) -> list[dict[str, str]]:
@@ -259,6 +265,7 @@ _FILTER_COMPONENTS = {
     "documents": ids.DOCUMENTS,
     "grains": ids.GRAINS,
     "types": ids.TYPES,
+    "languages": ids.LANGUAGES,
     "date_from": ids.DATE_FROM,
     "date_to": ids.DATE_TO,
     "search": ids.SEARCH,
@@ -340,7 +347,7 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
         **changes,
     )
     def _reset(_: int | None) -> dict[str, Any]:
-        return dict(documents=[], grains=[], types=[], date_from="", date_to="", search="")
+        return dict(documents=[], grains=[], types=[], languages=[], date_from="", date_to="", search="")
 
     @app.callback(
         output=dict(
@@ -393,6 +400,10 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
     )
     def _choices(_: int, filters: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         return filter_choices(store.events(), filters)
+
+    @app.callback(Output(ids.LANGUAGES, "options"), Input(ids.REVISION, "data"))
+    def _languages(_: int) -> list[dict[str, str]]:
+        return language_choices(store.events())
 
     @app.callback(
         Output(ids.DOCUMENTS, "options"),

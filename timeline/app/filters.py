@@ -30,6 +30,7 @@ class EventFilter:
     documents: tuple[str, ...] = ()
     grains: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()  # language codes of the documents: "es", "fr"
     date_from: Period | None = None
     date_to: Period | None = None
     search: str = ""
@@ -48,6 +49,8 @@ def filter_mask(events: pd.DataFrame, wanted: EventFilter) -> np.ndarray:
     )
     if wanted.types:
         keep &= events["type"].isin(wanted.types).to_numpy(dtype=bool)
+    if wanted.languages:
+        keep &= events["language"].isin(wanted.languages).to_numpy(dtype=bool)
     words = wanted.search.strip()
     if words:
         found = np.zeros(len(events), dtype=bool)
@@ -60,9 +63,9 @@ def filter_mask(events: pd.DataFrame, wanted: EventFilter) -> np.ndarray:
 def read_filter(values: Mapping[str, Any]) -> tuple[EventFilter, list[str]]:
     """The filter of the page's inputs, and a message for each input that could not be used.
 
-    ``values`` has the keys documents, grains, types (lists), date_from, date_to and search
-    (text). A date that cannot be read is reported and left out, and so are From and To when
-    From is after To; the rest still applies.
+    ``values`` has the keys documents, grains, types, languages (lists), date_from, date_to and
+    search (text). A date that cannot be read is reported and left out, and so are From and To
+    when From is after To; the rest still applies.
     """
     messages: list[str] = []
 
@@ -87,6 +90,7 @@ def read_filter(values: Mapping[str, Any]) -> tuple[EventFilter, list[str]]:
         documents=_strings(values.get("documents")),
         grains=_strings(values.get("grains")),
         types=_strings(values.get("types")),
+        languages=_strings(values.get("languages")),
         date_from=date_from,
         date_to=date_to,
         search=str(values.get("search") or ""),
@@ -99,6 +103,7 @@ _LIFTS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("the documents", {"documents": ()}),
     ("the grains", {"grains": ()}),
     ("the types", {"types": ()}),
+    ("the languages", {"languages": ()}),
     ("the dates", {"date_from": None, "date_to": None}),
     ("the search", {"search": ""}),
 )

@@ -132,6 +132,7 @@ def _sidebar(upload_limit: int) -> Component:
             dcc.Dropdown(id=ids.DOCUMENTS, multi=True, placeholder="All documents", options=[]),
             dcc.Dropdown(id=ids.GRAINS, multi=True, placeholder="All grains", options=[]),
             dcc.Dropdown(id=ids.TYPES, multi=True, placeholder="All types", options=[]),
+            dcc.Dropdown(id=ids.LANGUAGES, multi=True, placeholder="All languages", options=[]),
             html.Div(
                 [
                     dcc.Input(id=ids.DATE_FROM, placeholder="From 1914", debounce=True, className="text-input"),

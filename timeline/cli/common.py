@@ -42,6 +42,17 @@ def dct_option(**kwargs: Any) -> Callable[[_Command], _Command]:
     )
 
 
+def language_option(**kwargs: Any) -> Callable[[_Command], _Command]:
+    """The --language option: the language of documents that do not give their own."""
+    return click.option(
+        "--language",
+        metavar="CODE",
+        help="Language (en, es, fr) of documents that give none (a corpus 'language' field wins); "
+        "detected from each document's text when not given.",
+        **kwargs,
+    )
+
+
 class ProblemReport:
     """Writes each Problem to stderr as it streams past; remembers whether any was more than a skipped file."""
 

@@ -21,7 +21,7 @@ from timeline.evaluate.timeml import Corpus, read_corpus
 if TYPE_CHECKING:  # the extractor is imported when the command runs, not with the CLI
     from timeline.extract.model import Timex
 
-    System = Callable[[str, str | None], Sequence[Timex]]  # (text, dct) -> timexes
+    System = Callable[[str, str | None, str | None], Sequence[Timex]]  # (text, dct, language) -> timexes
 
 CONTEXT_CHARS = 60
 ERRORS_HEADER = (
@@ -64,7 +64,11 @@ class SystemRun:
     help="Write every error of ours (FP, FN, span, type, value) to this TSV file.",
 )
 @click.option("--peer", type=click.Choice(["dateparser"]), help="Also score a peer system, side by side.")
-def command(directory: Path, no_dct: bool, errors_path: Path | None, peer: str | None) -> None:
+@click.option(
+    "--language",
+    help="Language of every document (en, es, fr); detected per document when not given.",
+)
+def command(directory: Path, no_dct: bool, errors_path: Path | None, peer: str | None, language: str | None) -> None:
     """Score timex extraction on the TimeML (*.tml) files under DIRECTORY (TempEval-3 Task A)."""
     corpus = read_corpus(directory)
     for problem in corpus.problems:
@@ -75,7 +79,7 @@ def command(directory: Path, no_dct: bool, errors_path: Path | None, peer: str |
     systems: list[tuple[str, System]] = [("timeline", _ours)]
     if peer == "dateparser":
         systems.append(("dateparser", _dateparser))
-    runs = [_run(name, system, corpus, directory, use_dct=not no_dct) for name, system in systems]
+    runs = [_run(name, system, corpus, directory, use_dct=not no_dct, language=language) for name, system in systems]
 
     dct_note = "document dates withheld (--no-dct)" if no_dct else "document dates given"
     gold = runs[0].counts.gold
@@ -94,24 +98,27 @@ def command(directory: Path, no_dct: bool, errors_path: Path | None, peer: str |
         click.get_current_context().exit(1)
 
 
-def _ours(text: str, dct: str | None) -> Sequence[Timex]:
+def _ours(text: str, dct: str | None, language: str | None) -> Sequence[Timex]:
     from timeline.extract import extract
 
-    return extract(text, dct=dct).timexes
+    return extract(text, dct=dct, language=language).timexes
 
 
-def _dateparser(text: str, dct: str | None) -> Sequence[Timex]:
+def _dateparser(text: str, dct: str | None, language: str | None) -> Sequence[Timex]:
     from timeline.evaluate.peer import dateparser_timexes  # imports dateparser: only when asked
+    from timeline.extract.detect import detect_language
 
-    return dateparser_timexes(text, dct)
+    return dateparser_timexes(text, dct, language or detect_language(text))  # the language we read it in
 
 
-def _run(name: str, system: System, corpus: Corpus, directory: Path, *, use_dct: bool) -> SystemRun:
+def _run(
+    name: str, system: System, corpus: Corpus, directory: Path, *, use_dct: bool, language: str | None
+) -> SystemRun:
     matches: dict[str, FileMatch] = {}
     failed = False
     for file_name, document in corpus.documents.items():
         try:
-            found = system(document.text, document.dct if use_dct else None)
+            found = system(document.text, document.dct if use_dct else None, language)
         except Exception as error:  # noqa: BLE001 - one bad document must not stop the evaluation
             click.echo(f"{directory / file_name}: {name} failed: {type(error).__name__}: {error}", err=True)
             failed, found = True, []

@@ -12,7 +12,7 @@ from typing import TextIO
 
 import click
 
-from timeline.cli.common import ProblemReport, dct_option, input_paths
+from timeline.cli.common import ProblemReport, dct_option, input_paths, language_option
 from timeline.cli.output_file import output_path, output_stream
 from timeline.cli.partitioned import (
     is_parquet,
@@ -32,6 +32,7 @@ EXIT_BROKEN_PIPE = 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expect
 @click.command(name="extract")
 @click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=input_paths())
 @dct_option()
+@language_option()
 @click.option(
     "--format",
     "output_format",
@@ -52,6 +53,7 @@ EXIT_BROKEN_PIPE = 128 + 13  # as if killed by SIGPIPE, what `cmd | head` expect
 def command(
     paths: tuple[Path, ...],
     dct: str | None,
+    language: str | None,
     output_format: str,
     output: Path | None,
     workers: int | None,
@@ -81,6 +83,7 @@ def command(
                 paths,
                 dct,
                 report,
+                language=language,
                 workers=workers,
                 scheduler=scheduler,
                 partition_mb=partition_mb,
@@ -96,7 +99,9 @@ def command(
         else:
             with output_stream(output) as stream, progress_bar() as bar:
                 items = bar.counted(read_documents(paths)) if bar else read_documents(paths)
-                _WRITERS[output_format](stream_records(items, bar.reporting(report) if bar else report, dct), stream)
+                _WRITERS[output_format](
+                    stream_records(items, bar.reporting(report) if bar else report, dct, language), stream
+                )
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)

@@ -73,6 +73,7 @@ def partitioned_records(
     partition_mb: float,
     output: Path | None,
     force: bool,
+    language: str | None = None,
 ) -> Iterator[Iterator[Record]]:
     """The records of ``paths`` in input order, from partitions run here or on Dask.
 
@@ -94,7 +95,7 @@ def partitioned_records(
         bar = stack.enter_context(progress_bar(sum(p.size for p in plan)))
         try:
             report = bar.reporting(on_problem) if bar else on_problem
-            records = run_partitions(plan, runner, TaskOptions(dct, folder), report, bar, force=force)
+            records = run_partitions(plan, runner, TaskOptions(dct, folder, language), report, bar, force=force)
             yield records
         except OutputInUse as error:
             raise click.UsageError(str(error)) from None

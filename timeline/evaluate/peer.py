@@ -18,16 +18,17 @@ from dateparser.search import search_dates
 from timeline.extract.calendar import CalendarValue, parse_iso_date
 from timeline.extract.model import Anchor, AnchorKind, Timex, TimexType
 
-LANGUAGES = ["en"]
+LANGUAGES = ["en"]  # what `timeline bench extract` reads its (English) texts as
 
 
-def dateparser_timexes(text: str, dct: str | None = None) -> list[Timex]:
-    """The dates ``search_dates`` finds in ``text``, relative ones resolved against ``dct``.
+def dateparser_timexes(text: str, dct: str | None = None, language: str = "en") -> list[Timex]:
+    """The dates ``search_dates`` finds in ``text`` (read as ``language``), relative ones resolved
+    against ``dct``.
 
     Without ``dct``, dateparser resolves relative dates against today, as it does by default.
     """
-    found = search_dates(text, languages=LANGUAGES, settings=search_settings(dct)) or []
-    parser = _parser(dct)
+    found = search_dates(text, languages=[language], settings=search_settings(dct)) or []
+    parser = _parser(dct, language)
     anchor = Anchor(AnchorKind.DOCUMENT_DATE, dct) if dct else Anchor(AnchorKind.NONE)
     timexes: list[Timex] = []
     cursor = 0
@@ -63,8 +64,8 @@ def search_settings(dct: str | None) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=64)
-def _parser(dct: str | None) -> DateDataParser:
-    return DateDataParser(languages=LANGUAGES, settings=search_settings(dct))
+def _parser(dct: str | None, language: str) -> DateDataParser:
+    return DateDataParser(languages=[language], settings=search_settings(dct))
 
 
 def _at_period(moment: datetime, period: str) -> CalendarValue:

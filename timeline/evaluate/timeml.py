@@ -69,6 +69,17 @@ class Corpus:
 # -- reading ---------------------------------------------------------------------------------
 
 
+def _read_cat(path: Path) -> TimemlDocument | None:
+    """A MEANTIME CAT file as a document; None for an XML file of another kind."""
+    from timeline.evaluate.cat import is_cat, parse_cat  # cat builds on this module's types
+
+    try:
+        root = ET.fromstring(path.read_bytes())
+    except ET.ParseError as error:
+        raise TimemlError(f"not well-formed XML: {error}") from None
+    return parse_cat(root, default_id=path.stem) if is_cat(root) else None
+
+
 def read_timeml(path: str | Path) -> TimemlDocument:
     """Read one ``.tml`` file; raises :class:`TimemlError` (or OSError) when it cannot."""
     path = Path(path)
@@ -98,17 +109,21 @@ def parse_timeml(source: str | bytes, *, default_id: str = "") -> TimemlDocument
 
 
 def read_corpus(directory: str | Path) -> Corpus:
-    """Read every ``*.tml`` under ``directory`` (recursively), in path order.
+    """Read every ``*.tml`` under ``directory`` (recursively), in path order, and every ``*.xml``
+    that is MEANTIME CAT (see :mod:`timeline.evaluate.cat`; other XML files are passed over).
 
     A file that cannot be read becomes a :class:`Problem` naming it; the others are still read.
     """
     directory = Path(directory)
     documents: dict[str, TimemlDocument] = {}
     problems: list[Problem] = []
-    for path in sorted(p for p in directory.rglob("*.tml") if p.is_file()):
+    paths = [p for p in directory.rglob("*.tml") if p.is_file()] + [p for p in directory.rglob("*.xml") if p.is_file()]
+    for path in sorted(paths):
         name = path.relative_to(directory).as_posix()
         try:
-            documents[name] = read_timeml(path)
+            document = read_timeml(path) if path.suffix == ".tml" else _read_cat(path)
+            if document is not None:
+                documents[name] = document
         except TimemlError as error:
             problems.append(Problem(str(path), str(error)))
         except OSError as error:

@@ -99,7 +99,7 @@ def _row(
         where = document.source or document.id
         raise ValueError(f"{where}: {timex.text!r} at offset {timex.start}: {error}") from None
     publication = _is_publication(extraction, timex, sentence)
-    record = timex_record(document.id, timex, extraction.document_date)
+    record = timex_record(document.id, timex, extraction.document_date, extraction.language)
     return {
         **record,
         "event_id": f"{document.id}:{timex.start}",

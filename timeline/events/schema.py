@@ -76,6 +76,7 @@ EVENT_COLUMNS: Final[Mapping[str, Column]] = MappingProxyType(
         ),
         "x_start": Column(_FLOAT, "interval_start as a fractional year (2021.36); sorts and plots any year, BC too"),
         "x_end": Column(_FLOAT, "interval_end as a fractional year"),
+        "language": Column(_STR, 'Language the document was read in: "en", "es", "fr"', default="en"),
     }
 )
 

@@ -14,28 +14,8 @@ from functools import cached_property
 
 import regex
 
-SENTENCE_END = regex.compile(  # the stop first, then what may not precede it: cheap to scan
-    r"[.!?](?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-    r"|Inc|Corp|Co|Ltd|No|U\.S|vs|etc|[A-Z])[.!?])"
-    r"[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n"
-)
-FUTURE = regex.compile(
-    r"\b(?:will|won't|shall|'ll|going to|plans? to|planned|planning|expect\w*|is to|are to|scheduled|"
-    r"set to|intends? to|upcoming|next|until|as soon as|as early as|see (?:you|ya)|(?<!\b(?:been|was|were) )due|"
-    r"(?:is|are) on|starts|begins|opens|reopens|resumes|kicks off|takes place|(?:is|are) held)\b",
-    regex.IGNORECASE,
-)
-PAST = regex.compile(
-    r"\b(?:was|were|had|did|ago|last|earlier|previously|"
-    r"(?:rose|fell|grew|came|went|took|began|saw|made|gave|held|left|lost|met|paid|ran|sold|won|wrote|"
-    r"spent|became|brought|fought|built|kept|sent|"
-    r"(?!(?:said|told|announced|reported|added|stated|expected|scheduled|planned)\b)\w{3,}ed)"
-    # a participle after "be", "to", "will" is no past tense ("will be held"); checked only
-    # once a verb matched, which is cheaper than looking behind at every position
-    r"(?<!\b(?:be|been|being|to|will|would)\s+\w+))\b",
-    regex.IGNORECASE,
-)
-TENSE_MARKER = regex.compile(f"(?P<future>{FUTURE.pattern})|(?P<past>{PAST.pattern})", regex.IGNORECASE)
+from timeline.extract.resources import Language, TextRules, load_language
+
 QUOTE_OPENERS = ('"', "“", "‘", " '", "('")  # what a quotation may open with (see QUOTATION)
 QUOTE_OPENER = regex.compile("|".join(regex.escape(mark) for mark in QUOTE_OPENERS))
 NEWLINE = regex.compile("\n")
@@ -81,15 +61,18 @@ class Quote:
 class TextContext:
     """Sentences, quotations and tense of one text, computed once."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, language: Language | None = None) -> None:
         self.text = text
+        rules = (language or load_language("en")).text_rules
+        assert rules is not None  # every loaded language has them
+        self.rules: TextRules = rules
         self._sentences: dict[int, tuple[int, int]] = {}
 
     @cached_property
     def _boundaries(self) -> list[int]:
         """Where sentences end (one pass over the text, done on first use); a run of text
         longer than MAX_SENTENCE without a full stop is cut at white space into pieces."""
-        ends = [match.end() for match in SENTENCE_END.finditer(self.text)]
+        ends = [match.end() for match in self.rules.sentence_end.finditer(self.text)]
         return _cut_long_sentences(self.text, ends, MAX_SENTENCE)
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
@@ -180,11 +163,12 @@ class TextContext:
         after = self.text[end : min(hi, end + 30)]
         # The marker nearest the expression wins: "said it will sign on Friday" is future.
         nearest: tuple[int, int] | None = None  # (distance, tense)
-        for match in TENSE_MARKER.finditer(before):
+        marker = self.rules.tense_marker
+        for match in marker.finditer(before):
             distance = len(before) - match.end()
             if nearest is None or distance <= nearest[0]:
                 nearest = (distance, 1 if match.lastgroup == "future" else -1)
-        following = TENSE_MARKER.search(after)
+        following = marker.search(after)
         if following is not None:
             distance = following.start() + 10  # words after the expression count a little less
             if nearest is None or distance < nearest[0]:

@@ -13,18 +13,14 @@ from timeline.extract.calendar import CalendarValue
 from timeline.extract.matching import Candidate
 from timeline.extract.meaning import DateMeaning
 from timeline.extract.model import DctSource, DocumentDate
+from timeline.extract.resources import TextRules
 
-LABEL = regex.compile(
-    r"^\W*(?:(?:first\s+)?(?:published|posted|updated|last\s+updated|date|dated|released|filed|created)"
-    r"(?:\s+(?:on|at))?)?\W*$",
-    regex.IGNORECASE,
-)
 BYLINE_REACH = 200  # characters around a byline date its line may hold
-LABELLED = regex.compile(r"published|posted|dated|date:", regex.IGNORECASE)
 
 
-def find_document_date(text: str, candidates: list[Candidate]) -> DocumentDate | None:
-    """The byline date of ``text``, preferring one labelled "Published"/"Posted"."""
+def find_document_date(text: str, candidates: list[Candidate], rules: TextRules) -> DocumentDate | None:
+    """The byline date of ``text``, preferring one labelled "Published"/"Posted" (the labels of
+    the language's ``language.toml`` [byline])."""
     found: list[tuple[bool, Candidate, CalendarValue]] = []
     for candidate in candidates:
         meaning = candidate.meaning
@@ -42,8 +38,8 @@ def find_document_date(text: str, candidates: list[Candidate]) -> DocumentDate |
         line_end = limit if line_end < 0 else line_end
         before = text[line_start : candidate.start]
         after = text[candidate.end : line_end]
-        if LABEL.match(before) and not regex.search(r"\w", after):
-            found.append((bool(LABELLED.search(before)), candidate, meaning.value))
+        if rules.byline_label.match(before) and not regex.search(r"\w", after):
+            found.append((bool(rules.byline_labelled.search(before)), candidate, meaning.value))
     if not found:
         return None
     labelled = [(c, v) for is_labelled, c, v in found if is_labelled]

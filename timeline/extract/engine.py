@@ -7,10 +7,11 @@ from datetime import date
 from timeline.extract.calendar import parse_iso_date
 from timeline.extract.context import TextContext
 from timeline.extract.dct import find_document_date
+from timeline.extract.detect import detect_language
 from timeline.extract.matching import Candidate, find_candidates
 from timeline.extract.model import DctSource, DocumentDate, Extraction, Timex
 from timeline.extract.resolve import Resolver, to_timex
-from timeline.extract.resources import load_language
+from timeline.extract.resources import Language, TextRules, load_language
 
 
 def extract(
@@ -18,35 +19,41 @@ def extract(
     dct: str | date | None = None,
     *,
     metadata_date: str | None = None,
-    language: str = "en",
+    language: str | Language | None = None,
 ) -> Extraction:
     """Find and resolve the temporal expressions of ``text``.
 
     ``dct`` is the document creation time when known (ISO string or date). Without it the
     date is looked for in the text (a byline), then in ``metadata_date`` (HTML metadata);
     failing both, the document is read as a narrative, resolved against the dates it mentions.
-    Raises ValueError only for a ``dct`` that is not a date; any text is accepted.
+    ``language`` is a language code ("en", "es", "fr"), a :class:`Language` read from a folder,
+    or None to detect it from the text. Raises ValueError only for a ``dct`` that is not a date
+    (and :class:`ResourceError` for a language that has no resources); any text is accepted.
     """
-    lang = load_language(language)
+    if isinstance(language, Language):
+        lang = language
+    else:
+        lang = load_language(language or detect_language(text))
     candidates = find_candidates(text, lang)
-    document_date = _document_date(text, candidates, dct, metadata_date)
+    assert lang.text_rules is not None
+    document_date = _document_date(text, candidates, dct, metadata_date, lang.text_rules)
     day = parse_iso_date(document_date.value) if document_date.value else None
-    context = TextContext(text)
+    context = TextContext(text, lang)
     resolver = Resolver(context, day, candidates)
     timexes: list[Timex] = []
     for candidate in candidates:
         resolved = resolver.resolve(candidate)
         timexes.append(to_timex(candidate, resolved, context, text))
-    return Extraction(timexes, document_date)
+    return Extraction(timexes, document_date, lang.code)
 
 
 def _document_date(
-    text: str, candidates: list[Candidate], dct: str | date | None, metadata_date: str | None
+    text: str, candidates: list[Candidate], dct: str | date | None, metadata_date: str | None, rules: TextRules
 ) -> DocumentDate:
     if dct is not None:
         day = dct if isinstance(dct, date) else parse_iso_date(dct)
         return DocumentDate(day.isoformat(), DctSource.GIVEN)
-    found = find_document_date(text, candidates)
+    found = find_document_date(text, candidates, rules)
     if found is not None:
         return found
     if metadata_date:

@@ -14,7 +14,7 @@ import regex
 
 from timeline.extract.meaning import BUILDERS, DateMeaning, Meaning
 from timeline.extract.normalize import normalize_groups
-from timeline.extract.resources import Language, RuleSpec
+from timeline.extract.resources import Language, RuleSpec, TextRules
 from timeline.extract.triggers import category_reach, rule_requirements, rules_by_category, trigger_table
 
 
@@ -147,25 +147,23 @@ def find_candidates(text: str, language: Language) -> list[Candidate]:
         taken.add(start, end)
         candidates.append(Candidate(start, end, rule.name, meaning))
     candidates.sort(key=lambda c: c.start)
-    return join_times(text, candidates)
-
-
-ZONE = r"(?:(?:local\s+time|[A-Z]{2,4}T|GMT|UTC)\s*)?"  # "3:30 p.m. local time on Wednesday"
-CLOCK_THEN_DAY = regex.compile(rf"\s*{ZONE}(?:,\s*|on\s+|\s)?")
-DAY_THEN_CLOCK = regex.compile(r"\s*(?:,\s*|at\s+|\s)?")
+    return join_times(text, candidates, language)
 
 
 MAX_GAP = 16  # characters between a clock time and its day
 
 
-def join_times(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """Join a clock time and the day it is on: "7.45pm on Saturday", "Friday at 3 p.m."."""
+def join_times(text: str, candidates: list[Candidate], language: Language) -> list[Candidate]:
+    """Join a clock time and the day it is on: "7.45pm on Saturday", "Friday at 3 p.m."
+    (what may stand between them is the language's [joining] of language.toml)."""
+    rules = language.text_rules
+    assert rules is not None
     joined: list[Candidate] = []
     for candidate in candidates:
         previous = joined[-1] if joined else None
         if previous is not None:
             gap = text[previous.end : candidate.start]
-            merged = _join(previous, candidate, gap)
+            merged = _join(previous, candidate, gap, rules)
             if merged is not None:
                 joined[-1] = merged
                 continue
@@ -173,13 +171,13 @@ def join_times(text: str, candidates: list[Candidate]) -> list[Candidate]:
     return joined
 
 
-def _join(first: Candidate, second: Candidate, gap: str) -> Candidate | None:
+def _join(first: Candidate, second: Candidate, gap: str, rules: TextRules) -> Candidate | None:
     a, b = first.meaning, second.meaning
     if not isinstance(a, DateMeaning) or not isinstance(b, DateMeaning) or len(gap) > MAX_GAP:
         return None
-    if a.needs_day and _is_day(b) and CLOCK_THEN_DAY.fullmatch(gap):
+    if a.needs_day and _is_day(b) and rules.clock_then_day.fullmatch(gap):
         clock, day = a, b
-    elif b.needs_day and _is_day(a) and DAY_THEN_CLOCK.fullmatch(gap):
+    elif b.needs_day and _is_day(a) and rules.day_then_clock.fullmatch(gap):
         clock, day = b, a
     else:
         return None
@@ -196,7 +194,7 @@ def _is_day(meaning: DateMeaning) -> bool:
 def _meaning(language: Language, rule: RuleSpec, match: regex.Match[str], text: str) -> Meaning | None:
     try:
         slots = normalize_groups(language, match)
-        meaning = BUILDERS[rule.kind](slots, rule.options, text)
+        meaning = BUILDERS[rule.kind](slots, rule.options, text, language)
     except (KeyError, ValueError, TypeError, OverflowError):
         # A match whose words the vocabularies cannot read is not a date; never let odd text raise.
         return None

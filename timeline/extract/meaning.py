@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+import regex
+
 from timeline.extract.calendar import CalendarValue
 from timeline.extract.model import TimexType
+from timeline.extract.resources import Language
 
 UNIT_LETTERS = {  # unit -> (ISO 8601 designator, is a time unit, multiplier)
     "second": ("S", True, 1),
@@ -165,11 +168,24 @@ def _clock(slots: dict[str, Any], part_of_day: str | None) -> tuple[int | None, 
     return hour, minute
 
 
-def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> DateMeaning:
+def _starts_with_word_of(lang: Language, table: str, text: str) -> str | None:
+    """The entry of vocabulary ``table`` that ``text`` starts with, if any (the longest)."""
+    lowered = " ".join(text.lower().split())
+    entries = sorted(lang.vocabulary.get(table, {}), key=len, reverse=True)
+    return next((entry for entry in entries if lowered == entry or lowered.startswith(entry + " ")), None)
+
+
+_HALF_AFTER_DIGITS = regex.compile(r"(?<=\d)\s*(?:½|1/2)(?!\d)")  # "5 1/2 hours", "1½ weeks": signs of no language
+
+
+def _has_words_of(lang: Language, table: str, text: str) -> bool:
+    """Whether ``text`` holds an entry of vocabulary ``table`` as whole words."""
+    padded = " " + " ".join(text.lower().replace("-", " ").split()) + " "
+    return any(f" {entry.replace('-', ' ')} " in padded for entry in lang.vocabulary.get(table, {}))
+
+
+def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: Language) -> DateMeaning:
     mod = options.get("mod") or slots.get("position") or slots.get("approx")
-    lowered = text.lower()
-    if lowered in ("noon", "midnight"):
-        return DateMeaning(CalendarValue(hour=12 if lowered == "noon" else 0, minute=0), needs_day=True)
     bc = "bc" in slots  # BC periods are numbered as in calendar.bc_period: the 490s BC are -50
     if "decade" in slots:
         kind, number = slots["decade"]
@@ -234,7 +250,9 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str) -> Dat
     )
 
 
-def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) -> RelativeMeaning | DateMeaning:
+def build_relative(
+    slots: dict[str, Any], options: dict[str, Any], text: str, lang: Language
+) -> RelativeMeaning | DateMeaning:
     unit = str(options.get("unit") or slots.get("unit") or "day")
     anchor = str(options.get("anchor", "document"))
     mod = options.get("mod") or slots.get("position") or slots.get("approx")
@@ -262,9 +280,9 @@ def build_relative(slots: dict[str, Any], options: dict[str, Any], text: str) ->
         if amount is not None:
             amount *= int(options.get("sign", 1))
     if part is not None and not {"direction", "count", "beyond"} & set(slots) and "amount" not in options:
-        lowered = text.lower()  # "last night", "this morning": a day beside the reference's
+        # "last night", "this morning": a day beside the reference's
         hour, minute = _clock(slots, part)
-        offset = -1 if lowered.startswith(("last", "late last")) else 0
+        offset = -1 if _starts_with_word_of(lang, "day_before_prefix", text) else int(options.get("day_offset", 0))
         return DateMeaning(CalendarValue(part_of_day=part, hour=hour, minute=minute), day_offset=offset)
     keep_grain = options.get("keep_grain")
     return RelativeMeaning(
@@ -296,32 +314,28 @@ def _inside(slots: dict[str, Any]) -> tuple[str, int] | None:
     return None
 
 
-def build_duration(slots: dict[str, Any], options: dict[str, Any], text: str) -> DurationMeaning:
+def build_duration(slots: dict[str, Any], options: dict[str, Any], text: str, lang: Language) -> DurationMeaning:
     unit = str(slots.get("unit", "year"))
     if unit not in UNIT_LETTERS:
         raise ValueError(f"{unit!r} is not a unit of duration")  # "one evening" is a time, not a span
-    amount: float | str = slots.get("count", "X" if unit_is_plural(text) else 1)
-    if "and a half" in text.lower() or "and-a-half" in text.lower() or "1/2" in text or "½" in text:
+    amount: float | str = slots.get("count", "X" if unit_is_plural(lang, text) else 1)
+    if _has_words_of(lang, "and_a_half", text) or _HALF_AFTER_DIGITS.search(text):
         amount = float(amount) + 0.5 if amount != "X" else amount
     value = iso_duration(amount, unit)
-    lowered = text.lower()
-    sign = 1 if any(word in lowered for word in ("next", "coming", "following")) else -1
+    sign = 1 if _has_words_of(lang, "ahead", text) else -1
     mod = slots.get("approx") or options.get("mod")
     return DurationMeaning(value, mod=mod, anchored=bool(options.get("anchored")), sign=sign)
 
 
-def unit_is_plural(text: str) -> bool:
+def unit_is_plural(lang: Language, text: str) -> bool:
+    """Whether the last word is a plural: ends in -s, or is listed ("millennia")."""
     last = text.lower().rstrip().split()[-1] if text.split() else ""
-    return (
-        last.endswith("s")
-        and last not in ("hours", "minutes")
-        or last in ("hours", "minutes", "centuries", "millennia")
-    )
+    return last.endswith("s") or last in lang.vocabulary.get("irregular_plural", {})
 
 
-def build_set(slots: dict[str, Any], options: dict[str, Any], text: str) -> SetMeaning:
-    lowered = text.lower()
-    quant = options.get("quant") or next((q.upper() for q in ("every", "each") if lowered.startswith(q)), None)
+def build_set(slots: dict[str, Any], options: dict[str, Any], text: str, lang: Language) -> SetMeaning:
+    quantifier = _starts_with_word_of(lang, "quantifier", text)
+    quant = options.get("quant") or (lang.lookup("quantifier", quantifier) if quantifier else None)
     if "weekday" in slots:
         return SetMeaning(f"XXXX-WXX-{slots['weekday']}", quant=quant)
     if "frequency" in slots:
@@ -333,7 +347,7 @@ def build_set(slots: dict[str, Any], options: dict[str, Any], text: str) -> SetM
     return SetMeaning(iso_duration(amount, unit), quant=quant, freq=slots.get("freq"))
 
 
-def build_ref(slots: dict[str, Any], options: dict[str, Any], text: str) -> RefMeaning:
+def build_ref(slots: dict[str, Any], options: dict[str, Any], text: str, lang: Language) -> RefMeaning:
     return RefMeaning(str(options["value"]))
 
 

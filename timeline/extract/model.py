@@ -121,3 +121,4 @@ class Extraction:
 
     timexes: list[Timex] = field(default_factory=list)
     document_date: DocumentDate = DocumentDate(None, DctSource.NONE)
+    language: str = "en"  # the code of the language it was read as

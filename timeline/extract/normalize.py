@@ -17,18 +17,6 @@ from timeline.extract.resources import Language
 
 Normalizer = Callable[[Language, str], Any]
 
-_WORD_UNITS = {  # compound number words: twenty-five
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
-
 
 def _clean(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split()).strip(".")
@@ -52,29 +40,20 @@ def day(lang: Language, text: str) -> int:
     digits = "".join(ch for ch in text if ch.isdigit())
     if digits:
         return int(digits)
-    cleaned = _clean(text)
-    return -1 if cleaned == "last" else int(lang.lookup("ordinal", cleaned))
+    return int(_first_of(lang, ("last_day", "ordinal"), _clean(text)))
 
 
-NTH = {
-    "first": "1",
-    "1st": "1",
-    "second": "2",
-    "2nd": "2",
-    "third": "3",
-    "3rd": "3",
-    "fourth": "4",
-    "4th": "4",
-    "fifth": "5",
-    "5th": "5",
-    "last": "last",
-    "final": "last",
-}
+def _first_of(lang: Language, tables: tuple[str, ...], word: str) -> Any:
+    """``word`` read through the first of ``tables`` that holds it; KeyError if none does."""
+    for table in tables:
+        if word in lang.vocabulary.get(table, ()):
+            return lang.lookup(table, word)
+    raise KeyError(word)
 
 
 def nth(lang: Language, text: str) -> str:
     """Which of a month's weekdays: "1" .. "5" or "last" (the form of holiday rules)."""
-    return NTH[_clean(text)]
+    return str(lang.lookup("nth", _clean(text)))
 
 
 def year(lang: Language, text: str) -> int:
@@ -84,12 +63,15 @@ def year(lang: Language, text: str) -> int:
 def year_words(lang: Language, text: str) -> int:
     """A year in words: "nineteen eighty-four" 1984, "two thousand and one" 2001, "seventeen oh
     five" 1705, "nineteen hundred" 1900, "twenty twenty-one" 2021."""
-    words = [word for word in _clean(text).replace("-", " ").replace("’", "'").split() if word != "and"]
-    if words[:2] == ["two", "thousand"]:
-        century, rest = 20, words[2:]
+    skip = lang.vocabulary.get("year_word_filler", {})
+    words = [word for word in _clean(text).replace("-", " ").replace("’", "'").split() if word not in skip]
+    thousands = lang.vocabulary.get("year_word_thousands", {})
+    leading = " ".join(words[:2])
+    if leading in thousands:
+        century, rest = int(thousands[leading]), words[2:]
     else:
         century, rest = int(lang.lookup("number_word", words[0])), words[1:]
-    if rest[:1] in (["hundred"], ["oh"], ["o"], ["o'"]):
+    if rest[:1] and rest[0] in lang.vocabulary.get("year_word_hundred", {}):
         rest = rest[1:]
     return century * 100 + sum(int(lang.lookup("number_word", word)) for word in rest)
 
@@ -105,23 +87,12 @@ def year_bc(lang: Language, text: str) -> int:
     return 1 - int("".join(ch for ch in text if ch.isdigit()))
 
 
-DECADE_WORDS = {
-    "twenties": 2,
-    "thirties": 3,
-    "forties": 4,
-    "fifties": 5,
-    "sixties": 6,
-    "seventies": 7,
-    "eighties": 8,
-    "nineties": 9,
-}
-
-
 def decade(lang: Language, text: str) -> tuple[str, int]:
     """("decade", 199) for the 1990s, ("century", 18) for "the 1800s"."""
     cleaned = _clean(text).replace("'", "")
-    if cleaned in DECADE_WORDS:
-        return "decade", 190 + DECADE_WORDS[cleaned]
+    words = lang.vocabulary.get("decade_word", {})
+    if cleaned in words:
+        return "decade", 190 + int(words[cleaned])
     digits = "".join(ch for ch in cleaned if ch.isdigit())
     if len(digits) == 2:  # '90s
         return "decade", (190 if int(digits) >= 20 else 200) + int(digits) // 10
@@ -136,9 +107,20 @@ def ordinal(lang: Language, text: str) -> int:
     digits = "".join(ch for ch in cleaned if ch.isdigit())
     if digits:
         return int(digits)
-    if cleaned == "final":
-        return 4
-    return int(lang.lookup("ordinal", cleaned))
+    return int(_first_of(lang, ("ordinal", "named_ordinal"), cleaned))
+
+
+ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def roman(lang: Language, text: str) -> int:
+    """A Roman numeral: "XIX" 19, "xxi" 21, "XIXe" 19 (a trailing ordinal mark is dropped)."""
+    leading = regex.match(r"[ivxlcdm]+", _clean(text))
+    letters = [ROMAN_DIGITS[ch] for ch in leading.group()] if leading else []
+    if not letters:
+        raise KeyError(text)
+    return sum(-value if index + 1 < len(letters) and value < letters[index + 1] else value
+               for index, value in enumerate(letters))  # fmt: skip
 
 
 def half_ordinal(lang: Language, text: str) -> int:
@@ -161,9 +143,11 @@ def count(lang: Language, text: str) -> float | str:
             continue
     if "-" in cleaned:  # twenty-five
         tens, _, ones = cleaned.partition("-")
-        return int(lang.lookup("number_word", tens)) + _WORD_UNITS.get(ones, 0)
-    if cleaned.endswith(" of"):
-        return count(lang, cleaned[:-3])
+        unit_value = lang.vocabulary["number_word"].get(ones, 0)
+        return int(lang.lookup("number_word", tens)) + (unit_value if unit_value < 10 else 0)
+    head, _, last = cleaned.rpartition(" ")
+    if head and last in lang.vocabulary.get("of", {}):  # "couple of"
+        return count(lang, head)
     raise KeyError(cleaned)
 
 
@@ -171,13 +155,22 @@ def unit(lang: Language, text: str) -> str:
     cleaned = _clean(text)
     if cleaned.startswith("-"):
         return str(lang.lookup("unit_adjective", cleaned))
-    if cleaned == "fiscal year":
-        return "year"
-    return str(lang.lookup("unit", cleaned))
+    return str(_first_of(lang, ("unit", "unit_alias"), cleaned))
+
+
+def _without_articles(lang: Language, text: str) -> str:
+    """``text`` cleaned, less a leading article ("the", "el", "le") and a trailing "of"."""
+    words = _clean(text).split()
+    articles = lang.vocabulary.get("article", {})
+    while len(words) > 1 and words[0] in articles:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in lang.vocabulary.get("of", {}):
+        words = words[:-1]
+    return " ".join(words)
 
 
 def season(lang: Language, text: str) -> str:
-    return str(lang.lookup("season", _clean(text).removeprefix("the ")))
+    return str(lang.lookup("season", _without_articles(lang, text)))
 
 
 def part_of_day(lang: Language, text: str) -> str:
@@ -185,55 +178,28 @@ def part_of_day(lang: Language, text: str) -> str:
 
 
 def position(lang: Language, text: str) -> str:
-    return str(lang.lookup("position", _clean(text).removeprefix("the ").removesuffix(" of")))
+    return str(lang.lookup("position", _without_articles(lang, text)))
 
 
 def approx(lang: Language, text: str) -> str:
     return str(lang.lookup("approx", _clean(text)))
 
 
-DIRECTIONS: dict[str, tuple[int, str]] = {  # word -> (sign, what it counts from)
-    "last": (-1, "document"),
-    "past": (-1, "document"),
-    "previous": (-1, "mention"),
-    "prior": (-1, "mention"),
-    "preceding": (-1, "mention"),
-    "before": (-1, "mention"),
-    "recent": (-1, "document"),
-    "next": (1, "document"),
-    "coming": (1, "document"),
-    "upcoming": (1, "document"),
-    "following": (1, "mention"),
-    "after": (1, "mention"),
-    "this": (0, "document"),
-    "current": (0, "document"),
-    "same": (0, "mention"),
-    "that": (0, "mention"),
-}
-
-
 def direction(lang: Language, text: str) -> tuple[int, str]:
-    return DIRECTIONS[_clean(text)]
-
-
-DEICTIC_DAYS: dict[str, tuple[int, str | None]] = {
-    "today": (0, None),
-    "yesterday": (-1, None),
-    "tomorrow": (1, None),
-    "tonight": (0, "NI"),
-}
+    """(sign, what it counts from): "last" (-1, "document"), "following" (1, "mention")."""
+    sign, anchor = lang.lookup("direction", _clean(text))
+    return int(sign), str(anchor)
 
 
 def deictic_day(lang: Language, text: str) -> tuple[int, str | None]:
-    return DEICTIC_DAYS[_clean(text)]
-
-
-BEYOND = {"after next": 2, "before last": -2, "after tomorrow": 2, "before yesterday": -2}
+    """(days from the reference, part of day): "yesterday" (-1, None), "tonight" (0, "NI")."""
+    offset, part = lang.lookup("deictic_day", _clean(text))
+    return int(offset), str(part) or None
 
 
 def beyond(lang: Language, text: str) -> int:
     """Units from the reference: "after next" 2, "before last" -2."""
-    return BEYOND[_clean(text)]
+    return int(lang.lookup("beyond", _clean(text)))
 
 
 def holiday(lang: Language, text: str) -> str:
@@ -245,41 +211,32 @@ def frequency(lang: Language, text: str) -> str:
     return str(lang.lookup("frequency", _clean(text)))
 
 
-FREQUENCY_WORDS = {"once": "1X", "twice": "2X", "three times": "3X", "four times": "4X"}
-
-
 def freq(lang: Language, text: str) -> str:
     cleaned = _clean(text)
-    if cleaned in FREQUENCY_WORDS:
-        return FREQUENCY_WORDS[cleaned]
+    if cleaned in lang.vocabulary.get("times", {}):
+        return str(lang.lookup("times", cleaned))
     return "".join(ch for ch in cleaned if ch.isdigit()) + "X"
-
-
-NAMED_HOURS = {"noon": 12, "midnight": 0}
 
 
 def hour(lang: Language, text: str) -> int:
     """7, 07, "seven", "noon"."""
     cleaned = _clean(text)
-    if cleaned in NAMED_HOURS:
-        return NAMED_HOURS[cleaned]
-    return int(cleaned) if cleaned.isdigit() else int(lang.lookup("number_word", cleaned))
-
-
-CLOCK_FRACTIONS = {"quarter": 15, "a quarter": 15, "half": 30}
+    if cleaned.isdigit():
+        return int(cleaned)
+    return int(_first_of(lang, ("named_hour", "number_word"), cleaned))
 
 
 def clock_offset(lang: Language, text: str) -> int:
     """Minutes before or after an hour: "a quarter" 15, "half" 30, "ten" 10, "25"."""
-    cleaned = _clean(text).replace(" ", "-")
-    if cleaned.replace("-", " ") in CLOCK_FRACTIONS:
-        return CLOCK_FRACTIONS[cleaned.replace("-", " ")]
-    return int(count(lang, cleaned))
+    cleaned = _clean(text)
+    if cleaned in lang.vocabulary.get("clock_fraction", {}):
+        return int(lang.lookup("clock_fraction", cleaned))
+    return int(count(lang, cleaned.replace(" ", "-")))
 
 
 def clock_side(lang: Language, text: str) -> int:
     """+1 for "past", "after"; -1 for "to", "before", "of"."""
-    return 1 if _clean(text) in ("past", "after") else -1
+    return int(lang.lookup("clock_side", _clean(text)))
 
 
 def minute(lang: Language, text: str) -> int:
@@ -312,6 +269,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "year_words": year_words,
     "decade": decade,
     "century_ordinal": ordinal,
+    "century_roman": roman,
     "millennium_ordinal": ordinal,
     "bc": text_as_is,
     "quarter_ordinal": ordinal,
@@ -393,6 +351,7 @@ CANONICAL_SLOTS = {  # fragments that mean the same thing fill the same slot
     "day_num": "day",
     "number": "count",
     "year_words": "year",
+    "century_roman": "century_ordinal",
 }
 
 

@@ -28,13 +28,15 @@ RECORD_FIELDS: tuple[str, ...] = (
     "freq",
     "dct",
     "dct_source",
+    "language",
 )
 
 Record = dict[str, str | int | None]
 
 
-def timex_record(doc_id: str, timex: Timex, document_date: DocumentDate) -> Record:
-    """The record of ``timex`` found in document ``doc_id``, whose creation time is ``document_date``.
+def timex_record(doc_id: str, timex: Timex, document_date: DocumentDate, language: str = "en") -> Record:
+    """The record of ``timex`` found in document ``doc_id``, whose creation time is ``document_date``,
+    read as ``language``.
 
     Keys are :data:`RECORD_FIELDS`, in that order; enums are written as their plain string values.
     """
@@ -60,6 +62,7 @@ def timex_record(doc_id: str, timex: Timex, document_date: DocumentDate) -> Reco
         "freq": timex.freq,
         "dct": document_date.value,
         "dct_source": document_date.source.value,
+        "language": language,
     }
 
 

@@ -124,7 +124,7 @@ class Resolver:
             after = candidates[bisect_right(starts, quote.end) : bisect_left(starts, quote.attribution_end)]
             before = candidates[bisect_left(starts, quote.attribution_start) : bisect_left(starts, quote.start)]
             said_on = self._attribution_date(after + before[::-1])  # "..., he said Friday." first
-            names = _names(self.context.text[quote.end + 1 : quote.attribution_end])
+            names = _names(self.context.text[quote.end + 1 : quote.attribution_end], self.context.rules.not_speakers)
             if said_on is None:
                 said_on = next((ref for known, ref in speakers if names & known), None)
             if said_on is not None:
@@ -231,7 +231,10 @@ class Resolver:
         if meaning.day_offset is not None and ref_day is not None:
             day = ref_day + timedelta(days=meaning.day_offset)
             resolved_value = _on_day(day, value)
-            words = {0: "the same day as", -1: "the day before", 1: "the day after"}[meaning.day_offset]
+            offset = meaning.day_offset
+            words = {0: "the same day as", -1: "the day before", 1: "the day after"}.get(offset)
+            if words is None:  # "anteayer", "après-demain"
+                words = f"{abs(offset)} days {'before' if offset < 0 else 'after'}"
             return _relative(resolved_value, reference, f"{words} {reference.describe()}", meaning.mod)
         if meaning.weekday is not None and value.day is not None and ref_day is not None:
             return self._weekday_on_day(candidate, meaning, reference, ref_day)
@@ -257,6 +260,10 @@ class Resolver:
             where = {-1: "the last", 1: "the next", 0: "the same year's"}[meaning.direction]
             return _relative(value.with_year(year), reference, f"{where} one from {reference.describe()}", meaning.mod)
         if meaning.needs_day and ref_day is not None:
+            if self.context.rules.clock_on_mentioned_day and self.last is not None:
+                mentioned = self.last.value.as_date()  # "lundi 17 février, à 14 h 30": that Monday
+                if mentioned is not None:
+                    reference, ref_day = self.last, mentioned
             resolved_value = _on_day(ref_day, value)
             return _relative(resolved_value, reference, f"on {reference.describe()}", meaning.mod)
         if value.year is None and reference.value.year is not None and not meaning.needs_day:
@@ -488,6 +495,8 @@ def _named_period_shift(value: CalendarValue, reference: CalendarValue, directio
     month, ref_month = _first_month(value), reference.month or _first_month(reference)
     if month is None or ref_month is None or direction == 0:
         return 0
+    if month == ref_month and value.day is not None and reference.day is not None:  # "le 6 mai dernier"
+        month, ref_month = value.day, reference.day  # said on 15 May: this year's 6 May
     if direction < 0:
         return 0 if month < ref_month else -1
     return 0 if month > ref_month else 1
@@ -534,23 +543,9 @@ def _is_duration(value: str) -> bool:
     return value[:1] == "P" and value[1:2] in set("0123456789XT")
 
 
-def _names(text: str) -> set[str]:
+def _names(text: str, not_speakers: frozenset[str]) -> set[str]:
     """Capitalized words of an attribution: who is speaking."""
-    return {word.strip(".,;:") for word in text.split() if word[:1].isupper() and len(word) > 2} - {
-        "The",
-        "She",
-        "His",
-        "Her",
-        "They",
-        "Friday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Saturday",
-        "Sunday",
-        "Speaking",
-    }
+    return {word.strip(".,;:") for word in text.split() if word[:1].isupper() and len(word) > 2} - not_speakers
 
 
 def to_timex(candidate: Candidate, resolved: Resolved, context: TextContext, text: str) -> Timex:

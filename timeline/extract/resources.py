@@ -1,7 +1,10 @@
 """Language resources: vocabularies, pattern fragments and rules, read from data files.
 
-A language is a folder under ``resources/`` holding ``vocabulary.toml``, ``patterns.toml`` and
-``rules.toml``; the engine finds them by name, so a new language is a new folder, not new code.
+A language is a folder under ``resources/`` holding ``vocabulary.toml``, ``patterns.toml``,
+``rules.toml`` and ``language.toml`` (sentences, tense, quotations, bylines); the engine finds them
+by name, so a new language is a new folder, not new code. :func:`load_language_folder` reads one
+from any folder. Everything is checked on load: an unknown rule kind or option, a table a
+normalizer needs but cannot read, is a :class:`ResourceError` naming the file and the entry.
 This module only reads and compiles them; what a matched group *means* is decided in
 :mod:`timeline.extract.normalize`, and how a rule builds a value in :mod:`timeline.extract.rules`.
 """
@@ -12,6 +15,8 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources as importlib_resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -24,6 +29,45 @@ VOCABULARY_REF = regex.compile(r"@([A-Za-z_]+)")
 
 class ResourceError(TimelineError, ValueError):
     """A resource file is malformed: names the file and the entry."""
+
+
+RULE_KINDS = frozenset({"date", "relative", "duration", "set", "ref"})  # see meaning.BUILDERS
+RULE_OPTIONS: dict[str, type | tuple[type, ...]] = {  # option -> the TOML type it takes
+    "anchor": str,
+    "unit": str,
+    "amount": int,
+    "sign": int,
+    "mod": str,
+    "part_of_day": str,
+    "value": str,
+    "quant": str,
+    "keep_grain": str,
+    "nearest": bool,
+    "future_only": bool,
+    "anchored": bool,
+    "swappable": bool,
+    "year_month": bool,
+    "day_offset": int,
+    "tense": int,  # -1: the clause is past whatever its verbs say (a weekday said of the saying)
+}
+ANCHORS = frozenset({"document", "mention"})
+
+
+@dataclass(frozen=True)
+class TextRules:
+    """How a language's text is read around its expressions (``language.toml``)."""
+
+    sentence_end: regex.Pattern[str]
+    tense_marker: regex.Pattern[str]
+    not_speakers: frozenset[str]
+    byline_label: regex.Pattern[str]
+    byline_labelled: regex.Pattern[str]
+    clock_then_day: regex.Pattern[str]
+    day_then_clock: regex.Pattern[str]
+    clock_after: regex.Pattern[str]
+    era_after: regex.Pattern[str]
+    hours_word: str
+    clock_on_mentioned_day: bool = False  # a clock time alone is on the day last talked about
 
 
 @dataclass(frozen=True)
@@ -47,16 +91,19 @@ class Language:
     fragments: dict[str, str]
     rules: tuple[RuleSpec, ...] = field(default=())
     trigger_lists: dict[str, list[str]] = field(default_factory=dict, hash=False, compare=False)
+    text_rules: TextRules | None = None
 
     def lookup(self, table: str, word: str) -> Any:
         """Normalize ``word`` through vocabulary ``table`` (case-insensitive); KeyError if absent."""
         return self.vocabulary[table][" ".join(word.lower().split())]
 
 
-def _read_toml(language: str, name: str) -> dict[str, Any]:
-    path = importlib_resources.files("timeline.extract") / "resources" / language / name
+def _read_toml(folder: Traversable, language: str, name: str) -> dict[str, Any]:
+    path = folder / name
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise ResourceError(f"{language}/{name}: missing file") from error
     except tomllib.TOMLDecodeError as error:
         raise ResourceError(f"{language}/{name}: {error}") from error
 
@@ -123,15 +170,26 @@ def _expand_rule_pattern(pattern: str, fragments: dict[str, str], where: str) ->
 @cache
 def load_language(code: str = "en") -> Language:
     """Read and compile the resources of language ``code`` (cached: done once a process)."""
-    vocabulary = _read_toml(code, "vocabulary.toml")
-    pattern_file = _read_toml(code, "patterns.toml")
+    folder = importlib_resources.files("timeline.extract") / "resources" / code
+    if not folder.is_dir():
+        raise ResourceError(f"{code}: no such language (no folder resources/{code})")
+    return load_language_folder(folder, code)
+
+
+def load_language_folder(folder: Traversable | Path, code: str) -> Language:
+    """Read and compile the language whose four files are in ``folder`` (not cached)."""
+    vocabulary = _read_vocabulary(folder, code)
+    for table, entries in vocabulary.items():
+        if not isinstance(entries, dict):
+            raise ResourceError(f"{code}/vocabulary.toml: [{table}] must be a table of word = value")
+    pattern_file = _read_toml(folder, code, "patterns.toml")
     raw_fragments = pattern_file.get("patterns", {})
     fragments = {
         name: _expand_vocabulary(text, vocabulary, f"{code}/patterns.toml [{name}]")
         for name, text in raw_fragments.items()
     }
     specs: list[RuleSpec] = []
-    for order, entry in enumerate(_read_toml(code, "rules.toml").get("rule", [])):
+    for order, entry in enumerate(_read_toml(folder, code, "rules.toml").get("rule", [])):
         name = entry.get("name", f"#{order}")
         where = f"{code}/rules.toml rule {name}"
         try:
@@ -142,5 +200,78 @@ def load_language(code: str = "en") -> Language:
         except regex.error as error:
             raise ResourceError(f"{where}: bad pattern: {error}") from error
         options = {k: v for k, v in entry.items() if k not in {"name", "kind", "pattern", "examples"}}
+        _check_rule(entry.get("kind"), options, where)
         specs.append(RuleSpec(name, entry["kind"], compiled, options, tuple(entry.get("examples", [])), order))
-    return Language(code, vocabulary, fragments, tuple(specs), pattern_file.get("triggers", {}))
+    triggers = pattern_file.get("triggers", {})
+    for table in triggers.get("vocabulary_tables", []):
+        if table not in vocabulary:
+            raise ResourceError(f"{code}/patterns.toml [triggers]: unknown vocabulary table {table!r}")
+    text_rules = _text_rules(_read_toml(folder, code, "language.toml"), f"{code}/language.toml")
+    return Language(code, vocabulary, fragments, tuple(specs), triggers, text_rules)
+
+
+def _read_vocabulary(folder: Traversable | Path, code: str) -> dict[str, dict[str, Any]]:
+    """``calendar.toml`` (generated from CLDR, where the language has one) extended by the
+    hand-written ``vocabulary.toml``."""
+    vocabulary: dict[str, dict[str, Any]] = {}
+    if (folder / "calendar.toml").is_file():
+        vocabulary = _read_toml(folder, code, "calendar.toml")
+    for table, entries in _read_toml(folder, code, "vocabulary.toml").items():
+        if not isinstance(entries, dict):
+            raise ResourceError(f"{code}/vocabulary.toml: [{table}] must be a table of word = value")
+        vocabulary.setdefault(table, {}).update(entries)
+    return vocabulary
+
+
+def _check_rule(kind: object, options: dict[str, Any], where: str) -> None:
+    """An unknown kind or option, or an option of the wrong type, is an error, never ignored."""
+    if kind not in RULE_KINDS:
+        raise ResourceError(f"{where}: unknown kind {kind!r} (one of {', '.join(sorted(RULE_KINDS))})")
+    for option, value in options.items():
+        expected = RULE_OPTIONS.get(option)
+        if expected is None:
+            raise ResourceError(f"{where}: unknown option {option!r}")
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise ResourceError(f"{where}: option {option!r} must be {getattr(expected, '__name__', expected)}")
+    if options.get("anchor", "document") not in ANCHORS:
+        raise ResourceError(f"{where}: anchor must be one of {', '.join(sorted(ANCHORS))}")
+    if kind == "ref" and "value" not in options:
+        raise ResourceError(f"{where}: a ref rule needs a value")
+
+
+def _text_rules(settings: dict[str, Any], where: str) -> TextRules:
+    def entry(section: str, key: str) -> Any:
+        try:
+            return settings[section][key]
+        except KeyError as error:
+            raise ResourceError(f"{where}: missing [{section}] {key}") from error
+
+    def compiled(section: str, key: str, flags: int = 0) -> regex.Pattern[str]:
+        try:
+            return regex.compile(str(entry(section, key)), flags)
+        except regex.error as error:
+            raise ResourceError(f"{where}: [{section}] {key}: bad pattern: {error}") from error
+
+    abbreviations = "|".join([*entry("sentences", "abbreviations"), "[A-Z]"])
+    sentence_end = (  # the stop first, then what may not precede it: cheap to scan
+        rf"[.!?](?<!\b(?:{abbreviations})[.!?])"
+        r"[\"”’»')\]]*(?=\s+[\"“‘«¿¡(\[]?[A-Z0-9ÁÉÍÓÚÑÀÂÇÈÊÎÔÛ])|\n\s*\n|\n"
+    )
+    future, past = entry("tense", "future"), entry("tense", "past")
+    try:
+        tense_marker = regex.compile(f"(?P<future>{future})|(?P<past>{past})", regex.IGNORECASE)
+    except regex.error as error:
+        raise ResourceError(f"{where}: [tense]: bad pattern: {error}") from error
+    return TextRules(
+        sentence_end=regex.compile(sentence_end),
+        tense_marker=tense_marker,
+        not_speakers=frozenset(entry("quotes", "not_speakers")),
+        byline_label=regex.compile(rf"^\W*{entry('byline', 'label')}?\W*$", regex.IGNORECASE),
+        byline_labelled=compiled("byline", "labelled", regex.IGNORECASE),
+        clock_then_day=compiled("joining", "clock_then_day"),
+        day_then_clock=compiled("joining", "day_then_clock"),
+        clock_after=compiled("digits", "clock_after", regex.IGNORECASE),
+        era_after=compiled("digits", "era_after"),
+        hours_word=str(entry("digits", "hours_word")),
+        clock_on_mentioned_day=bool(settings.get("resolution", {}).get("clock_on_mentioned_day", False)),
+    )

@@ -18,15 +18,13 @@ TOKEN = re.compile(r"[^\W\d_]+|\d+")
 LETTERS = re.compile(r"[^\W\d_]+")
 DIGITS = re.compile(r"\d+")
 YEAR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
-CAPITALIZED_ONLY = frozenset({"month", "weekday", "weekday_plural", "holiday"})  # "may", "sat", "new": no trigger
-ERA_AFTER = re.compile(r"\s?(?:BC|B\.C\.?|BCE|AD|A\.D\.?|CE)(?!\w)")
 DATE_SEPARATORS = frozenset("/.-–")  # 05/15/2021, 2021-05-13, 1915-17, 25.12.2019
-CLOCK_AFTER = re.compile(r"(?::\d\d|\.\d\d\s?[ap]\.?m\b|\s?[ap]\.?m\.?(?!\w)|h[0-5]\d\b)", re.IGNORECASE)
 
 
-def lowered(category: str) -> str:
-    """The category a lower-case occurrence of a trigger word belongs to."""
-    return f"{category}_lower" if category in CAPITALIZED_ONLY else category
+def lowered(category: str, capitalized_only: frozenset[str]) -> str:
+    """The category a lower-case occurrence of a trigger word belongs to: its own, or
+    "<category>_lower" for the tables of words the language capitalizes ("May", "Sat")."""
+    return f"{category}_lower" if category in capitalized_only else category
 
 
 Trigger = tuple[int, int, str]  # start, end, category (a tuple: made by the hundred thousand)
@@ -40,20 +38,23 @@ class TriggerTable:
         """``wanted``: the categories to look for (None: all of them)."""
         words: dict[str, set[str]] = {}
         lists = language.trigger_lists
+        capitalized_only = frozenset(lists.get("capitalized_only", []))
+        assert language.text_rules is not None
+        self.text_rules = language.text_rules
         for table in lists.get("vocabulary_tables", []):
             for key in language.vocabulary[table]:
                 tokens = TOKEN.findall(key.lower())
                 if len(tokens) == 1:  # multi-word keys ("late night") are woken by their own words
                     words.setdefault(tokens[0], set()).add(table)
         for category, entries in lists.items():
-            if category == "vocabulary_tables":
+            if category in ("vocabulary_tables", "capitalized_only"):
                 continue
             for entry in entries:
                 for word in TOKEN.findall(entry.lower())[:1]:
                     words.setdefault(word, set()).add(category)
         # A lower-case "may", "friday", "aug" is looked for as its own category ("month_lower"):
         # rules that read lower-case names want a preposition or a number beside them.
-        lower = {word: {lowered(category) for category in found} for word, found in words.items()}
+        lower = {word: {lowered(category, capitalized_only) for category in found} for word, found in words.items()}
         if wanted is not None:
             words = {word: found & wanted for word, found in words.items()}
             lower = {word: found & wanted for word, found in lower.items()}
@@ -108,8 +109,7 @@ class TriggerTable:
                 found.append((match.start(), match.end(), category))
         return found
 
-    @staticmethod
-    def _digits(text: str, start: int, end: int, token: str) -> tuple[str, ...]:
+    def _digits(self, text: str, start: int, end: int, token: str) -> tuple[str, ...]:
         """The categories of a run of digits, by its shape and its neighbours.
 
         Plain character tests come before each regex: most numbers in news are counts and
@@ -117,11 +117,12 @@ class TriggerTable:
         """
         following = text[end : end + 2]
         after = following[:1]
-        if after in (":", ".", " ", "a", "p", "A", "P", "h") and CLOCK_AFTER.match(text, end):
+        rules = self.text_rules
+        if after in (":", ".", " ", "a", "p", "A", "P", "h") and rules.clock_after.match(text, end):
             return ("clock",)
-        if len(token) <= 4 and after in (" ", "B", "A", "C") and ERA_AFTER.match(text, end):
+        if len(token) <= 4 and after in (" ", "B", "A", "C", "a") and rules.era_after.match(text, end):
             return ("era",)
-        if len(token) == 4 and following == " h" and text.startswith(" hours", end):
+        if len(token) == 4 and following == " h" and text.startswith(rules.hours_word, end):
             return ("clock",)  # "at 0800 hours", "1900 hours"
         numeric = (after in DATE_SEPARATORS and following[1:].isdigit()) or (
             start >= 2 and text[start - 1] in DATE_SEPARATORS and text[start - 2].isdigit()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.ingest.dates import iso_date
-from timeline.ingest.document import Document, Problem
+from timeline.ingest.document import Document, Problem, language_code
 from timeline.ingest.file_bytes import (
     BINARY_SNIFF_BYTES,
     NotText,
@@ -32,7 +32,7 @@ from timeline.ingest.file_bytes import (
 
 CORPUS_SUFFIXES = frozenset({".jsonl", ".csv", ".parquet"})
 REQUIRED_FIELDS = ("id", "text")
-_FIELDS = (*REQUIRED_FIELDS, "date", "title")
+_FIELDS = (*REQUIRED_FIELDS, "date", "title", "language")
 _CSV_FIELD_LIMIT = 2**31 - 1  # the default (128 KiB) is shorter than a long article
 
 
@@ -274,8 +274,9 @@ class CorpusRows:
         self._first_seen[doc_id] = number
         date, bad_date = _optional(fields, "date", where, iso_date, "not an ISO date, YYYY-MM-DD")
         title, bad_title = _optional(fields, "title", where, str.strip, "not text")
-        yield from (problem for problem in (bad_date, bad_title) if problem)
-        yield Document(id=doc_id, text=text, title=title, date=date, source=where)
+        language, bad_language = _optional(fields, "language", where, language_code, "not a language code (en, es, fr)")
+        yield from (problem for problem in (bad_date, bad_title, bad_language) if problem)
+        yield Document(id=doc_id, text=text, title=title, date=date, source=where, language=language)
 
 
 def _text(value: object, *, allow_int: bool = False) -> str | None:

@@ -15,6 +15,7 @@ class Document:
     date: str | None = None  # document date given by the corpus/CLI (ISO YYYY-MM-DD), else None
     source: str = ""  # where it came from, for messages: "data/a.txt", "corpus.jsonl line 3"
     metadata_date: str | None = None  # a publication date read from HTML metadata, ISO
+    language: str | None = None  # language code given by the corpus/CLI ("es"), else detected
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,3 +27,13 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
+
+
+def language_code(value: str) -> str | None:
+    """``value`` as an ISO 639-1 language code ("es", "FR " -> "fr"), or None when it is not one.
+
+    Whether the extractor has that language is its own business: an unknown one fails the
+    document's extraction with a message naming it.
+    """
+    code = value.strip().lower()
+    return code if len(code) == 2 and code.isascii() and code.isalpha() else None

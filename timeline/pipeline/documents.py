@@ -28,20 +28,26 @@ def where(document: Document) -> str:
     return document.source or document.id
 
 
-def extraction(document: Document, dct: str | None = None) -> Extraction | Problem:
-    """The extractor's reading of ``document`` (dated ``dct`` when it gives no date of its own)."""
+def extraction(document: Document, dct: str | None = None, language: str | None = None) -> Extraction | Problem:
+    """The extractor's reading of ``document`` (dated ``dct`` and read as ``language`` when it
+    gives no date or language of its own; the language is detected when neither says)."""
     try:
-        return extract(document.text, dct=document.date or dct, metadata_date=document.metadata_date)
+        return extract(
+            document.text,
+            dct=document.date or dct,
+            metadata_date=document.metadata_date,
+            language=document.language or language,
+        )
     except Exception as error:  # noqa: BLE001 - one document's failure must not end the run
         return Problem(where(document), f"extraction failed: {type(error).__name__}: {error}")
 
 
-def document_records(document: Document, dct: str | None = None) -> list[Record] | Problem:
+def document_records(document: Document, dct: str | None = None, language: str | None = None) -> list[Record] | Problem:
     """One record per temporal expression of ``document``, in text order."""
-    found = extraction(document, dct)
+    found = extraction(document, dct, language)
     if isinstance(found, Problem):
         return found
-    return [timex_record(document.id, timex, found.document_date) for timex in found.timexes]
+    return [timex_record(document.id, timex, found.document_date, found.language) for timex in found.timexes]
 
 
 def event_rows(document: Document, found: Extraction) -> list[EventRow] | Problem:
@@ -59,7 +65,8 @@ def record_event_rows(document: Document, records: Sequence[Record]) -> list[Eve
     except (KeyError, ValueError, TypeError) as error:
         return Problem(where(document), f"not a timeline record: {type(error).__name__}: {error}")
     document_date = pairs[0][1] if pairs else DocumentDate(None, DctSource.NONE)
-    return event_rows(document, Extraction([timex for timex, _ in pairs], document_date))
+    language = str(records[0].get("language") or "en") if records else "en"
+    return event_rows(document, Extraction([timex for timex, _ in pairs], document_date, language))
 
 
 def document_event_rows(document: Document, dct: str | None = None) -> list[EventRow] | Problem:
@@ -90,11 +97,11 @@ def extractions(
 
 
 def stream_records(
-    items: Iterable[Document | Problem], on_problem: ProblemSink, dct: str | None = None
+    items: Iterable[Document | Problem], on_problem: ProblemSink, dct: str | None = None, language: str | None = None
 ) -> Iterator[Record]:
     """The records of every document of ``items``, streamed in document order (one process)."""
     for document in documents_only(items, on_problem):
-        records = document_records(document, dct)
+        records = document_records(document, dct, language)
         if isinstance(records, Problem):
             on_problem(records)
         else:
@@ -104,6 +111,9 @@ def stream_records(
 def events_from_documents(documents: Iterable[Document]) -> pd.DataFrame:
     """The events table of ``documents``; raises on a document the extractor fails on (for tests, benchmarks)."""
     return events_from_extractions(
-        (document, extract(document.text, document.date, metadata_date=document.metadata_date))
+        (
+            document,
+            extract(document.text, document.date, metadata_date=document.metadata_date, language=document.language),
+        )
         for document in documents
     )

@@ -32,6 +32,7 @@ class TaskOptions:
 
     dct: str | None = None
     output: str | None = None  # a Parquet folder: tasks write their records there instead of returning them
+    language: str | None = None  # for documents that do not give their own; None: detected
 
 
 @dataclass(slots=True)
@@ -79,7 +80,7 @@ def run_partition(partition: Partition, options: TaskOptions) -> PartitionResult
         if isinstance(item, Problem):
             result.problems.append((number, item))
             continue
-        records = document_records(item, options.dct)
+        records = document_records(item, options.dct, options.language)
         if isinstance(records, Problem):
             result.problems.append((number, records))
             continue
