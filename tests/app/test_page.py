@@ -131,13 +131,14 @@ def test_a_view_goes_into_the_address_and_comes_back() -> None:
         "documents": ["data/war.txt", "peace"],
         "grains": ["day"],
         "types": [],
+        "languages": ["fr"],
         "date_from": "500 BC",
         "date_to": "2021-05",
     }
     view = ["2021-05-01 00:00:00", "2021-06-01"]
     query = view_query(filters, "grain", view, "war:10")
     assert query == (
-        "q=border+war&doc=data%2Fwar.txt&doc=peace&grain=day&from=500+BC&to=2021-05&lanes=grain"
+        "q=border+war&doc=data%2Fwar.txt&doc=peace&grain=day&lang=fr&from=500+BC&to=2021-05&lanes=grain"
         "&view=2021-05-01+00%3A00%3A00%2C2021-06-01&event=war%3A10"
     )
     assert read_query("?" + query) == PageState(filters=filters, lane_by="grain", view=view, event="war:10")

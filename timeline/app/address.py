@@ -1,6 +1,6 @@
 """A view of the page as a query string, so it can be bookmarked or sent: filters, lanes, zoom, event.
 
-``?q=war&doc=a.txt&doc=b.txt&grain=year&type=DATE&from=1914&to=1918&lanes=grain
+``?q=war&doc=a.txt&doc=b.txt&grain=year&type=DATE&lang=fr&from=1914&to=1918&lanes=grain
 &view=1914-01-01,1918-11-11&event=a.txt:120`` - every key optional; what is left out is the
 page's default. Reading is forgiving: an unknown key or lane is ignored, never an error, since
 an address may have been typed or cut short.
@@ -17,7 +17,7 @@ DEFAULT_LANES = "document"
 LANES = ("document", "grain", "type")
 
 # filter key of the page (callbacks' filter_values) -> key in the address
-_LISTS = {"documents": "doc", "grains": "grain", "types": "type"}
+_LISTS = {"documents": "doc", "grains": "grain", "types": "type", "languages": "lang"}
 _TEXTS = {"search": "q", "date_from": "from", "date_to": "to"}
 
 
