@@ -47,8 +47,6 @@ from timeline.figure.textwidth import text_width
 RIGHT, LEFT = "middle right", "middle left"  # where a label sits: plotly textposition
 _SPAN_PAD = 4  # px between a bar's start and its label
 _RUNS_BEFORE, _RUNS_AFTER = "◂ ", " ▸"  # a period longer than the view says so
-_PLACES = 1 << 24  # sort keys: a column, then the place in it in sixteenths of a pixel
-_SUBPIXELS = 16
 _TEXT_COLUMNS = ("label", "text", "mentions", "interval_start", "interval_end", "grain")
 
 
@@ -117,7 +115,10 @@ def level_of_detail(
         (prepared.start_ms < last) & (prepared.end_ms > first),
         (prepared.mark_ms >= first) & (prepared.mark_ms <= last),
     )
-    positions = np.flatnonzero(visible)
+    # The events in view by lane, then by place in the lane: the time order is the preparation's,
+    # and a stable sort by lane (a radix sort: lanes are few) keeps it within each lane.
+    in_time = prepared.by_time[visible[prepared.by_time]]
+    positions = in_time[np.argsort(prepared.lanes.index[in_time].astype(np.int16), kind="stable")]
     lanes = prepared.lanes.index[positions]
     caps = row_caps(np.bincount(lanes, minlength=lane_count), row_budget)
     anchor_px = np.where(
@@ -128,24 +129,22 @@ def level_of_detail(
     columns = np.floor(anchor_px / CLUSTER_PX).astype(np.int64)
     column_count = int(math.ceil(width / CLUSTER_PX)) + 1
     cell = lanes.astype(np.int64) * column_count + np.clip(columns, 0, column_count - 1)
-    # One sort, by column and then place in it: columns run left to right within a lane, so this is
-    # also the order rows are filled in. ``positions`` ascend, and the stable sort keeps them so on ties.
-    key = cell * _PLACES + np.clip((anchor_px * _SUBPIXELS).astype(np.int64), 0, _PLACES - 1)
-    order = np.argsort(key, kind="stable")
-    sorted_cells = cell[order]
-    starts = np.r_[0, np.flatnonzero(np.diff(sorted_cells)) + 1] if len(order) else np.zeros(0, np.int64)
-    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    # Columns run left to right within a lane, so ``positions`` are in order of cell too: the order
+    # rows are filled in. Each event's rank in its cell:
+    count = len(positions)
+    starts = np.r_[0, np.flatnonzero(np.diff(cell)) + 1] if count else np.zeros(0, np.int64)
+    rank = np.arange(count) - np.repeat(starts, np.diff(np.r_[starts, count]))
     # Only the first few of a column (as many as its lane has rows) can find room: the rest are counted.
-    counted = rank >= caps[lanes[order]] if len(order) else np.zeros(0, bool)
-    tried = order[~counted]
+    counted = rank >= caps[lanes] if count else np.zeros(0, bool)
+    tried = np.flatnonzero(~counted)
     packer = _Packer(prepared, positions[tried], first, last, width, caps, lane_count)
     for lane, reserved in enumerate(name_px):
         packer.edges[lane][0] = reserved
-    for slot, i in zip(np.flatnonzero(~counted).tolist(), tried.tolist(), strict=True):
+    for i in tried.tolist():
         if not packer.place(int(positions[i]), int(lanes[i]), float(anchor_px[i])):
-            counted[slot] = True
+            counted[i] = True
     clusters = _clusters(
-        prepared, positions[order[counted]], sorted_cells[counted], column_count, packer.rows_used, first, scale, width
+        prepared, positions[counted], cell[counted], column_count, packer.rows_used, first, scale, width
     )
     lane_rows = tuple(
         max(1, packer.rows_used[lane] + (1 if lane in set(clusters["lane"]) else 0)) for lane in range(lane_count)

@@ -44,6 +44,7 @@ class Prepared:
     left_out: int  # events outside the years a date axis shows
     lane_by: str
     doc_code: np.ndarray  # a number for each event's document
+    by_time: np.ndarray  # positions by where their mark or bar starts, earliest first (ties by position)
 
     def select(self, wanted: np.ndarray) -> Prepared:
         """The events of rows ``wanted`` (booleans over the whole table) with lanes of their own,
@@ -52,6 +53,7 @@ class Prepared:
             raise ValueError("select works on a preparation of the whole table")
         keep = wanted[self.rows]
         rows, doc_code = self.rows[keep], self.doc_code[keep]
+        renumbered = np.cumsum(keep) - 1  # a kept position's place among the kept
         return Prepared(
             table=self.table,
             rows=rows,
@@ -63,6 +65,7 @@ class Prepared:
             left_out=int(np.count_nonzero(wanted)) - len(rows),
             lane_by=self.lane_by,
             doc_code=doc_code,
+            by_time=renumbered[self.by_time[keep[self.by_time]]],
         )
 
     def __len__(self) -> int:
@@ -112,4 +115,5 @@ def prepare(events: pd.DataFrame, lane_by: str = "document", *, validate: bool =
         left_out=int(len(events) - len(shown)),
         lane_by=lane_by,
         doc_code=doc_code,
+        by_time=np.argsort(np.where(is_instant, (start_ms + end_ms) / 2, start_ms), kind="stable"),
     )
