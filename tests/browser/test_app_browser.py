@@ -361,22 +361,6 @@ def test_uploads_are_added_and_files_over_the_limit_refused_with_a_message(
     )
 
 
-def test_deleting_a_document_removes_its_events(dash_duo: DashComposite, sample_store: TimelineStore) -> None:
-    events = sample_store.events()
-    first = sample_store.documents()[0]
-    start(dash_duo, sample_store)
-    wait_for_total(dash_duo, len(events), len(events))
-
-    dash_duo.find_element("#document-list button.delete").click()
-
-    left = len(events) - first.events
-    wait_for_total(dash_duo, left, left)
-    dash_duo.wait_for_contains_text("#notices", "Deleted", timeout=10)
-    assert first.id not in set(sample_store.events()["doc_id"])
-    assert drawn_ids(dash_duo) and drawn_ids(dash_duo) <= set(events.loc[events["doc_id"] != first.id, "event_id"])
-    assert first.id not in [d.id for d in sample_store.documents()]
-
-
 def test_downloading_the_events_as_csv_gives_the_filtered_table(
     dash_duo: DashComposite, sample_store: TimelineStore
 ) -> None:

@@ -19,6 +19,7 @@ from test_app_browser import (
     click_at,
     click_isolated_event,
     counts,
+    drawn_ids,
     start,
     wait_for_total,
     wait_until_settled,
@@ -215,7 +216,9 @@ def test_the_filters_the_lanes_and_the_event_survive_a_reload_of_the_address(
     assert dash_duo.find_element("#lane-by input[value=grain]").is_selected()
 
 
-def test_a_deleted_document_comes_back_with_undo(dash_duo: DashComposite, sample_store: TimelineStore) -> None:
+def test_deleting_a_document_removes_its_events_and_undo_brings_them_back(
+    dash_duo: DashComposite, sample_store: TimelineStore
+) -> None:
     events = sample_store.events()
     first = sample_store.documents()[0]
     start(dash_duo, sample_store)
@@ -225,6 +228,8 @@ def test_a_deleted_document_comes_back_with_undo(dash_duo: DashComposite, sample
     left = len(events) - first.events
     wait_for_total(dash_duo, left, left)
     dash_duo.wait_for_contains_text("#notices", "Deleted", timeout=10)
+    assert first.id not in set(sample_store.events()["doc_id"])
+    assert drawn_ids(dash_duo) and drawn_ids(dash_duo) <= set(events.loc[events["doc_id"] != first.id, "event_id"])
     dash_duo.find_element("#notices button.undo").click()
     wait_for_total(dash_duo, len(events), len(events))
     dash_duo.wait_for_contains_text("#notices", "Restored", timeout=10)
