@@ -1,8 +1,9 @@
 """The filtered events, prepared for drawing, kept between the callbacks of one view.
 
-A zoom, a pan or a resize redraws the figure from the same filtered table: filtering and
-preparing a million events takes a while, so each (store revision, filters, lanes) result is
-kept, a few at a time, and a zoom only runs the level-of-detail pass over arrays.
+A zoom, a pan or a resize redraws the figure from the same filtered table. The whole table is
+prepared once per store revision and lane choice; a filter is a boolean mask whose rows are
+selected from it (:meth:`~timeline.figure.Prepared.select`), and each (revision, filters, lanes)
+result is kept, a few at a time, so a zoom only runs the level-of-detail pass over arrays.
 """
 
 from __future__ import annotations
@@ -58,11 +59,10 @@ class PreparedEvents:
     def __init__(self, store: EventSource) -> None:
         self._store = store
         self._kept: OrderedDict[tuple[int, str, str], FilteredEvents] = OrderedDict()
-        self._wholes: dict[
-            tuple[int, str], Prepared
-        ] = {}  # the whole table by (revision, lanes): filters select from it
+        # The whole table prepared, by (revision, lanes): a filter selects its rows from it.
+        self._wholes: dict[tuple[int, str], Prepared] = {}
         self._lock = threading.Lock()  # guards _kept
-        self._computing = threading.Lock()  # one table prepared at a time: a second asker waits for it
+        self._computing = threading.Lock()  # one table prepared at a time (and _wholes): a second asker waits
 
     def warm(self, *also: Callable[[], object]) -> threading.Thread:
         """Prepare and draw the page's first view (no filter, lanes by document) in the background, and run
