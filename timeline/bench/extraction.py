@@ -20,6 +20,25 @@ from timeline.evaluate.timeml import read_corpus
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "tbaq-cleaned"
+
+
+def corpus_texts(directory: Path | None) -> tuple[Path, list[tuple[str, str | None]]]:
+    """The folder of .tml files to read (``directory``, else :data:`DEFAULT_CORPUS`) and its
+    (text, document date) pairs; a missing or empty folder is a click error naming it."""
+    folder = directory or DEFAULT_CORPUS
+    if not folder.is_dir():
+        raise click.ClickException(f"corpus directory not found: {folder} (give DIRECTORY)")
+    texts = [(d.text, d.dct) for d in read_corpus(folder).documents.values()]
+    if not texts:
+        raise click.ClickException(f"no readable .tml file under {folder}")
+    return folder, texts
+
+
+def copies_option(default: int, help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The --copies option of the benchmarks that repeat the corpus texts under new ids."""
+    return click.option("--copies", default=default, show_default=True, type=click.IntRange(min=1), help=help_text)
+
+
 WARM_UP_TEXT = "The treaty was signed on May 13, 2021, and ratified in 1997."
 
 Texts = Sequence[tuple[str, str | None]]  # (text, dct)

@@ -15,28 +15,16 @@ import click
 
 from timeline.app.collection import add_documents
 from timeline.app.store import TimelineStore
-from timeline.bench.extraction import DEFAULT_CORPUS
-from timeline.evaluate.timeml import read_corpus
+from timeline.bench.extraction import copies_option, corpus_texts
 from timeline.ingest.document import Document
 
 
 @click.command(name="ingest")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--copies",
-    default=4,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="How many times each text is added (under a new id).",
-)
+@copies_option(4, "How many times each text is added (under a new id).")
 def command(directory: Path | None, copies: int) -> None:
     """Documents per second into the app's store: extraction, events table, SQLite."""
-    directory = directory or DEFAULT_CORPUS
-    if not directory.is_dir():
-        raise click.ClickException(f"corpus directory not found: {directory} (give DIRECTORY)")
-    texts = [(d.text, d.dct) for d in read_corpus(directory).documents.values()]
-    if not texts:
-        raise click.ClickException(f"no readable .tml file under {directory}")
+    directory, texts = corpus_texts(directory)
     documents = [
         Document(id=f"{copy}-{index}", text=text, date=dct, source=f"copy {copy} of text {index}")
         for copy in range(copies)

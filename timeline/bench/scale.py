@@ -22,8 +22,7 @@ from pathlib import Path
 
 import click
 
-from timeline.bench.extraction import DEFAULT_CORPUS
-from timeline.evaluate.timeml import read_corpus
+from timeline.bench.extraction import copies_option, corpus_texts
 from timeline.ingest import read_documents
 from timeline.ingest.document import Problem
 from timeline.pipeline import stream_records
@@ -35,13 +34,7 @@ from timeline.pipeline.tasks import PartitionResult, TaskOptions
 
 @click.command(name="scale")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--copies",
-    default=80,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="How many times each text is written (under a new id).",
-)
+@copies_option(80, "How many times each text is written (under a new id).")
 @click.option(
     "--partition-size",
     "partition_mb",
@@ -52,12 +45,7 @@ from timeline.pipeline.tasks import PartitionResult, TaskOptions
 )
 def command(directory: Path | None, copies: int, partition_mb: float) -> None:
     """Documents per second in one process and on 1 and 2 local Dask workers."""
-    directory = directory or DEFAULT_CORPUS
-    if not directory.is_dir():
-        raise click.ClickException(f"corpus directory not found: {directory} (give DIRECTORY)")
-    texts = [(d.text, d.dct) for d in read_corpus(directory).documents.values()]
-    if not texts:
-        raise click.ClickException(f"no readable .tml file under {directory}")
+    directory, texts = corpus_texts(directory)
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.jsonl"
         with corpus.open("w", encoding="utf-8") as stream:
