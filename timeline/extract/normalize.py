@@ -141,8 +141,8 @@ def count(lang: Language, text: str) -> float | str:
             return lang.lookup(table, cleaned)  # type: ignore[no-any-return]
         except KeyError:
             continue
-    if "-" in cleaned:  # twenty-five
-        tens, _, ones = cleaned.partition("-")
+    tens, _, ones = cleaned.replace(" ", "-").partition("-")
+    if ones and tens in lang.vocabulary["number_word"]:  # twenty-five, twenty five
         unit_value = lang.vocabulary["number_word"].get(ones, 0)
         return int(lang.lookup("number_word", tens)) + (unit_value if unit_value < 10 else 0)
     head, _, last = cleaned.rpartition(" ")
