@@ -93,7 +93,7 @@ class RelativeMeaning:
 
     unit: str
     amount: int | None  # None: vague ("a few years ago")
-    anchor: str  # "document" (deictic) or "mention" (anaphoric)
+    anchor: str  # "document" (deictic), "mention" (anaphoric) or "mention_of_unit" (the last of its grain)
     part_of_day: str | None = None
     mod: str | None = None
     # "the year-earlier quarter": the quarter last talked about, a year back ("always"), or

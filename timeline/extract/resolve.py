@@ -86,6 +86,7 @@ class Resolver:
             else None
         )
         self.last: Reference | None = None
+        self.last_of_grain: dict[Grain, Reference] = {}  # "the quarter": the quarter last talked about
         self._quote_dates: dict[int, Reference] | None = None  # found on first need
         # "04/07/2019" is read day first where the document writes another date so (23/11/1998)
         self.day_first = any(candidate.rule.startswith("numeric_day_first") for candidate in candidates)
@@ -102,6 +103,15 @@ class Resolver:
 
     def _anaphoric(self, offset: int) -> Reference | None:
         return self.last or self._deictic(offset)
+
+    def _relative_reference(self, meaning: RelativeMeaning, offset: int) -> Reference | None:
+        if meaning.anchor == "document":
+            return self._deictic(offset)
+        if meaning.anchor == "mention_of_unit":
+            same_grain = self.last_of_grain.get(UNIT_GRAINS.get(meaning.unit, Grain.DAY))
+            if same_grain is not None:
+                return same_grain
+        return self._anaphoric(offset)
 
     # -- quotations --------------------------------------------------------------------
     @property
@@ -166,6 +176,10 @@ class Resolver:
             resolved = _beyond_calendar(candidate.meaning, f"{resolved.anchor.explanation}: past the year 9999")
         elif value is not None and value.year is not None:
             self.last = Reference(value, AnchorKind.MENTION, "the date last mentioned")
+            if not _is_comparison(candidate.meaning):
+                self.last_of_grain[value.grain] = Reference(
+                    value, AnchorKind.MENTION, f"the {value.grain.value} last mentioned"
+                )
         return resolved
 
     def _resolve(self, candidate: Candidate) -> Resolved:
@@ -195,7 +209,7 @@ class Resolver:
             deictic = self._deictic(offset)
             resolved = _on_holiday(meaning, self._resolve_date(candidate, meaning, deictic, self.last or deictic))
         elif isinstance(meaning, RelativeMeaning):
-            reference = self._deictic(offset) if meaning.anchor == "document" else self._anaphoric(offset)
+            reference = self._relative_reference(meaning, offset)
             resolved = self._resolve_relative(meaning, reference, candidate)
         elif isinstance(meaning, DurationMeaning):
             resolved = self._resolve_duration(meaning, self._deictic(offset) if meaning.anchored else None)
@@ -537,6 +551,12 @@ def _duration_interval(meaning: DurationMeaning, reference: CalendarValue) -> In
         start = end - span
         return Interval(start.isoformat(), end.isoformat())
     return Interval(day.isoformat(), (day + span).isoformat())
+
+
+def _is_comparison(meaning: Meaning) -> bool:
+    """ "a year ago", "the year-earlier quarter": a period compared with the one in focus, which
+    stays the focus ("In the quarter, sales fell" means the quarter reported, not the one before)."""
+    return isinstance(meaning, RelativeMeaning) and meaning.keep_grain is not None
 
 
 def _is_duration(value: str) -> bool:
