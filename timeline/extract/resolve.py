@@ -388,6 +388,9 @@ class Resolver:
         if meaning.unit != "year" or not meaning.amount or self.last is None or not meaning.keep_grain:
             return None
         last = self.last.value
+        if last.grain not in (Grain.QUARTER, Grain.HALF) and meaning.keep_grain == "always":
+            quarter = self.last_of_grain.get(Grain.QUARTER)  # "the year-ago quarter": the quarter in focus
+            last = quarter.value if quarter is not None else last
         if last.grain not in (Grain.QUARTER, Grain.HALF) or last.year is None:
             return None
         if meaning.keep_grain == "always" or last.year == reference.value.year:
