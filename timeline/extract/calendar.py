@@ -92,6 +92,7 @@ class CalendarValue:
     hour: int | None = None
     minute: int | None = None
     second: int | None = None
+    zone: str | None = None  # "Z" for a clock time said in UTC or GMT, as TimeML writes it
 
     # -- grain -----------------------------------------------------------------------------
     @property
@@ -164,6 +165,7 @@ class CalendarValue:
             text += f"T{self.hour:02d}:{(self.minute or 0):02d}"
             if self.second is not None:
                 text += f":{self.second:02d}"
+            text += self.zone or ""
         elif self.part_of_day is not None:
             text += f"T{self.part_of_day}"
         return text

@@ -181,7 +181,9 @@ def _join(first: Candidate, second: Candidate, gap: str, rules: TextRules) -> Ca
         clock, day = b, a
     else:
         return None
-    value = replace(day.value, hour=clock.value.hour, minute=clock.value.minute, part_of_day=None)
+    value = replace(
+        day.value, hour=clock.value.hour, minute=clock.value.minute, zone=clock.value.zone, part_of_day=None
+    )
     return Candidate(first.start, second.end, f"{first.rule}+{second.rule}", replace(day, value=value))
 
 

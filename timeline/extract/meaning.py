@@ -227,6 +227,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
         part_of_day=part_of_day,
         hour=hour,
         minute=minute,
+        zone=slots.get("tz"),
     )
     sign = slots["direction"][0] if "direction" in slots else None
     weekday = slots.get("weekday") if day is None or month is None else None  # "Friday the 13th"

@@ -247,6 +247,12 @@ def ampm(lang: Language, text: str) -> str:
     return "pm" if "p" in text.lower() else "am"
 
 
+def time_zone(lang: Language, text: str) -> str | None:
+    """The zone TimeML writes after a clock time ("Z" for UTC), or None for zones it leaves off."""
+    zone = lang.vocabulary.get("time_zone", {}).get(text.lower())
+    return None if zone is None else str(zone)
+
+
 def text_as_is(lang: Language, text: str) -> str:
     return text
 
@@ -296,7 +302,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "clock_offset": clock_offset,
     "clock_side": clock_side,
     "ampm": ampm,
-    "tz": text_as_is,
+    "tz": time_zone,
     "t": text_as_is,
 }
 

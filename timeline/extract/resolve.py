@@ -416,7 +416,13 @@ class Resolver:
 def _on_day(day: date, value: CalendarValue) -> CalendarValue:
     """``day`` at the time of day ``value`` gives, if any ("Friday night", "21:40 yesterday")."""
     return CalendarValue(
-        year=day.year, month=day.month, day=day.day, part_of_day=value.part_of_day, hour=value.hour, minute=value.minute
+        year=day.year,
+        month=day.month,
+        day=day.day,
+        part_of_day=value.part_of_day,
+        hour=value.hour,
+        minute=value.minute,
+        zone=value.zone,
     )
 
 
