@@ -153,6 +153,10 @@ def _expand_vocabulary(fragment: str, vocabulary: dict[str, dict[str, Any]], whe
     return VOCABULARY_REF.sub(replace, fragment)
 
 
+SPACING_REGEX = {",? ": r"\s?,?\s+", ", ": r"\s?,\s+", " ?": r"\s*", " ": r"\s+"}
+SPACING = regex.compile("|".join(regex.escape(written) for written in SPACING_REGEX))
+
+
 def _expand_rule_pattern(pattern: str, fragments: dict[str, str], where: str) -> str:
     def replace(match: regex.Match[str]) -> str:
         fragment, alias = match.group(1), match.group(2)
@@ -161,9 +165,10 @@ def _expand_rule_pattern(pattern: str, fragments: dict[str, str], where: str) ->
         return f"(?P<{alias or fragment}>{fragments[fragment]})"
 
     expanded = PLACEHOLDER.sub(replace, pattern)
-    # A space in a rule matches any run of white space (line breaks included). No expression
-    # starts inside a word: saying so first lets the engine skip mid-word positions at once.
-    spaced = expanded.replace(" ?", r"\s*").replace(" ", r"\s+")
+    # A space in a rule matches any run of white space (line breaks included), and a comma
+    # before one may have a space before it too, as tokenized text writes "May 3 , 2005". No
+    # expression starts inside a word: saying so first lets the engine skip mid-word positions.
+    spaced = SPACING.sub(lambda match: SPACING_REGEX[match.group()], expanded)
     return r"(?<!\w)(?:" + spaced + ")"
 
 
