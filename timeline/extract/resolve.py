@@ -90,6 +90,7 @@ class Resolver:
         self._quote_dates: dict[int, Reference] | None = None  # found on first need
         # "04/07/2019" is read day first where the document writes another date so (23/11/1998)
         self.day_first = any(candidate.rule.startswith("numeric_day_first") for candidate in candidates)
+        self.story_years = _story_years(candidates) if self.document is None else None
 
     # -- references --------------------------------------------------------------------
     def _deictic(self, offset: int) -> Reference | None:
@@ -174,13 +175,32 @@ class Resolver:
             )
         elif value is not None and not value.writable:
             resolved = _beyond_calendar(candidate.meaning, f"{resolved.anchor.explanation}: past the year 9999")
-        elif value is not None and value.year is not None:
+        elif (
+            value is not None
+            and value.year is not None
+            and (self.last is None or not self._is_aside(candidate, value.year))
+        ):
             self.last = Reference(value, AnchorKind.MENTION, "the date last mentioned")
             if not _is_comparison(candidate.meaning):
                 self.last_of_grain[value.grain] = Reference(
                     value, AnchorKind.MENTION, f"the {value.grain.value} last mentioned"
                 )
         return resolved
+
+    def _is_aside(self, candidate: Candidate, year: int) -> bool:
+        """ "the largest battle since 1813", "(1790)", or in a history of 1919-1921 "documents
+        found in 2004": a date the story looks to and leaves, after which "on 29 August" still
+        means the year being told."""
+        if self.story_years is not None and not self.story_years[0] <= year <= self.story_years[1]:
+            return True
+        meaning = candidate.meaning
+        if self.document is None and isinstance(meaning, RelativeMeaning) and (meaning.amount or 0) < 0:
+            return True  # "their successes of the previous year": a look back
+        aside = self.context.rules.aside_before
+        return (
+            aside is not None
+            and aside.search(self.context.text, max(0, candidate.start - 12), candidate.start) is not None
+        )
 
     def _resolve(self, candidate: Candidate) -> Resolved:
         meaning = candidate.meaning
@@ -560,6 +580,23 @@ def _duration_interval(meaning: DurationMeaning, reference: CalendarValue) -> In
         start = end - span
         return Interval(start.isoformat(), end.isoformat())
     return Interval(day.isoformat(), (day + span).isoformat())
+
+
+def _story_years(candidates: list[Candidate]) -> tuple[int, int] | None:
+    """The years a narrative tells of: its written years' middle half, widened by twice that
+    (at least a decade) each way; None when it writes too few years to tell."""
+    years = sorted(
+        candidate.meaning.value.year
+        for candidate in candidates
+        if isinstance(candidate.meaning, DateMeaning)
+        and candidate.meaning.absolute
+        and candidate.meaning.value.year is not None
+    )
+    if len(years) < 5:
+        return None
+    low, high = years[len(years) // 4], years[(3 * len(years)) // 4]
+    margin = max(10, 2 * (high - low))
+    return low - margin, high + margin
 
 
 def _is_comparison(meaning: Meaning) -> bool:

@@ -68,6 +68,7 @@ class TextRules:
     era_after: regex.Pattern[str]
     hours_word: str
     clock_on_mentioned_day: bool = False  # a clock time alone is on the day last talked about
+    aside_before: regex.Pattern[str] | None = None  # what before a date makes it no new focus
 
 
 @dataclass(frozen=True)
@@ -279,4 +280,15 @@ def _text_rules(settings: dict[str, Any], where: str) -> TextRules:
         era_after=compiled("digits", "era_after"),
         hours_word=str(entry("digits", "hours_word")),
         clock_on_mentioned_day=bool(settings.get("resolution", {}).get("clock_on_mentioned_day", False)),
+        aside_before=_optional_pattern(settings.get("resolution", {}).get("aside_before"), f"{where}: [resolution]"),
     )
+
+
+def _optional_pattern(pattern: str | None, where: str) -> regex.Pattern[str] | None:
+    """An optional regex of ``language.toml``, matched against the text just before an expression."""
+    if pattern is None:
+        return None
+    try:
+        return regex.compile(f"(?:{pattern})$")
+    except regex.error as error:
+        raise ResourceError(f"{where}: bad pattern: {error}") from error
