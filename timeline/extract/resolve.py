@@ -546,13 +546,14 @@ def _named_period_shift(value: CalendarValue, reference: CalendarValue, directio
 
 
 def _year_shift(value: CalendarValue, reference: CalendarValue, tense: int) -> int:
-    """Years to add to a year-less date said at ``reference``: the tense decides, else the nearest."""
+    """Years to add to a year-less date said at ``reference``: the tense decides, else the nearest,
+    leaning to the past as news does (said in November, an untensed "March" is this year's)."""
     month, ref_month = _first_month(value), reference.month or _first_month(reference)
     if month is None or ref_month is None:
         return 0
     if tense == 0 and value.quarter is None and value.half is None:
         distance = month - ref_month
-        return -1 if distance > 6 else 1 if distance < -6 else 0
+        return -1 if distance > 6 else 1 if distance < -7 else 0
     if tense < 0 and month > ref_month + 2:  # "extended to Nov. 16", said in late October: this year's
         return -1
     if tense > 0 and month < ref_month and value.quarter is None and value.half is None:
