@@ -300,6 +300,8 @@ class Resolver:
                     reference, ref_day = self.last, mentioned
             resolved_value = _on_day(ref_day, value)
             return _relative(resolved_value, reference, f"on {reference.describe()}", meaning.mod)
+        if value.day is not None and value.month is None and value.year is None and ref_day is not None:
+            return self._day_of_month(candidate, meaning, reference, ref_day, narrative)
         if value.year is None and reference.value.year is not None and not meaning.needs_day:
             year = reference.value.year
             shift_years = 0
@@ -310,6 +312,26 @@ class Resolver:
             note = {0: "", -1: " (the year before: past tense)", 1: " (the year after: future tense)"}[shift_years]
             return _relative(resolved_value, reference, f"the year of {reference.describe()}{note}", meaning.mod)
         return _unresolved(meaning)
+
+    def _day_of_month(
+        self, candidate: Candidate, meaning: DateMeaning, reference: Reference, ref_day: date, narrative: bool
+    ) -> Resolved:
+        """ "back on the 20th": that day of the reference's month, or of the month before or after
+        where the tense points past it (said on the 15th, a past "the 20th" is last month's)."""
+        day = meaning.value.day or 1
+        tense = 0 if narrative else self.context.tense(candidate.start, candidate.end)
+        months = 0
+        if tense < 0 and day > ref_day.day:
+            months = -1
+        elif tense > 0 and day < ref_day.day:
+            months = 1
+        year, month = divmod(ref_day.year * 12 + ref_day.month - 1 + months, 12)
+        month += 1
+        if day > days_in_month(year, month):
+            return _unresolved(meaning)  # "the 31st" of a month of 30 days
+        value = replace(meaning.value, year=year, month=month)
+        where = {0: "the month of", -1: "the month before", 1: "the month after"}[months]
+        return _relative(value, reference, f"{where} {reference.describe()}", meaning.mod)
 
     def _weekday_on_day(
         self, candidate: Candidate, meaning: DateMeaning, reference: Reference, ref_day: date
