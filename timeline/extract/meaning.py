@@ -80,6 +80,7 @@ class DateMeaning:
     swappable: bool = False  # "04/07/2019": day and month could be read either way
     weeks_on: int = 0  # "two Mondays from now": the next Monday, then this many weeks on
     tense: int = 0  # the tense the rule's own context shows ("said Tuesday": -1); 0: the clause's
+    two_digit_year: bool = False  # "'89": its century is the one nearest the reference's year
 
     @property
     def absolute(self) -> bool:
@@ -248,6 +249,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
         weeks_on=weeks_on,
         swappable=swappable and month != day,
         tense=int(options.get("tense", 0)),
+        two_digit_year="year2" in slots and "year" not in slots,
     )
 
 
@@ -268,6 +270,9 @@ def build_relative(
     if unit in ("morning", "afternoon", "evening"):  # "the next morning": that day
         unit = "day"
     amount: int | None
+    if "beyond" in slots and unit == "day" and anchor == "document":  # "the day after tomorrow": a day,
+        hour, minute = _clock(slots, part)  # which a clock time may join ("... at noon")
+        return DateMeaning(CalendarValue(part_of_day=part, hour=hour, minute=minute), day_offset=int(slots["beyond"]))
     if "beyond" in slots:  # "the week after next", "the night before last"
         amount = slots["beyond"]
     elif "direction" in slots:

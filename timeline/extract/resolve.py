@@ -223,6 +223,8 @@ class Resolver:
 
     def _resolve_meaning(self, candidate: Candidate, meaning: Meaning) -> Resolved:
         offset = candidate.start
+        if isinstance(meaning, DateMeaning) and meaning.two_digit_year:
+            return self._in_nearest_century(candidate, meaning)
         if isinstance(meaning, DateMeaning) and meaning.absolute:
             resolved = _on_holiday(meaning, _absolute(meaning.value, meaning.mod))
         elif isinstance(meaning, DateMeaning):
@@ -312,6 +314,19 @@ class Resolver:
             note = {0: "", -1: " (the year before: past tense)", 1: " (the year after: future tense)"}[shift_years]
             return _relative(resolved_value, reference, f"the year of {reference.describe()}{note}", meaning.mod)
         return _unresolved(meaning)
+
+    def _in_nearest_century(self, candidate: Candidate, meaning: DateMeaning) -> Resolved:
+        """ "'89": in a history of the 1780s 1789, in today's news 1989; no later than five
+        years past the reference's year (so "'29" said in 2021 is 1929, "'25" is 2025)."""
+        reference = self._deictic(candidate.start) if self.document is not None else self.last
+        written = replace(meaning, two_digit_year=False)
+        if reference is None or reference.value.year is None or meaning.value.year is None:
+            return self._resolve_meaning(candidate, written)
+        latest = reference.value.year + 5
+        year = latest - (latest - meaning.value.year) % 100
+        resolved = self._resolve_meaning(candidate, replace(written, value=meaning.value.with_year(year)))
+        note = f"the century of {reference.describe()}"
+        return replace(resolved, anchor=Anchor(reference.kind, reference.timeml, note))
 
     def _day_of_month(
         self, candidate: Candidate, meaning: DateMeaning, reference: Reference, ref_day: date, narrative: bool
@@ -576,8 +591,8 @@ def _year_shift(value: CalendarValue, reference: CalendarValue, tense: int) -> i
     if tense == 0 and value.quarter is None and value.half is None:
         distance = month - ref_month
         return -1 if distance > 6 else 1 if distance < -7 else 0
-    if tense < 0 and month > ref_month + 2:  # "extended to Nov. 16", said in late October: this year's
-        return -1
+    if tense < 0 and month > ref_month + (0 if value.season is not None else 2):
+        return -1  # a season not begun is last year's; "extended to Nov. 16", said in late October, this year's
     if tense > 0 and month < ref_month and value.quarter is None and value.half is None:
         return 1  # (results of a finished quarter are "expected" too: no shift for quarters)
     return 0
