@@ -257,6 +257,7 @@ class Resolver:
             and value.day is None
             and meaning.weekday is None
             and meaning.day_offset is None
+            and meaning.holiday is None
         ):
             return _unresolved(meaning)  # "at night": no particular night
         narrative = self.document is None
@@ -506,8 +507,8 @@ def _unresolved(meaning: DateMeaning) -> Resolved:
     value = meaning.value
     if meaning.weekday is not None:
         text = f"XXXX-WXX-{meaning.weekday}"
-    elif meaning.day_offset is not None:
-        text = "XXXX-XX-XX" + (f"T{value.part_of_day}" if value.part_of_day else "")
+    elif meaning.day_offset is not None or (meaning.holiday is not None and not meaning.holiday[:2].isdigit()):
+        text = "XXXX-XX-XX" + (f"T{value.part_of_day}" if value.part_of_day else "")  # Easter's month varies
     else:
         text = value.timeml()
     return Resolved(None, text, Anchor(AnchorKind.NONE, None, "no date to resolve against"), meaning.mod)
