@@ -234,8 +234,12 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
     weekday = slots.get("weekday") if day is None or month is None else None  # "Friday the 13th"
     needs_day = hour is not None and day is None and weekday is None
     weeks_on = 0
-    if "count" in slots and weekday is not None:  # "two Mondays from now"
-        sign, weeks_on = 1, int(slots["count"]) - 1
+    if "count" in slots and weekday is not None:
+        sign = int(options.get("sign", 1))
+        if options.get("weeks_from_day"):  # "a week from Monday": the coming Monday, a week on
+            weeks_on = sign * int(slots["count"])
+        else:  # "two Mondays from now": the next Monday, then one more; "two Fridays ago"
+            weeks_on = sign * (int(slots["count"]) - 1)
     if options.get("year_month") and year is not None and month is not None and month > year % 100:
         raise ValueError("a range of years, not a month")  # "2010-11" is 2010 to 2011; "2019-06" June
     swappable = bool(options.get("swappable")) and month is not None and day is not None and day <= 12
@@ -267,7 +271,8 @@ def build_relative(
         return DateMeaning(CalendarValue(part_of_day=part, hour=hour, minute=minute), day_offset=offset)
     if unit == "night":
         unit, part = "day", "NI"
-    if unit in ("morning", "afternoon", "evening"):  # "the next morning": that day
+    if unit in ("morning", "afternoon", "evening"):  # "the next morning": that day, in the morning
+        part = part or lang.lookup("part_of_day", unit)
         unit = "day"
     amount: int | None
     if "beyond" in slots and unit == "day" and anchor == "document":  # "the day after tomorrow": a day,

@@ -47,6 +47,7 @@ RULE_OPTIONS: dict[str, type | tuple[type, ...]] = {  # option -> the TOML type 
     "anchored": bool,
     "swappable": bool,
     "year_month": bool,
+    "weeks_from_day": bool,
     "day_offset": int,
     "tense": int,  # -1: the clause is past whatever its verbs say (a weekday said of the saying)
 }
