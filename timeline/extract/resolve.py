@@ -48,6 +48,9 @@ UNIT_GRAINS = {
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+DAY_OR_FINER = frozenset({Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND})
+
+
 @dataclass(frozen=True, slots=True)
 class Reference:
     """A date to resolve against, and what it is."""
@@ -87,6 +90,7 @@ class Resolver:
         )
         self.last: Reference | None = None
         self.last_of_grain: dict[Grain, Reference] = {}  # "the quarter": the quarter last talked about
+        self.last_day: Reference | None = None  # the day (or time of a day) last talked about
         self._quote_dates: dict[int, Reference] | None = None  # found on first need
         # "04/07/2019" is read day first where the document writes another date so (23/11/1998)
         self.day_first = any(candidate.rule.startswith("numeric_day_first") for candidate in candidates)
@@ -181,6 +185,8 @@ class Resolver:
             and (self.last is None or not self._is_aside(candidate, value.year))
         ):
             self.last = Reference(value, AnchorKind.MENTION, "the date last mentioned")
+            if value.grain in DAY_OR_FINER:
+                self.last_day = self.last
             if not _is_comparison(candidate.meaning):
                 self.last_of_grain[value.grain] = Reference(
                     value, AnchorKind.MENTION, f"the {value.grain.value} last mentioned"
@@ -297,10 +303,11 @@ class Resolver:
             where = {-1: "the last", 1: "the next", 0: "the same year's"}[meaning.direction]
             return _relative(value.with_year(year), reference, f"{where} one from {reference.describe()}", meaning.mod)
         if meaning.needs_day and ref_day is not None:
-            if self.context.rules.clock_on_mentioned_day and self.last is not None:
-                mentioned = self.last.value.as_date()  # "lundi 17 février, à 14 h 30": that Monday
+            last_day = self.last_day
+            if self.context.rules.clock_on_mentioned_day and last_day is not None:
+                mentioned = last_day.value.as_date()  # "lundi 17 février, à 14 h 30": that Monday
                 if mentioned is not None:
-                    reference, ref_day = self.last, mentioned
+                    reference, ref_day = last_day, mentioned
             resolved_value = _on_day(ref_day, value)
             return _relative(resolved_value, reference, f"on {reference.describe()}", meaning.mod)
         if value.day is not None and value.month is None and value.year is None and ref_day is not None:
