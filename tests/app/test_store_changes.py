@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.app import store as store_module
@@ -83,7 +83,6 @@ _STEPS = st.lists(
 )
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=_STEPS)
 def test_the_events_after_any_saves_and_deletes_are_those_of_a_whole_read(
     steps: list[tuple[tuple[str, object], bool]],

@@ -27,6 +27,7 @@ import pyarrow as pa
 from pyarrow import feather
 
 _SUFFIX = ".arrow"
+_WRITER_NICENESS = 10  # the copy gives way to the views that are waiting
 _STORE_KEY = b"timeline.store"  # in the file's schema metadata: the id of the store it copies
 
 
@@ -157,6 +158,8 @@ class SnapshotWriter:
             thread.join()
 
     def _run(self) -> None:
+        with contextlib.suppress(AttributeError, OSError):  # Linux: a thread is niced on its own
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), _WRITER_NICENESS)
         while True:
             with self._lock:
                 snapshot, self._pending = self._pending, None

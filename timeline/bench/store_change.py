@@ -18,6 +18,7 @@ from timeline.app.collection import add_documents
 from timeline.app.prepared import PreparedEvents
 from timeline.app.store import TimelineStore
 from timeline.ingest.document import Document
+from timeline.pipeline import events_from_documents
 
 PLOT_WIDTH = 1100  # px: about the graph's width in a 1440 px window
 
@@ -40,6 +41,7 @@ def time_add_and_delete(db: Path, document: Document) -> ChangeTimes:
             filtered_figure(source, {}, "document", None, PLOT_WIDTH, store.events())
 
         next_view()
+        events_from_documents([document])  # the extractor loaded, as in a server that has added before
         added = Document(
             id=f"bench-added-{uuid.uuid4().hex}", text=document.text, title=document.title, date=document.date
         )
