@@ -51,12 +51,13 @@ def _copies(database: Path) -> dict[int, Path]:
 
 
 def read_snapshot(
-    database: Path, revision: int, template: pd.DataFrame, store_id: str | None = None
+    database: Path, revision: int, template: pd.DataFrame, store_id: str | None = None, *, newer_than: int = -1
 ) -> Snapshot | None:
-    """The newest usable copy of a revision up to ``revision``, in the dtypes of ``template``; None
-    when there is none. A copy of ``revision`` itself may predate store ids; an older one must
-    carry ``store_id`` (a database made again under the same name starts its revisions anew)."""
-    for found in sorted((r for r in _copies(database) if r <= revision), reverse=True):
+    """The newest usable copy of a revision after ``newer_than`` up to ``revision``, in the dtypes
+    of ``template``; None when there is none. A copy of ``revision`` itself may predate store ids;
+    an older one must carry ``store_id`` (a database made again under the same name starts its
+    revisions anew)."""
+    for found in sorted((r for r in _copies(database) if newer_than < r <= revision), reverse=True):
         events = _read_copy(snapshot_path(database, found), template, store_id, found == revision)
         if events is not None:
             return Snapshot(found, events)

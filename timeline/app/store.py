@@ -293,12 +293,16 @@ class TimelineStore:
         with self._reading() as revision:
             if self._cache is not None and self._cache.revision == revision:
                 return self._cache.events
-            copy = read_snapshot(self.path, revision, self._template, self._id) if self._on_disk else None
+            cached = self._cache.revision if self._cache is not None else -1
+            copy = (
+                read_snapshot(self.path, revision, self._template, self._id, newer_than=cached)
+                if self._on_disk
+                else None
+            )
             if copy is not None and copy.revision == revision:
                 self._cache = copy
                 return copy.events
-            bases = [base for base in (self._cache, copy) if base is not None]
-            base = max(bases, key=lambda b: b.revision) if bases else None
+            base = copy or self._cache  # the newer of the two
             changed = self._changed_since(base.revision, revision) if base is not None else None
             if base is None or changed is None:
                 events = self._event_rows(None)
