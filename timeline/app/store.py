@@ -197,10 +197,15 @@ class TimelineStore:
     def _store_id(self) -> str:
         """This database's id (made on first use), which its Arrow copies carry."""
         with self._lock:
-            self._db.execute(
-                "INSERT INTO meta(key, value) VALUES ('store_id', ?) ON CONFLICT(key) DO NOTHING", (uuid.uuid4().hex,)
-            )
-            return str(self._db.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()[0])
+            read = "SELECT value FROM meta WHERE key = 'store_id'"
+            row = self._db.execute(read).fetchone()
+            if row is None:  # written once: an open does not wait for another process's write
+                self._db.execute(
+                    "INSERT INTO meta(key, value) VALUES ('store_id', ?) ON CONFLICT(key) DO NOTHING",
+                    (uuid.uuid4().hex,),
+                )
+                row = self._db.execute(read).fetchone()
+            return str(row[0])
 
     # -- reading -----------------------------------------------------------------------------
 
