@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -22,12 +24,13 @@ def test_a_reopened_store_reads_its_events_from_the_copy(tmp_path: Path, monkeyp
     path = tmp_path / "t.sqlite3"
     with _saved(path, TREATY, TALKS) as store:
         from_sqlite = store.events()
-        assert _copies(path) == [snapshot_path(path, store.revision)]
+        revision = store.revision
+    assert _copies(path) == [snapshot_path(path, revision)]  # written once the store is closed
 
-    def no_sqlite(self: TimelineStore) -> None:
+    def no_sqlite(self: TimelineStore, doc_ids: object) -> None:
         raise AssertionError("read SQLite although the copy is current")
 
-    monkeypatch.setattr(TimelineStore, "_read_events", no_sqlite)
+    monkeypatch.setattr(TimelineStore, "_event_rows", no_sqlite)
     with TimelineStore(path) as reopened:
         pd.testing.assert_frame_equal(reopened.events(), from_sqlite)
 
@@ -41,7 +44,8 @@ def test_a_write_from_another_connection_makes_a_new_copy_and_removes_the_old(tm
             pass
         after = reader.events()
         assert set(after["doc_id"]) == {"treaty.txt", "talks.txt"} and len(after) > len(before)
-        assert _copies(path) == [snapshot_path(path, reader.revision)] != old
+        revision = reader.revision
+    assert _copies(path) == [snapshot_path(path, revision)] != old
 
 
 def test_a_damaged_copy_is_ignored_and_written_again(tmp_path: Path) -> None:
@@ -66,6 +70,25 @@ def test_a_folder_that_cannot_take_a_copy_still_gives_the_events(
     with _saved(path, TREATY, TALKS) as store:
         assert set(store.events()["doc_id"]) == {"treaty.txt", "talks.txt"}
     assert _copies(path) == []
+
+
+def test_the_partial_copy_of_a_process_that_ended_is_removed(tmp_path: Path) -> None:
+    path = tmp_path / "t.sqlite3"
+    dead_pid = _ended_pid()
+    abandoned = tmp_path / f"{snapshot_path(path, 1).name}.{dead_pid}.1.partial"
+    in_progress = tmp_path / f"{snapshot_path(path, 1).name}.{os.getpid()}.1.partial"
+    abandoned.write_bytes(b"half a copy")
+    in_progress.write_bytes(b"being written")
+    with _saved(path, TREATY) as store:
+        store.events()
+    assert not abandoned.exists() and in_progress.exists()
+    assert set(_copies(path)) == {snapshot_path(path, 2), in_progress}
+
+
+def _ended_pid() -> int:
+    process = subprocess.Popen(["true"])  # noqa: S607 - a process that has ended, for its pid
+    process.wait()
+    return process.pid
 
 
 def test_a_store_in_memory_keeps_no_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

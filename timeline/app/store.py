@@ -7,6 +7,14 @@ ingest time. ``events()`` is cached in memory and reloaded only when the ``revis
 counter in the database moved, so figure callbacks read a DataFrame, not SQLite; an Arrow
 copy beside the file (:mod:`timeline.app.snapshot`) makes the first read of a big store quick.
 
+Every write records, in ``changes``, the ids of the documents it saved or deleted under the
+revision it made, so a revision that adds or deletes a few documents is read as the previous
+table (in memory, or an older copy) less those documents' rows plus their rows now, not as a
+whole new read: the rows of the other documents did not change, and rows saved later have
+higher rowids, so the order is that of ``ORDER BY rowid``. A revision with no record (a write
+by an older version of timeline, or one older than the :data:`_CHANGES_KEPT` kept) means a
+whole read.
+
 If the events table in the file was written with other columns than the current events
 schema (an older version of timeline), it is emptied and :attr:`TimelineStore.events_outdated`
 is set, so the caller can re-extract the stored documents.
@@ -19,7 +27,8 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+import uuid
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +38,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.extensions import ExtensionDtype
 
-from timeline.app.snapshot import read_snapshot, write_snapshot
+from timeline.app.snapshot import Snapshot, SnapshotWriter, read_snapshot, replace_documents
 from timeline.errors import StoreError
 from timeline.events import empty_events
 from timeline.ingest.document import Document
@@ -72,6 +81,9 @@ CREATE TABLE IF NOT EXISTS documents (
     text_hash TEXT NOT NULL
 )"""
 _META_DDL = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+# The documents each revision saved or deleted (a JSON list of ids).
+_CHANGES_DDL = "CREATE TABLE IF NOT EXISTS changes (revision INTEGER PRIMARY KEY, documents TEXT NOT NULL)"
+_CHANGES_KEPT = 1000  # revisions whose documents are remembered
 
 
 def _sql_type(dtype: np.dtype[Any] | ExtensionDtype) -> str:
@@ -95,8 +107,7 @@ class TimelineStore:
         self._lock = threading.RLock()
         self._template = empty_events()
         self._columns: list[str] = list(self._template.columns)
-        self._cache: pd.DataFrame | None = None
-        self._cache_revision = -1
+        self._cache: Snapshot | None = None
         self._documents_cache: list[StoredDocument] | None = None
         self._documents_revision = -1
         self.events_outdated = False
@@ -107,12 +118,17 @@ class TimelineStore:
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._create_schema()
+            self._id = self._store_id()
         except (OSError, sqlite3.Error) as error:  # a file that is not a database, a folder we cannot write ...
             raise StoreError(f"{self.path}: cannot open the database: {error}") from None
+        self._on_disk = str(self.path) != ":memory:"
+        self._snapshots = SnapshotWriter(self.path, self._id)
 
     # -- lifecycle ---------------------------------------------------------------------------
 
     def close(self) -> None:
+        """Close the database, once the Arrow copy being written is on disk."""
+        self._snapshots.wait()
         with self._lock:
             self._db.close()
 
@@ -123,7 +139,9 @@ class TimelineStore:
         self.close()
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, documents: Collection[str] | None = None) -> Iterator[sqlite3.Connection]:
+        """A write that moves the revision on; ``documents``: the ids of the documents it saves or
+        deletes (None: it may change anything, and the next read reads everything)."""
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -135,13 +153,28 @@ class TimelineStore:
                 "INSERT INTO meta(key, value) VALUES ('revision', '1') ON CONFLICT(key) "
                 "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
             )
+            if documents is not None:
+                revision = self.revision
+                self._db.execute("INSERT INTO changes VALUES (?, ?)", (revision, json.dumps(sorted(documents))))
+                self._db.execute("DELETE FROM changes WHERE revision <= ?", (revision - _CHANGES_KEPT,))
             self._db.execute("COMMIT")
+
+    @contextmanager
+    def _reading(self) -> Iterator[int]:
+        """One read transaction (another process may be writing), and its revision."""
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                yield self.revision
+            finally:
+                self._db.execute("COMMIT")
 
     def _create_schema(self) -> None:
         wanted = json.dumps([[c, _sql_type(t)] for c, t in self._template.dtypes.items()])
         with self._lock:
             self._db.execute(_META_DDL)
             self._db.execute(_DOCUMENTS_DDL)
+            self._db.execute(_CHANGES_DDL)
             row = self._db.execute("SELECT value FROM meta WHERE key = 'event_columns'").fetchone()
             if row is not None and row[0] == wanted:
                 return
@@ -160,6 +193,19 @@ class TimelineStore:
             )
             has_documents = db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
         self.events_outdated = row is not None and has_documents
+
+    def _store_id(self) -> str:
+        """This database's id (made on first use), which its Arrow copies carry."""
+        with self._lock:
+            read = "SELECT value FROM meta WHERE key = 'store_id'"
+            row = self._db.execute(read).fetchone()
+            if row is None:  # written once: an open does not wait for another process's write
+                self._db.execute(
+                    "INSERT INTO meta(key, value) VALUES ('store_id', ?) ON CONFLICT(key) DO NOTHING",
+                    (uuid.uuid4().hex,),
+                )
+                row = self._db.execute(read).fetchone()
+            return str(row[0])
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -200,49 +246,86 @@ class TimelineStore:
 
     def documents(self) -> list[StoredDocument]:
         """The stored documents (without text) with their event counts, in the order they were added;
-        kept until the store changes (an archive lists hundreds of thousands)."""
-        with self._lock:
-            revision = self.revision
-            if self._documents_cache is None or revision != self._documents_revision:
-                counts = dict(self._db.execute("SELECT doc_id, COUNT(*) FROM events GROUP BY doc_id").fetchall())
-                rows = self._db.execute("SELECT id, title, date, source FROM documents ORDER BY rowid").fetchall()
-                self._documents_cache = [
-                    StoredDocument(doc_id, title, date, source, counts.get(doc_id, 0))
-                    for doc_id, title, date, source in rows
-                ]
-                self._documents_revision = revision
-            return list(self._documents_cache)
+        kept until the store changes (an archive lists hundreds of thousands), then brought up to
+        date with the documents changed since."""
+        with self._reading() as revision:
+            listed = self._documents_cache
+            if listed is None or revision != self._documents_revision:
+                changed = self._changed_since(self._documents_revision, revision) if listed is not None else None
+                if listed is None or changed is None:
+                    listed = self._listed_documents(None)
+                else:
+                    listed = [d for d in listed if d.id not in changed] + self._listed_documents(changed)
+                self._documents_cache, self._documents_revision = listed, revision
+            return list(listed)
+
+    def _listed_documents(self, ids: Collection[str] | None) -> list[StoredDocument]:
+        """The documents ``ids`` (None: all) still stored, in the order they were added."""
+        where, chosen = self._only(ids)
+        counts = dict(
+            self._db.execute(f"SELECT doc_id, COUNT(*) FROM events {where('doc_id')} GROUP BY doc_id", chosen)
+        )
+        rows = self._db.execute(f"SELECT id, title, date, source FROM documents {where('id')} ORDER BY rowid", chosen)
+        return [
+            StoredDocument(doc_id, title, date, source, counts.get(doc_id, 0)) for doc_id, title, date, source in rows
+        ]
+
+    @staticmethod
+    def _only(ids: Collection[str] | None) -> tuple[Callable[[str], str], tuple[str, ...]]:
+        """A WHERE clause keeping the rows whose ``column`` is one of ``ids`` (None: no clause), and its parameters."""
+        if ids is None:
+            return lambda column: "", ()
+        return lambda column: f"WHERE {column} IN (SELECT value FROM json_each(?))", (json.dumps(sorted(ids)),)
+
+    def _changed_since(self, revision: int, now: int) -> set[str] | None:
+        """The documents saved or deleted after ``revision`` up to ``now``, or None when a revision
+        between left no record (read in the transaction that read ``now``)."""
+        rows = self._db.execute(
+            "SELECT documents FROM changes WHERE revision > ? AND revision <= ?", (revision, now)
+        ).fetchall()
+        if revision < 0 or len(rows) != now - revision:
+            return None
+        return {doc_id for (ids,) in rows for doc_id in json.loads(ids)}
 
     def events(self) -> pd.DataFrame:
         """All events, in the events-table schema; do not modify the frame returned (it is shared).
 
         A file store reads them from its Arrow copy of the current revision when there is one
-        (:mod:`timeline.app.snapshot`), and writes that copy after reading SQLite.
+        (:mod:`timeline.app.snapshot`). Otherwise it starts from the newest table it has (the one in
+        memory, or an older copy) and reads from SQLite only the rows of the documents changed since,
+        or, when the changes since are not all recorded, every row; then it writes the copy.
         """
-        with self._lock:
-            revision = self.revision
-            if self._cache is not None and revision == self._cache_revision:
-                return self._cache
-            on_disk = str(self.path) != ":memory:"
-            frame = read_snapshot(self.path, revision, self._template) if on_disk else None
-            if frame is None:
-                revision, frame = self._read_events()
-                if on_disk:
-                    write_snapshot(self.path, revision, frame)
-            self._cache, self._cache_revision = frame, revision
-            return frame
+        with self._reading() as revision:
+            if self._cache is not None and self._cache.revision == revision:
+                return self._cache.events
+            cached = self._cache.revision if self._cache is not None else -1
+            copy = (
+                read_snapshot(self.path, revision, self._template, self._id, newer_than=cached)
+                if self._on_disk
+                else None
+            )
+            if copy is not None and copy.revision == revision:
+                self._cache = copy
+                return copy.events
+            base = copy or self._cache  # the newer of the two
+            changed = self._changed_since(base.revision, revision) if base is not None else None
+            if base is None or changed is None:
+                events = self._event_rows(None)
+            else:
+                events = replace_documents(base.events, changed, self._event_rows(changed))
+            self._cache = Snapshot(revision, events)
+            if self._on_disk:
+                self._snapshots.submit(self._cache)
+            return events
 
-    def _read_events(self) -> tuple[int, pd.DataFrame]:
-        """The revision and the events of one read transaction (another process may be writing)."""
-        self._db.execute("BEGIN")
-        try:
-            revision = self.revision
-            cursor = self._db.execute(f"SELECT {', '.join(map(_quoted, self._columns))} FROM events ORDER BY rowid")
-            rows = cursor.fetchall()
-        finally:
-            self._db.execute("COMMIT")
-        frame = pd.DataFrame.from_records(rows, columns=self._columns)
-        return revision, frame.astype(self._template.dtypes.to_dict())
+    def _event_rows(self, doc_ids: Collection[str] | None) -> pd.DataFrame:
+        """The events of the documents ``doc_ids`` (None: of all), in the order they were saved."""
+        where, chosen = self._only(doc_ids)
+        cursor = self._db.execute(
+            f"SELECT {', '.join(map(_quoted, self._columns))} FROM events {where('doc_id')} ORDER BY rowid", chosen
+        )
+        frame = pd.DataFrame.from_records(cursor.fetchall(), columns=self._columns)
+        return frame.astype(self._template.dtypes.to_dict())
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -255,7 +338,7 @@ class TimelineStore:
         placeholders = ", ".join("?" * len(self._columns))
         insert_event = f"INSERT INTO events ({', '.join(map(_quoted, self._columns))}) VALUES ({placeholders})"
         rows = events[self._columns].astype(object)
-        with self._transaction() as db:
+        with self._transaction([document.id for document in documents]) as db:
             db.executemany("DELETE FROM documents WHERE id = ?", [(document.id,) for document in documents])
             db.executemany(
                 "INSERT INTO documents (id, title, text, date, metadata_date, source, text_hash) "
@@ -278,6 +361,6 @@ class TimelineStore:
 
     def delete_document(self, doc_id: str) -> bool:
         """Delete a document and its events; False when there was no such document."""
-        with self._transaction() as db:
+        with self._transaction([doc_id]) as db:
             deleted = db.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount
         return deleted > 0

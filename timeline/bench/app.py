@@ -10,7 +10,9 @@ Chromium and measures:
 * zoom: a zoom (``Plotly.relayout``) until the server's new figure is drawn, end to end (median);
 * the server's time for each callback (the browser's time to the response's first byte) and
   the size of the biggest response, as sent (compressed);
-* the server's resident memory (peak) after all of it.
+* the server's resident memory (peak) after all of it;
+* then, with the server stopped, adding one document and deleting it, each up to the next view,
+  in this process (:mod:`timeline.bench.store_change`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import click
 from timeline.app.store import TimelineStore
 from timeline.bench.extraction import DEFAULT_CORPUS
 from timeline.bench.figure import sizes_list
+from timeline.bench.store_change import time_add_and_delete
 from timeline.evaluate.timeml import read_corpus
 from timeline.ingest.document import Document
 from timeline.pipeline import events_from_documents
@@ -69,14 +72,21 @@ class Row:
     server_max: float
     biggest_response: int
     rss_mb: float
+    add_view: float
+    delete_view: float
+
+
+def corpus_documents(corpus: Path) -> list[Document]:
+    """The texts of the .tml files of ``corpus``, each with its document date."""
+    return [
+        Document(id=name, text=d.text, title=name, date=d.dct, source=f"{name} (TBAQ)")
+        for name, d in read_corpus(corpus).documents.items()
+    ]
 
 
 def build_store(path: Path, events_wanted: int, corpus: Path) -> tuple[int, int]:
     """A store at ``path`` holding about ``events_wanted`` events of TBAQ texts; (documents, events)."""
-    documents = [
-        Document(id=name, text=d.text, title=name, date=d.dct, source=f"{name} (TBAQ)")
-        for name, d in read_corpus(corpus).documents.items()
-    ]
+    documents = corpus_documents(corpus)
     events = events_from_documents(documents)
     copies = max(1, -(-events_wanted // len(events)))
     with TimelineStore(path) as store:
@@ -182,6 +192,7 @@ def measure(size: int, folder: Path, corpus: Path) -> Row:
         finally:
             driver.quit()
         rss = _peak_rss_mb(server.pid)
+    changes = time_add_and_delete(db, corpus_documents(corpus)[0])
     server_times = [entry[0] / 1000 for entry in callbacks]
     return Row(
         events,
@@ -192,6 +203,8 @@ def measure(size: int, folder: Path, corpus: Path) -> Row:
         max(server_times),
         max(int(entry[1]) for entry in callbacks),
         rss,
+        changes.add,
+        changes.delete,
     )
 
 
@@ -204,13 +217,13 @@ def format_row(row: Row) -> str:
     return (
         f"{row.events:>10,}  {row.documents:>8,}  {row.first_draw:>8.2f}s  {row.zoom:>7.2f}s  "
         f"{row.server_median:>9.3f}s  {row.server_max:>8.3f}s  {row.biggest_response / 1024:>8.0f} kB  "
-        f"{row.rss_mb:>7.0f} MB"
+        f"{row.rss_mb:>7.0f} MB  {row.add_view:>7.2f}s  {row.delete_view:>7.2f}s"
     )
 
 
 HEADER = (
     f"{'events':>10}  {'docs':>8}  {'1st draw':>9}  {'zoom':>8}  {'server p50':>10}  {'max':>9}  "
-    f"{'biggest':>11}  {'RSS peak':>10}"
+    f"{'biggest':>11}  {'RSS peak':>10}  {'add+view':>8}  {'del+view':>8}"
 )
 
 
@@ -236,7 +249,8 @@ HEADER = (
     help="Keep the stores in this folder (and reuse them on the next run).",
 )
 def command(sizes: Sequence[int], corpus: Path | None, keep: Path | None) -> None:
-    """The app at 10k, 100k and 1M events in headless Chromium: first draw, zoom, callbacks, memory."""
+    """The app at 10k, 100k and 1M events in headless Chromium: first draw, zoom, callbacks, memory;
+    then adding and deleting a document, each with the next view (in this process)."""
     corpus = corpus or DEFAULT_CORPUS
     if not corpus.is_dir():
         raise click.ClickException(f"corpus directory not found: {corpus} (give --corpus)")
