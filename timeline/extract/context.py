@@ -168,7 +168,8 @@ class TextContext:
             distance = len(before) - match.end()
             if nearest is None or distance <= nearest[0]:
                 nearest = (distance, 1 if match.lastgroup == "future" else -1)
-        following = marker.search(after)
+        clause_end = self.rules.clause_break.search(after)  # "on Saturday and were ...": another verb's
+        following = marker.search(after[: clause_end.start()] if clause_end else after)
         if following is not None:
             distance = following.start() + 10  # words after the expression count a little less
             if nearest is None or distance < nearest[0]:

@@ -268,6 +268,8 @@ class Resolver:
             return _unresolved(meaning)  # "at night": no particular night
         narrative = self.document is None
         reference = anaphoric if narrative else deictic
+        if meaning.from_mention and meaning.weekday is not None and self.last_day is not None:
+            reference = self.last_day  # "down from the previous Friday": the Friday before the day told
         if reference is None:
             return _unresolved(meaning)
         ref_day = reference.value.as_date()

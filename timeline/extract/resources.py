@@ -70,6 +70,7 @@ class TextRules:
     hours_word: str
     clock_on_mentioned_day: bool = False  # a clock time alone is on the day last talked about
     aside_before: regex.Pattern[str] | None = None  # what before a date makes it no new focus
+    clause_break: regex.Pattern[str] = regex.compile(r"[;:]")  # where the clause after an expression ends
 
 
 @dataclass(frozen=True)
@@ -281,6 +282,9 @@ def _text_rules(settings: dict[str, Any], where: str) -> TextRules:
         era_after=compiled("digits", "era_after"),
         hours_word=str(entry("digits", "hours_word")),
         clock_on_mentioned_day=bool(settings.get("resolution", {}).get("clock_on_mentioned_day", False)),
+        clause_break=compiled("tense", "clause_break")
+        if "clause_break" in settings["tense"]
+        else regex.compile("[;:]"),
         aside_before=_optional_pattern(settings.get("resolution", {}).get("aside_before"), f"{where}: [resolution]"),
     )
 
