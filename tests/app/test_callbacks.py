@@ -287,6 +287,20 @@ def test_the_html_download_is_a_self_contained_page_of_the_view(events: pd.DataF
     assert html.lstrip().lower().startswith("<!doctype html") or "<html" in html[:500].lower()
     assert re.search(r"<script[^>]*\bsrc=", html) is None and len(html) > 1_000_000  # plotly.js inlined: offline
     assert "Troops crossed the border" in html
+    assert 'id="timeline-view"' in html and "?view=2021-05-01%2C2021-06-01" in html  # its address, no page URL known
+
+
+def test_the_html_download_says_its_address_and_the_selected_event(events: pd.DataFrame) -> None:
+    view = ["2021-05-01", "2021-06-01"]
+    page, _ = download(
+        events, {"grains": ["day"]}, "grain", view, "html", selected="war:10", page_url="http://127.0.0.1:8050/?q=x"
+    )
+    assert page is not None
+    address = "http://127.0.0.1:8050/?grain=day&amp;lanes=grain&amp;view=2021-05-01%2C2021-06-01&amp;event=war%3A10"
+    assert f'<a class="view-address" href="{address}">{address}</a>' in page["content"]
+    assert '<b class="view-selected">13 May 2021 · Troops crossed the border on . · WAR</b>' in page["content"]
+    gone, _ = download(events, {"grains": ["year"]}, "document", None, "html", selected="war:10")
+    assert gone is not None and "view-selected" not in gone["content"]  # filtered out: not named
 
 
 @pytest.mark.browser

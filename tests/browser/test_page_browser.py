@@ -47,6 +47,22 @@ const ours = [...root.querySelectorAll('g.updatemenu-button, g.legend, g.annotat
 return [modebar ? box(modebar) : null, ours.map(box).filter(b => b[2] > b[0] && b[3] > b[1])];
 """
 
+_MARK_BOX = f"""
+// The screen box of the drawn marker of event arguments[0] (the SVG element itself), or null.
+for (const group of document.querySelectorAll('{GRAPH} .scatterlayer .trace')) {{
+  const trace = group.__data__ && group.__data__[0] && group.__data__[0].trace;
+  if (!trace || !trace.customdata) continue;
+  for (const point of group.querySelectorAll('path.point')) {{
+    const c = point.__data__ && trace.customdata[point.__data__.i];
+    if (c && c[0] === arguments[0] && c[1] === 'event') {{
+      const r = point.getBoundingClientRect();
+      return [r.left, r.top, r.right, r.bottom];
+    }}
+  }}
+}}
+return null;
+"""
+
 
 def callbacks_done(dash_duo: DashComposite) -> None:
     """Wait for the callbacks in flight, so the test server is not stopped in the middle of one."""
@@ -153,6 +169,42 @@ def test_on_a_laptop_a_clicked_events_details_are_in_sight_and_the_plot_keeps_it
     click_one()
     dash_duo.find_element("#reset-view").click()
     until(lambda: not details_open(dash_duo), timeout=10, msg="Reset did not hide the details")
+    callbacks_done(dash_duo)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1440, 900)])
+def test_an_event_clicked_near_the_right_edge_is_panned_out_from_under_the_details(
+    dash_duo: DashComposite, sample_store: TimelineStore, size: tuple[int, int]
+) -> None:
+    events = sample_store.events().set_index("event_id")
+    view_size(dash_duo, *size)
+    start(dash_duo, sample_store)
+    wait_until_settled(dash_duo)
+    _, _, height_before = dash_duo.driver.execute_script(_PLOT_AREA)
+    clicked_at: dict[str, float] = {}
+
+    def rightmost(markers: list[list[Any]]) -> list[Any]:
+        found = max(markers, key=lambda marker: marker[1])
+        clicked_at["x"] = found[1]
+        return found
+
+    event_id = click_isolated_event(dash_duo, lambda event_id: showing(dash_duo, events, event_id), rightmost)
+    panel = box(dash_duo, "#event-details")
+    assert clicked_at["x"] > panel[0], f"the rightmost marker ({clicked_at}) was never under the panel {panel}"
+
+    def mark_beside_the_panel() -> bool:
+        mark = dash_duo.driver.execute_script(_MARK_BOX, event_id)
+        return mark is not None and mark[2] <= panel[0] and mark[0] >= box(dash_duo, GRAPH)[0]
+
+    until(mark_beside_the_panel, timeout=20, msg="the clicked event stayed under the details panel")
+    wait_until_settled(dash_duo)
+    mark = dash_duo.driver.execute_script(_MARK_BOX, event_id)
+    dash_duo.driver.save_screenshot(f"/tmp/polish-beside-{size[0]}.png")
+    assert mark_beside_the_panel() and showing(dash_duo, events, event_id), (mark, panel, box(dash_duo, GRAPH))
+    assert box(dash_duo, "#event-details") == panel, "the panel moved"
+    _, _, height_after = dash_duo.driver.execute_script(_PLOT_AREA)
+    assert height_after >= 0.8 * height_before, (height_before, height_after)
+    dash_duo.driver.save_screenshot(f"/tmp/polish-beside-{size[0]}.png")
     callbacks_done(dash_duo)
 
 
