@@ -66,6 +66,10 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       } else if (keys.some(function (k) { return k.indexOf("xaxis.range") === 0; })) {
         request = { "xaxis.range": gd.layout.xaxis.range.slice() };
       }
+      if (request && gd.__timelineHoldHeight) {  // the pan of keepInSight: keep the graph as tall
+        request.hold_height = gd.__timelineHoldHeight;
+        gd.__timelineHoldHeight = null;
+      }
       if (request && window.dash_clientside.set_props) {
         request.at = Date.now();
         window.dash_clientside.set_props("zoom-request", { data: request });
@@ -85,7 +89,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
    event, or steps to one, whose mark it would cover, the view pans, as a drag would, until the mark
    sits a third of the way into the part of the plot the panel leaves free (labels mostly run to the
    right of their marks); a mark already in sight stays put, and the server draws the selected event
-   on its own after the pan, never only counted in a cluster.
+   on its own after the pan, never only counted in a cluster, in a graph at least as tall as before
+   (fewer rows in view are spaced out), so the page does not jump.
    It waits for the panel to open and for the server's figure of the range shown (a step to an event
    outside the view redraws first), and gives up after a few seconds (an event counted in a cluster
    has no mark of its own). On a phone the panel is a sheet below the plot: nothing to pan. */
@@ -135,6 +140,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     const xa = gd._fullLayout.xaxis;
     const shift = xa.p2l(by) - xa.p2l(0);
     const range = xa.range.map(function (r) { return xa.l2r(xa.r2l(r) + shift); });
+    gd.__timelineHoldHeight = Math.round(gd._fullLayout.height);
     window.Plotly.relayout(gd, { "xaxis.range": range });
   }
   /* One look: true when there is nothing more to do for the wanted event. */

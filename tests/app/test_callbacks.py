@@ -27,7 +27,7 @@ from timeline.app.callbacks import (
 from timeline.app.filters import EventFilter, count_text, filter_events, read_filter
 from timeline.app.prepared import FixedEvents, PreparedEvents
 from timeline.app.store import StoredDocument, TimelineStore
-from timeline.app.view import UNCHANGED, view_after_relayout
+from timeline.app.view import UNCHANGED, held_height, view_after_relayout
 from timeline.events import events_frame, validate_events
 from timeline.events.timescale import epoch_ms, fractional_year
 from timeline.export import events_from_csv, events_from_json, stop_image_renderer
@@ -201,6 +201,22 @@ def test_a_zoom_into_bc_years_reads_back_as_a_bc_range(events: pd.DataFrame) -> 
 
 
 # -- the view range ------------------------------------------------------------------------------------
+
+
+def test_the_pan_out_from_under_the_details_keeps_the_graph_as_tall(events: pd.DataFrame) -> None:
+    source = PreparedEvents(FixedEvents(events))
+    view = ["2021-05-01", "2021-06-01"]
+    plain, _, _ = filtered_figure(source, NO_FILTER, "document", view, 900)
+    pan = {"xaxis.range": view, "hold_height": plain.layout.height + 300, "at": 1}
+    held, _, _ = filtered_figure(source, NO_FILTER, "document", view, 900, min_height=held_height(pan))
+    assert held.layout.height == plain.layout.height + 300
+    assert held.layout.yaxis.range == plain.layout.yaxis.range  # the same rows, spaced out
+    assert held.layout.yaxis.domain[1] > plain.layout.yaxis.domain[1]
+    assert [held_height(r) for r in (None, {"xaxis.range": view}, {"hold_height": "9"}, {"hold_height": True})] == [
+        0
+    ] * 4
+    short, _, _ = filtered_figure(source, NO_FILTER, "document", view, 900, min_height=10)
+    assert short.layout.height == plain.layout.height  # never shorter than its rows need
 
 
 def test_the_view_follows_zoom_pan_range_buttons_and_reset() -> None:

@@ -27,7 +27,7 @@ from timeline.app.pasted import pasted_document
 from timeline.app.prepared import PreparedEvents
 from timeline.app.store import StoredDocument, TimelineStore
 from timeline.app.undo import DeletedDocuments
-from timeline.app.view import UNCHANGED, View, view_after_relayout, x_range
+from timeline.app.view import UNCHANGED, View, held_height, view_after_relayout, x_range
 from timeline.events.timescale import epoch_ms, iso_of_ms
 from timeline.export import ExportError, events_to_csv, events_to_json
 from timeline.export.render import FigureOptions, render_events
@@ -52,13 +52,20 @@ def filtered_figure(
     width: int | None,
     events: pd.DataFrame | None = None,
     selected: str | None = None,
+    min_height: int = 0,
 ) -> tuple[go.Figure, str, str]:
     """The figure of the filtered events over ``view`` for a graph ``width`` px wide (None: not
     measured yet), the count line and the filter messages; with all the ``events``, a filter
-    that leaves none also says why. The ``selected`` event is drawn on its own, never only counted."""
+    that leaves none also says why. The ``selected`` event is drawn on its own, never only counted;
+    the figure is at least ``min_height`` px tall."""
     filtered = source.get(filter_values, lane_by)
     figure = draw(
-        filtered.prepared, view=view_of(x_range(view)), width=width or None, responsive=True, selected=selected
+        filtered.prepared,
+        view=view_of(x_range(view)),
+        width=width or None,
+        responsive=True,
+        selected=selected,
+        min_height=min_height,
     )
     in_view = in_view_count(figure)
     messages = list(filtered.messages)
@@ -340,6 +347,7 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
         selected: str | None,
     ) -> dict[str, Any]:
         triggers = set(ctx.triggered_prop_ids.values())
+        held = held_height(zoom) if ids.ZOOM_REQUEST in triggers else 0
         if ids.RESET in triggers:
             view = None
         elif ids.ZOOM_REQUEST in triggers:  # maybe with filters, as when an address is opened
@@ -348,7 +356,9 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
                 return {key: no_update for key in ("figure", "box", "count", "message", "view")}
             if moved is not UNCHANGED:
                 view = moved  # type: ignore[assignment]
-        figure, count, message = filtered_figure(source, filters, lane_by, view, width, store.events(), selected)
+        figure, count, message = filtered_figure(
+            source, filters, lane_by, view, width, store.events(), selected, min_height=held
+        )
         return dict(figure=figure, box=graph_box_style(figure), count=count, message=message, view=view)
 
     app.clientside_callback(  # type: ignore[no-untyped-call]

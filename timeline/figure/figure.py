@@ -88,9 +88,11 @@ def draw(
     controls: bool = True,
     row_budget: int = ROW_BUDGET,
     selected: str | None = None,
+    min_height: int = 0,
 ) -> go.Figure:
     """The figure of a prepared table over ``view`` (ms; None for the first view); the event
-    ``selected`` (an event_id) is drawn on its own wherever it is in view, never only counted."""
+    ``selected`` (an event_id) is drawn on its own wherever it is in view, never only counted.
+    Without a ``height``, the figure is as tall as its rows need, and at least ``min_height``."""
     notes = (
         [f"{prepared.left_out:,} events outside years {FIRST_YEAR}…{LAST_YEAR} not drawn"] if prepared.left_out else []
     )
@@ -115,7 +117,7 @@ def draw(
     if legend:
         traces.extend(legend_traces(colours, prepared.lanes.colour_names, used))
     tops = scene.lane_tops()
-    sized = layout.sized_layout(scene.total_rows, margin)
+    sized = layout.sized_layout(scene.total_rows, margin, min_height)
     overview = layout.overview_axes(prepared.span())
     overview["yaxis2"] = overview["yaxis2"] | {"domain": sized["yaxis2_domain"]}
     whole_layout = (
