@@ -27,7 +27,7 @@ from timeline.app.callbacks import (
 from timeline.app.filters import EventFilter, count_text, filter_events, read_filter
 from timeline.app.prepared import FixedEvents, PreparedEvents
 from timeline.app.store import StoredDocument, TimelineStore
-from timeline.app.view import UNCHANGED, held_height, view_after_relayout
+from timeline.app.view import UNCHANGED, held_height, same_view, view_after_relayout
 from timeline.events import events_frame, validate_events
 from timeline.events.timescale import epoch_ms, fractional_year
 from timeline.export import events_from_csv, events_from_json, stop_image_renderer
@@ -217,6 +217,12 @@ def test_the_pan_out_from_under_the_details_keeps_the_graph_as_tall(events: pd.D
     ] * 4
     short, _, _ = filtered_figure(source, NO_FILTER, "document", view, 900, min_height=10)
     assert short.layout.height == plain.layout.height  # never shorter than its rows need
+
+
+def test_a_step_to_an_event_in_view_draws_the_view_again() -> None:
+    view = ["2021-05-01 00:00:00", "2021-06-01"]
+    assert view_after_relayout(same_view(view), None) == view
+    assert view_after_relayout(same_view(None), view) is None  # the first view, drawn again
 
 
 def test_the_view_follows_zoom_pan_range_buttons_and_reset() -> None:

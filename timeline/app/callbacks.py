@@ -27,7 +27,7 @@ from timeline.app.pasted import pasted_document
 from timeline.app.prepared import PreparedEvents
 from timeline.app.store import StoredDocument, TimelineStore
 from timeline.app.undo import DeletedDocuments
-from timeline.app.view import UNCHANGED, View, held_height, view_after_relayout, x_range
+from timeline.app.view import UNCHANGED, View, held_height, same_view, view_after_relayout, x_range
 from timeline.events.timescale import epoch_ms, iso_of_ms
 from timeline.export import ExportError, events_to_csv, events_to_json
 from timeline.export.render import FigureOptions, render_events
@@ -480,7 +480,7 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
             chosen = step_event(events, filters, current, -1 if trigger == ids.DETAILS_PREVIOUS else 1)
             if chosen is None:
                 return dict(event=no_update, zoom=no_update)
-            return dict(event=chosen, zoom=view_around(events, chosen, view) or no_update)
+            return dict(event=chosen, zoom=view_around(events, chosen, view) or same_view(view))
         window = zoom_window(click_data)
         if window is not None:
             return dict(event=no_update, zoom=window)

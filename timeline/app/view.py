@@ -55,3 +55,9 @@ def held_height(relayout: Mapping[str, Any] | None) -> int:
     selected event out from under the details panel keeps the graph as tall, so the page does not jump."""
     held = (relayout or {}).get("hold_height")
     return int(held) if isinstance(held, int | float) and not isinstance(held, bool) and held > 0 else 0
+
+
+def same_view(view: View) -> dict[str, Any]:
+    """A zoom request for the view already shown: the figure is drawn again (after a step to an
+    event in view, so that the selected event is drawn on its own, not only counted)."""
+    return {"xaxis.autorange": True} if view is None else {"xaxis.range": [view[0], view[1]]}
