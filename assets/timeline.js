@@ -38,6 +38,11 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       }
       return window.dash_clientside.no_update;
     },
+    /* Keep the selected event in sight beside the details panel (see keepInSight below). */
+    keepInSight: function (eventId) {
+      window.timelineKeepInSight(eventId);
+      return window.dash_clientside.no_update;
+    },
     /* The graph's width in px: the server lays labels out for it. */
     graphWidth: function () {
       const box = document.querySelector(".graph-box");
@@ -61,6 +66,10 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       } else if (keys.some(function (k) { return k.indexOf("xaxis.range") === 0; })) {
         request = { "xaxis.range": gd.layout.xaxis.range.slice() };
       }
+      if (request && gd.__timelineHoldHeight) {  // the pan of keepInSight: keep the graph as tall
+        request.hold_height = gd.__timelineHoldHeight;
+        gd.__timelineHoldHeight = null;
+      }
       if (request && window.dash_clientside.set_props) {
         request.at = Date.now();
         window.dash_clientside.set_props("zoom-request", { data: request });
@@ -74,6 +83,88 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   document.addEventListener("DOMContentLoaded", function () {
     observer.observe(document.body, { childList: true, subtree: true });
   });
+})();
+
+/* The details panel lies over the right of the plot (the graph keeps its size). When it opens on an
+   event, or steps to one, whose mark it would cover, the view pans, as a drag would, until the mark
+   sits a third of the way into the part of the plot the panel leaves free (labels mostly run to the
+   right of their marks); a mark already in sight stays put, and the server draws the selected event
+   on its own after the pan, never only counted in a cluster, in a graph at least as tall as before
+   (fewer rows in view are spaced out), so the page does not jump.
+   It waits for the panel to open and for the server's figure of the range shown (a step to an event
+   outside the view redraws first), and gives up after a few seconds (an event counted in a cluster
+   has no mark of its own). On a phone the panel is a sheet below the plot: nothing to pan. */
+(function () {
+  const GAP = 12;          // px kept free between the mark and the panel
+  const MIN_SHOWN = 40;    // px of a bar that must show beside the panel
+  const WAIT_MS = 8000;
+  let wanted = null;
+  let timer = null;
+
+  function graph() { return document.querySelector("#timeline-graph .js-plotly-plot"); }
+  function settled(gd) {
+    const shown = gd && gd.layout && gd.layout.xaxis && gd.layout.xaxis.range;
+    const drawn = gd && gd.layout && gd.layout.meta && gd.layout.meta.view;
+    return !!(gd._fullLayout && shown && drawn && shown[0] === drawn[0] && shown[1] === drawn[1]);
+  }
+  /* The panel's left edge in px when it is open beside the plot; null while it is closed or a sheet. */
+  function panelEdge() {
+    const panel = document.getElementById("event-details");
+    if (!panel || !panel.classList.contains("open")) { return null; }
+    const r = panel.getBoundingClientRect();
+    return r.width > 0 && r.width < window.innerWidth * 0.8 ? r.left : null;
+  }
+  /* The event's mark, [left, right] in px on screen, clipped to the plot; null if not drawn in view. */
+  function markBox(gd, eventId) {
+    const xa = gd._fullLayout.xaxis;
+    const origin = gd.getBoundingClientRect().left + xa._offset;
+    for (const trace of gd._fullData) {
+      const data = trace.customdata ? Array.from(trace.customdata) : [];
+      const k = data.findIndex(function (c) { return c && c[0] === eventId && c[1] === "event"; });
+      if (k < 0) { continue; }
+      let from, to;
+      if (trace.type === "bar") {
+        from = xa.d2l(trace.base[k]);
+        to = from + Number(trace.x[k]);
+      } else {
+        from = to = xa.d2l(trace.x[k]);
+      }
+      const half = trace.type === "bar" ? 0 : ((trace.marker && trace.marker.size) || 10) / 2;
+      const left = Math.max(origin + xa.l2p(from) - half, origin);
+      const right = Math.min(origin + xa.l2p(to) + half, origin + xa._length);
+      return right >= left ? [left, right, origin] : null;
+    }
+    return null;
+  }
+  function pan(gd, by) {
+    const xa = gd._fullLayout.xaxis;
+    const shift = xa.p2l(by) - xa.p2l(0);
+    const range = xa.range.map(function (r) { return xa.l2r(xa.r2l(r) + shift); });
+    gd.__timelineHoldHeight = Math.round(gd._fullLayout.height);
+    window.Plotly.relayout(gd, { "xaxis.range": range });
+  }
+  /* One look: true when there is nothing more to do for the wanted event. */
+  function look() {
+    const gd = graph();
+    const edge = panelEdge();
+    if (!gd || !settled(gd) || edge === null) { return false; }
+    const mark = markBox(gd, wanted);
+    if (mark === null) { return false; }
+    const [left, right, origin] = mark;
+    const free = edge - GAP;
+    if (right <= free || free - left >= MIN_SHOWN || free <= origin) { return true; }
+    pan(gd, left + (right - left) / 2 - (origin + (free - origin) / 3));
+    return true;
+  }
+  window.timelineKeepInSight = function (eventId) {
+    clearInterval(timer);
+    wanted = typeof eventId === "string" && eventId ? eventId : null;
+    if (wanted === null) { return; }
+    const until = Date.now() + WAIT_MS;
+    timer = setInterval(function () {
+      if (look() || Date.now() > until) { clearInterval(timer); }
+    }, 100);
+  };
 })();
 
 /* When the window changes size, tell the server the graph's new width (it re-stacks the labels). */

@@ -27,7 +27,7 @@ from timeline.app.callbacks import (
 from timeline.app.filters import EventFilter, count_text, filter_events, read_filter
 from timeline.app.prepared import FixedEvents, PreparedEvents
 from timeline.app.store import StoredDocument, TimelineStore
-from timeline.app.view import UNCHANGED, view_after_relayout
+from timeline.app.view import UNCHANGED, held_height, same_view, view_after_relayout
 from timeline.events import events_frame, validate_events
 from timeline.events.timescale import epoch_ms, fractional_year
 from timeline.export import events_from_csv, events_from_json, stop_image_renderer
@@ -203,6 +203,28 @@ def test_a_zoom_into_bc_years_reads_back_as_a_bc_range(events: pd.DataFrame) -> 
 # -- the view range ------------------------------------------------------------------------------------
 
 
+def test_the_pan_out_from_under_the_details_keeps_the_graph_as_tall(events: pd.DataFrame) -> None:
+    source = PreparedEvents(FixedEvents(events))
+    view = ["2021-05-01", "2021-06-01"]
+    plain, _, _ = filtered_figure(source, NO_FILTER, "document", view, 900)
+    pan = {"xaxis.range": view, "hold_height": plain.layout.height + 300, "at": 1}
+    held, _, _ = filtered_figure(source, NO_FILTER, "document", view, 900, min_height=held_height(pan))
+    assert held.layout.height == plain.layout.height + 300
+    assert held.layout.yaxis.range == plain.layout.yaxis.range  # the same rows, spaced out
+    assert held.layout.yaxis.domain[1] > plain.layout.yaxis.domain[1]
+    assert [held_height(r) for r in (None, {"xaxis.range": view}, {"hold_height": "9"}, {"hold_height": True})] == [
+        0
+    ] * 4
+    short, _, _ = filtered_figure(source, NO_FILTER, "document", view, 900, min_height=10)
+    assert short.layout.height == plain.layout.height  # never shorter than its rows need
+
+
+def test_a_step_to_an_event_in_view_draws_the_view_again() -> None:
+    view = ["2021-05-01 00:00:00", "2021-06-01"]
+    assert view_after_relayout(same_view(view), None) == view
+    assert view_after_relayout(same_view(None), view) is None  # the first view, drawn again
+
+
 def test_the_view_follows_zoom_pan_range_buttons_and_reset() -> None:
     zoom = {"xaxis.range[0]": "2021-05-01 06:00:00", "xaxis.range[1]": "2021-06-01"}
     assert view_after_relayout(zoom, None) == ["2021-05-01 06:00:00", "2021-06-01"]
@@ -287,6 +309,20 @@ def test_the_html_download_is_a_self_contained_page_of_the_view(events: pd.DataF
     assert html.lstrip().lower().startswith("<!doctype html") or "<html" in html[:500].lower()
     assert re.search(r"<script[^>]*\bsrc=", html) is None and len(html) > 1_000_000  # plotly.js inlined: offline
     assert "Troops crossed the border" in html
+    assert 'id="timeline-view"' in html and "?view=2021-05-01%2C2021-06-01" in html  # its address, no page URL known
+
+
+def test_the_html_download_says_its_address_and_the_selected_event(events: pd.DataFrame) -> None:
+    view = ["2021-05-01", "2021-06-01"]
+    page, _ = download(
+        events, {"grains": ["day"]}, "grain", view, "html", selected="war:10", page_url="http://127.0.0.1:8050/?q=x"
+    )
+    assert page is not None
+    address = "http://127.0.0.1:8050/?grain=day&amp;lanes=grain&amp;view=2021-05-01%2C2021-06-01&amp;event=war%3A10"
+    assert f'<a class="view-address" href="{address}">{address}</a>' in page["content"]
+    assert '<b class="view-selected">13 May 2021 · Troops crossed the border on . · WAR</b>' in page["content"]
+    gone, _ = download(events, {"grains": ["year"]}, "document", None, "html", selected="war:10")
+    assert gone is not None and "view-selected" not in gone["content"]  # filtered out: not named
 
 
 @pytest.mark.browser

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from test_callbacks import events  # noqa: F401 - the fixture: six events, one of them 490 BC
 
-from timeline.app.address import PageState, read_query, view_query
+from timeline.app.address import PageState, read_query, view_address, view_query
 from timeline.app.callbacks import delete_document, filter_choices, filtered_figure, listed_documents, step_event
 from timeline.app.collection import add_documents
 from timeline.app.details import event_details, find_event
@@ -146,6 +146,16 @@ def test_a_view_goes_into_the_address_and_comes_back() -> None:
     assert read_query("") == read_query(None) == PageState(filters=read_query("").filters)
     odd = read_query("lanes=colour&view=2021&event=&bogus=1")
     assert odd.lane_by == "document" and odd.view is None and odd.event is None
+
+
+def test_the_address_of_a_view_is_the_pages_url_with_the_views_query() -> None:
+    query = view_query({"search": "war"}, "grain", None, "war:10")
+    assert view_address("http://127.0.0.1:8050/?q=old#top", query) == "http://127.0.0.1:8050/?" + query
+    assert (
+        view_address("https://box.lan/timeline/", query) == "https://box.lan/timeline/?q=war&lanes=grain&event=war%3A10"
+    )
+    assert view_address("http://127.0.0.1:8050", "") == "http://127.0.0.1:8050/"
+    assert view_address(None, query) == "?" + query and view_address(None, "") is None
 
 
 # -- details: BC in words, stepping -------------------------------------------------------------------------

@@ -7,6 +7,7 @@ so a 1280x720 test sees a 1280x720 page, not that less the browser's own bars.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlparse
 
@@ -26,9 +27,11 @@ from test_app_browser import (
     words,
 )
 
+from timeline.app.collection import ingest_paths
 from timeline.app.store import TimelineStore
 
 pytestmark = pytest.mark.browser
+SAMPLE_DATA = Path(__file__).resolve().parents[2] / "data"
 
 _BOX = "const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom];"
 _PAGE_SIZE = "return [document.documentElement.scrollWidth, window.innerWidth, window.innerHeight];"
@@ -45,6 +48,30 @@ const root = document.querySelector('{GRAPH}');
 const modebar = root.querySelector('.modebar');
 const ours = [...root.querySelectorAll('g.updatemenu-button, g.legend, g.annotation')];
 return [modebar ? box(modebar) : null, ours.map(box).filter(b => b[2] > b[0] && b[3] > b[1])];
+"""
+
+_MARK_BOX = f"""
+// The screen box of the drawn marker of event arguments[0] (the SVG element itself), or null.
+for (const group of document.querySelectorAll('{GRAPH} .scatterlayer .trace')) {{
+  const trace = group.__data__ && group.__data__[0] && group.__data__[0].trace;
+  if (!trace || !trace.customdata) continue;
+  for (const point of group.querySelectorAll('path.point')) {{
+    const c = point.__data__ && trace.customdata[point.__data__.i];
+    if (c && c[0] === arguments[0] && c[1] === 'event') {{
+      const r = point.getBoundingClientRect();
+      return [r.left, r.top, r.right, r.bottom];
+    }}
+  }}
+}}
+return null;
+"""
+
+_PAGE_VIEW = """
+// The downloaded page's plot: the range it shows and the events it draws on their own.
+const gd = document.querySelector('.js-plotly-plot');
+if (!gd || !gd._fullData) return null;
+const ids = gd._fullData.flatMap(t => Array.from(t.customdata || []).filter(c => c[1] === 'event').map(c => c[0]));
+return [gd.layout.xaxis.range, ids];
 """
 
 
@@ -156,6 +183,48 @@ def test_on_a_laptop_a_clicked_events_details_are_in_sight_and_the_plot_keeps_it
     callbacks_done(dash_duo)
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1440, 900)])
+def test_an_event_clicked_near_the_right_edge_is_panned_out_from_under_the_details(
+    dash_duo: DashComposite, sample_store: TimelineStore, size: tuple[int, int]
+) -> None:
+    events = sample_store.events().set_index("event_id")
+    view_size(dash_duo, *size)
+    start(dash_duo, sample_store)
+    wait_until_settled(dash_duo)
+    _, _, height_before = dash_duo.driver.execute_script(_PLOT_AREA)
+    clicked_at: dict[str, float] = {}
+
+    def rightmost(markers: list[list[Any]]) -> list[Any]:
+        found = max(markers, key=lambda marker: marker[1])
+        clicked_at["x"] = found[1]
+        return found
+
+    event_id = click_isolated_event(dash_duo, lambda event_id: showing(dash_duo, events, event_id), rightmost)
+    panel = box(dash_duo, "#event-details")
+    assert clicked_at["x"] > panel[0], f"the rightmost marker ({clicked_at}) was never under the panel {panel}"
+
+    def mark_beside_the_panel() -> bool:
+        mark = dash_duo.driver.execute_script(_MARK_BOX, event_id)
+        return mark is not None and mark[2] <= panel[0] and mark[0] >= box(dash_duo, GRAPH)[0]
+
+    until(mark_beside_the_panel, timeout=20, msg="the clicked event stayed under the details panel")
+    wait_until_settled(dash_duo)
+    assert mark_beside_the_panel() and showing(dash_duo, events, event_id), "the redraw put it back under"
+    assert box(dash_duo, "#event-details") == panel, "the panel moved"
+    _, _, height_after = dash_duo.driver.execute_script(_PLOT_AREA)
+    assert height_after >= 0.8 * height_before, (height_before, height_after)  # fewer rows in view, spaced out
+
+    # Stepping on in time: each event with a mark is drawn on its own (not only counted), beside the panel.
+    in_time = events.reset_index().sort_values(["x_start", "x_end", "event_id"], kind="stable")["event_id"].tolist()
+    for following in in_time[in_time.index(event_id) + 1 :][:3]:
+        dash_duo.find_element("#details-next").click()
+        until(lambda f=following: showing(dash_duo, events, f), timeout=10, msg="Next did not show the next event")
+        if events.loc[following, "kind"] in ("instant", "publication"):
+            event_id = following
+            until(mark_beside_the_panel, timeout=20, msg=f"{following} is not drawn beside the panel")
+    callbacks_done(dash_duo)
+
+
 def test_next_previous_and_the_arrow_keys_step_through_the_events_in_time_order(
     dash_duo: DashComposite, sample_store: TimelineStore
 ) -> None:
@@ -234,4 +303,61 @@ def test_deleting_a_document_removes_its_events_and_undo_brings_them_back(
     wait_for_total(dash_duo, len(events), len(events))
     dash_duo.wait_for_contains_text("#notices", "Restored", timeout=10)
     assert sorted(sample_store.events()["event_id"]) == sorted(events["event_id"])
+    callbacks_done(dash_duo)
+
+
+def test_the_date_boxes_show_the_collections_span_and_follow_it(dash_duo: DashComposite, tmp_path: Path) -> None:
+    with TimelineStore(tmp_path / "seed.sqlite3") as store:
+        assert ingest_paths(store, [SAMPLE_DATA / "armenia-azerbaijan-2021-05-15.txt"]).added
+        start(dash_duo, store)
+
+        def placeholders() -> tuple[str | None, str | None]:
+            return tuple(  # type: ignore[return-value]
+                dash_duo.find_element(f"#filter-date-{end}").get_attribute("placeholder") for end in ("from", "to")
+            )
+
+        until(lambda: placeholders() == ("From 1900", "To 2021"), timeout=10, msg=f"placeholders {placeholders()}")
+        dash_duo.find_element("#paste-text").send_keys("Troy fell in 1184 BC, the story goes.")
+        dash_duo.find_element("#paste-add").click()
+        dash_duo.wait_for_contains_text("#notices", "Added 1 document", timeout=20)
+        until(lambda: placeholders() == ("From 1184 BC", "To 2021"), timeout=10, msg=f"placeholders {placeholders()}")
+        callbacks_done(dash_duo)
+
+
+def test_the_html_download_opens_on_its_view_says_its_address_and_links_back(
+    dash_duo: DashComposite, sample_store: TimelineStore
+) -> None:
+    events = sample_store.events().set_index("event_id")
+    view_size(dash_duo, 1280, 720)
+    start(dash_duo, sample_store)
+    dash_duo.driver.get(dash_duo.server_url + "/?" + urlencode({"grain": "day", "lanes": "grain"}))
+    days = int((events["grain"] == "day").sum())
+    wait_for_total(dash_duo, days, len(events))
+    leftmost = lambda markers: min(markers, key=lambda marker: marker[1])  # noqa: E731 - clear of the panel
+    event_id = click_isolated_event(dash_duo, lambda event_id: showing(dash_duo, events, event_id), leftmost)
+    until(lambda: "event=" in dash_duo.driver.current_url, timeout=10, msg="the address lacks the event")
+    callbacks_done(dash_duo)
+    address, app_view = dash_duo.driver.current_url, dash_duo.driver.execute_script(_PAGE_VIEW)[0]
+    downloads = Path(dash_duo.download_path)
+    dash_duo.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    [html_button] = [b for b in dash_duo.find_elements(".downloads button") if b.text == "HTML"]
+    html_button.click()
+    page = downloads / "timeline.html"
+    until(lambda: page.exists() and not list(downloads.glob("*.crdownload")), timeout=30, msg="no page downloaded")
+
+    dash_duo.driver.get(page.as_uri())  # the downloaded file, in the same headless Chromium
+    until(lambda: dash_duo.driver.execute_script(_PAGE_VIEW), timeout=20, msg="the downloaded page drew no plot")
+    link = dash_duo.find_element("#timeline-view a.view-address")
+    assert link.text == link.get_attribute("href") == address
+    event = events.loc[event_id]
+    selected = dash_duo.find_element("#timeline-view .view-selected").text
+    assert words(str(event["label"])) in words(selected) and str(event["doc_title"]) in selected
+    shown, drawn = dash_duo.driver.execute_script(_PAGE_VIEW)
+    assert shown == app_view and event_id in drawn  # the app's range, and the selected event on its own
+    assert set(events.loc[drawn, "grain"]) == {"day"}  # the app's filter
+
+    link.click()  # back to the app, on the same view with the event's details open
+    wait_for_total(dash_duo, days, len(events))
+    until(lambda: showing(dash_duo, events, event_id), timeout=20, msg="the link did not reopen the selected event")
+    assert dash_duo.find_element("#lane-by input[value=grain]").is_selected()
     callbacks_done(dash_duo)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.events.when import event_when, explanation_in_words, value_in_words
+from timeline.events.when import event_when, explanation_in_words, value_in_words, when
 from timeline.events.zones import utc_offset
+from timeline.ingest.document import Document
+from timeline.pipeline import events_from_documents
 
 
 @pytest.mark.parametrize(
@@ -90,3 +92,31 @@ def test_an_explanation_names_its_reference_in_words_and_a_date_written_in_full_
 )
 def test_a_zone_written_with_a_clock_time_gives_its_offset(expression: str, offset: str | None) -> None:
     assert utc_offset(expression) == offset
+
+
+@pytest.mark.parametrize(
+    ("interval_start", "interval_end", "words"),
+    [
+        ("2020-12-01", "2021-03-01", "winter 2020–21"),
+        ("1999-12-01", "2000-03-01", "winter 1999–00"),
+        ("0001-12-01", "0002-03-01", "winter 1–2"),
+        ("0000-12-01", "0001-03-01", "winter 1 BC–AD 1"),  # no year zero: 1 BC is followed by AD 1
+        ("-0001-12-01", "0000-03-01", "winter 2–1 BC"),
+        ("-0482-12-01", "-0481-03-01", "winter 483–482 BC"),
+        ("-0489-06-01", "-0489-09-01", "summer 490 BC"),
+    ],
+)
+def test_a_winter_names_both_its_years_in_their_era(interval_start: str, interval_end: str, words: str) -> None:
+    assert when(interval_start, interval_end, "season") == words
+
+
+def test_a_bc_winter_told_in_a_narrative_reads_as_its_two_years() -> None:
+    texts = {
+        "marathon": "In 483 BC the army marched north. The following winter the army rested.",
+        "boundary": "In 1 BC the army marched. That winter the army rested.",
+    }
+    events = events_from_documents(Document(id=doc_id, text=text) for doc_id, text in texts.items())
+    winters = events[events["grain"] == "season"].set_index("doc_id")
+    assert [
+        when(row["interval_start"], row["interval_end"], row["grain"]) for _, row in winters.loc[list(texts)].iterrows()
+    ] == ["winter 483–482 BC", "winter 1 BC–AD 1"]

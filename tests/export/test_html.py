@@ -12,6 +12,7 @@ import pytest
 
 from timeline.export import standalone_html
 from timeline.export.chromium import find_chromium
+from timeline.export.render import FigureOptions, render_events
 from timeline.figure import timeline_figure
 from timeline.ingest import Document
 from timeline.pipeline import events_from_documents
@@ -47,6 +48,17 @@ def test_the_page_needs_nothing_from_outside(page: str) -> None:
 def test_the_title_defaults_to_the_figures(events: pd.DataFrame) -> None:
     page = standalone_html(timeline_figure(events, title="東京 & Vienna"))
     assert "<title>東京 &amp; Vienna</title>" in page
+
+
+def test_a_page_says_which_view_it_is_with_document_text_as_text(events: pd.DataFrame) -> None:
+    treaty = events.loc[events["text"] == "May 13, 2021"].iloc[0]
+    hostile = events.assign(label=events["label"].where(events["event_id"] != treaty["event_id"], "<img src=x>"))
+    options = FigureOptions(selected=str(treaty["event_id"]), address='http://127.0.0.1:8050/?q="><script>x()</script>')
+    page = render_events(hostile, "html", options).decode("utf-8")
+    assert '<b class="view-selected">13 May 2021 · &lt;img src=x&gt; · Treaty</b>' in page
+    assert 'href="http://127.0.0.1:8050/?q=&quot;&gt;&lt;script&gt;x()&lt;/script&gt;"' in page
+    assert "<img src=x>" not in page and "<script>x()" not in page
+    assert 'id="timeline-view"' not in render_events(events, "html").decode("utf-8")  # the CLI's page: no app view
 
 
 def drawn_page(path: Path, *flags: str) -> str:

@@ -100,14 +100,19 @@ def test_labels_never_overlap_another_label_or_mark() -> None:
     ]:
         scene = level_of_detail(prepared, view, 1000)
         assert len(scene.placed) >= min(10, scene.in_view)
-        by_row: dict[tuple[int, int], list[tuple[float, float]]] = {}
-        for lane, row, left, right in boxes(prepared, scene):
-            assert -1 <= left and right <= scene.width + 1  # labels stay inside the plot
-            by_row.setdefault((lane, row), []).append((left, right))
-        for extents in by_row.values():
-            extents.sort()
-            for (_, right), (left, _) in zip(extents, extents[1:], strict=False):
-                assert left >= right + ITEM_GAP - 0.01
+        assert_no_overlap(prepared, scene)
+
+
+def assert_no_overlap(prepared: Prepared, scene: Scene) -> None:
+    """No placed item (mark and label) overlaps another in its row, and each stays inside the plot."""
+    by_row: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for lane, row, left, right in boxes(prepared, scene):
+        assert -1 <= left and right <= scene.width + 1  # labels stay inside the plot
+        by_row.setdefault((lane, row), []).append((left, right))
+    for extents in by_row.values():
+        extents.sort()
+        for (_, right), (left, _) in zip(extents, extents[1:], strict=False):
+            assert left >= right + ITEM_GAP - 0.01
 
 
 def test_stacking_is_deterministic() -> None:
@@ -194,3 +199,25 @@ def test_a_lane_name_drawn_inside_keeps_the_start_of_its_first_row_free() -> Non
     for lane, row, left, _ in boxes(prepared, named):
         assert row > 0 or left >= [150.0, 120.0, 90.0][lane] + ITEM_GAP
     assert named.in_view == free.in_view  # what no longer fits in the first row is placed or counted
+
+
+def test_the_selected_event_is_drawn_on_its_own_where_it_would_be_counted() -> None:
+    """As the app draws the event its details panel shows: pulled out of its cluster, nothing else lost."""
+    prepared = crowded_table(300)
+    view = (ms(datetime(2021, 1, 1)), ms(datetime(2022, 1, 1)))
+    plain = level_of_detail(prepared, view, 1000)
+    counted = sorted({int(p) for members in plain.clusters["members"] for p in members})
+    assert len(counted) >= 5, "the case is real: events are counted at this scale"
+    ids = prepared.values("event_id", np.arange(len(prepared)))
+    for keep in counted[:: max(1, len(counted) // 5)]:
+        scene = level_of_detail(prepared, view, 1000, keep=prepared.position_of(str(ids[keep])))
+        assert keep in set(scene.placed["pos"])
+        assert_no_overlap(prepared, scene)
+        in_clusters = int(scene.clusters["count"].sum()) if len(scene.clusters) else 0
+        assert len(scene.placed) + in_clusters == scene.in_view == plain.in_view
+        lane = prepared.lanes.index[keep]
+        others = plain.placed[plain.placed["lane"] != lane].reset_index(drop=True)
+        assert scene.placed[scene.placed["lane"] != lane].reset_index(drop=True).equals(others)
+    already = int(plain.placed["pos"].iloc[0])
+    assert level_of_detail(prepared, view, 1000, keep=already).placed.equals(plain.placed)  # nothing moves
+    assert prepared.position_of("no such event") is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 DEFAULT_LANES = "document"
 LANES = ("document", "grain", "type")
@@ -49,6 +49,15 @@ def view_query(
     if event:
         pairs.append(("event", event))
     return urlencode(pairs)
+
+
+def view_address(page_url: str | None, query: str) -> str | None:
+    """The address of a view: the page's URL (its own query and fragment dropped) with ``query``;
+    without the page's URL "?query" alone, or None when the query is empty too."""
+    if not page_url:
+        return f"?{query}" if query else None
+    scheme, host, path, _, _ = urlsplit(page_url)
+    return urlunsplit((scheme, host, path or "/", query, ""))
 
 
 def read_query(search: str | None) -> PageState:

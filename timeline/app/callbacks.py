@@ -18,16 +18,16 @@ from dash import ALL, Dash, Input, Output, State, ctx, html, no_update
 from dash.development.base_component import Component
 
 from timeline.app import ids
-from timeline.app.address import read_query, view_query
+from timeline.app.address import read_query, view_address, view_query
 from timeline.app.collection import IngestReport, add_documents
 from timeline.app.details import clicked_event_id, event_details, find_event, placeholder, stepped
 from timeline.app.filters import count_text, filter_events, option_counts, read_filter, why_none
-from timeline.app.layout import document_items, notice_items
+from timeline.app.layout import date_placeholders, document_items, notice_items
 from timeline.app.pasted import pasted_document
 from timeline.app.prepared import PreparedEvents
 from timeline.app.store import StoredDocument, TimelineStore
 from timeline.app.undo import DeletedDocuments
-from timeline.app.view import UNCHANGED, View, view_after_relayout, x_range
+from timeline.app.view import UNCHANGED, View, held_height, same_view, view_after_relayout, x_range
 from timeline.events.timescale import epoch_ms, iso_of_ms
 from timeline.export import ExportError, events_to_csv, events_to_json
 from timeline.export.render import FigureOptions, render_events
@@ -51,12 +51,22 @@ def filtered_figure(
     view: View,
     width: int | None,
     events: pd.DataFrame | None = None,
+    selected: str | None = None,
+    min_height: int = 0,
 ) -> tuple[go.Figure, str, str]:
     """The figure of the filtered events over ``view`` for a graph ``width`` px wide (None: not
     measured yet), the count line and the filter messages; with all the ``events``, a filter
-    that leaves none also says why."""
+    that leaves none also says why. The ``selected`` event is drawn on its own, never only counted;
+    the figure is at least ``min_height`` px tall."""
     filtered = source.get(filter_values, lane_by)
-    figure = draw(filtered.prepared, view=view_of(x_range(view)), width=width or None, responsive=True)
+    figure = draw(
+        filtered.prepared,
+        view=view_of(x_range(view)),
+        width=width or None,
+        responsive=True,
+        selected=selected,
+        min_height=min_height,
+    )
     in_view = in_view_count(figure)
     messages = list(filtered.messages)
     if filtered.matched == 0 and events is not None:
@@ -236,17 +246,28 @@ _TABLE_WRITERS = {"csv": events_to_csv, "json": events_to_json}
 
 
 def download(
-    events: pd.DataFrame, filter_values: Mapping[str, Any], lane_by: str, view: View, fmt: str
+    events: pd.DataFrame,
+    filter_values: Mapping[str, Any],
+    lane_by: str,
+    view: View,
+    fmt: str,
+    *,
+    selected: str | None = None,
+    page_url: str | None = None,
 ) -> tuple[dict[str, Any] | None, list[Component]]:
-    """The file for ``fmt`` of the current view (filters and zoom), or None and the reason."""
+    """The file for ``fmt`` of the current view (filters, zoom and the ``selected`` event), or None
+    and the reason. A page also says its address, the app's ``page_url`` with the view's query."""
     shown = filter_events(events, read_filter(filter_values)[0])
     if fmt in _TABLE_WRITERS:
         return {"content": _TABLE_WRITERS[fmt](shown), "filename": f"timeline-events.{fmt}"}, []
+    query = view_query(filter_values, lane_by, view, selected)
     options = FigureOptions(
         lane_by=lane_by,
         title="Timeline" if fmt == "html" else None,
         x_range=x_range(view),
         width=None if fmt == "html" else IMAGE_WIDTH,
+        selected=selected,
+        address=view_address(page_url, query),
     )
     try:
         content = render_events(shown, fmt, options)
@@ -312,6 +333,7 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
             width=Input(ids.PLOT_WIDTH, "data"),
             zoom=Input(ids.ZOOM_REQUEST, "data"),
             view=State(ids.VIEW_RANGE, "data"),
+            selected=State(ids.SELECTED_EVENT, "data"),
         ),
     )
     def _figure(
@@ -322,8 +344,10 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
         width: int | None,
         zoom: dict[str, Any] | None,
         view: View,
+        selected: str | None,
     ) -> dict[str, Any]:
         triggers = set(ctx.triggered_prop_ids.values())
+        held = held_height(zoom) if ids.ZOOM_REQUEST in triggers else 0
         if ids.RESET in triggers:
             view = None
         elif ids.ZOOM_REQUEST in triggers:  # maybe with filters, as when an address is opened
@@ -332,7 +356,9 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
                 return {key: no_update for key in ("figure", "box", "count", "message", "view")}
             if moved is not UNCHANGED:
                 view = moved  # type: ignore[assignment]
-        figure, count, message = filtered_figure(source, filters, lane_by, view, width, store.events())
+        figure, count, message = filtered_figure(
+            source, filters, lane_by, view, width, store.events(), selected, min_height=held
+        )
         return dict(figure=figure, box=graph_box_style(figure), count=count, message=message, view=view)
 
     app.clientside_callback(  # type: ignore[no-untyped-call]
@@ -405,6 +431,10 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
     def _languages(_: int) -> list[dict[str, str]]:
         return language_choices(store.events())
 
+    @app.callback(Output(ids.DATE_FROM, "placeholder"), Output(ids.DATE_TO, "placeholder"), Input(ids.REVISION, "data"))
+    def _date_placeholders(_: int) -> tuple[str, str]:
+        return date_placeholders(store.events())
+
     @app.callback(
         Output(ids.DOCUMENTS, "options"),
         Input(ids.REVISION, "data"),
@@ -450,7 +480,7 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
             chosen = step_event(events, filters, current, -1 if trigger == ids.DETAILS_PREVIOUS else 1)
             if chosen is None:
                 return dict(event=no_update, zoom=no_update)
-            return dict(event=chosen, zoom=view_around(events, chosen, view) or no_update)
+            return dict(event=chosen, zoom=view_around(events, chosen, view) or same_view(view))
         window = zoom_window(click_data)
         if window is not None:
             return dict(event=no_update, zoom=window)
@@ -467,6 +497,13 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
         if event_id is None:
             return [placeholder()], "details"
         return selected_details(store, event_id), "details open"
+
+    app.clientside_callback(  # type: ignore[no-untyped-call]
+        "window.dash_clientside.timeline.keepInSight",
+        Output(ids.DETAILS, "id"),
+        Input(ids.SELECTED_EVENT, "data"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         notices_out,
@@ -504,13 +541,23 @@ def register_callbacks(app: Dash, store: TimelineStore, *, upload_limit: int) ->
             filters=_filter_values(State),
             lane_by=State(ids.LANE_BY, "value"),
             view=State(ids.VIEW_RANGE, "data"),
+            selected=State(ids.SELECTED_EVENT, "data"),
+            page_url=State(ids.LOCATION, "href"),
         ),
         prevent_initial_call=True,
     )
-    def _download(clicks: list[int | None], filters: dict[str, Any], lane_by: str, view: View) -> dict[str, Any]:
+    def _download(
+        clicks: list[int | None],
+        filters: dict[str, Any],
+        lane_by: str,
+        view: View,
+        selected: str | None,
+        page_url: str | None,
+    ) -> dict[str, Any]:
         if not _clicked():
             return dict(file=no_update, message=no_update)
-        file, message = download(store.events(), filters, lane_by, view, ctx.triggered_id["format"])
+        fmt = ctx.triggered_id["format"]
+        file, message = download(store.events(), filters, lane_by, view, fmt, selected=selected, page_url=page_url)
         return dict(file=file if file is not None else no_update, message=message)
 
     return warming

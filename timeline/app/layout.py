@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
+import pandas as pd
 from dash import dcc, html
 from dash.development.base_component import Component
 
@@ -13,6 +15,7 @@ from timeline.app.details import placeholder
 from timeline.app.store import StoredDocument
 from timeline.app.uploads import MAX_UPLOAD_BYTES, UPLOAD_EXTENSIONS, human_size, upload_limits
 from timeline.app.wording import counted
+from timeline.events.timescale import era_year
 from timeline.export.formats import IMAGE_FORMATS
 from timeline.ingest.document import Problem
 
@@ -25,6 +28,7 @@ DOWNLOAD_FORMATS: tuple[tuple[str, str], ...] = (
     ("json", "JSON"),
 )
 LANE_CHOICES: tuple[tuple[str, str], ...] = (("document", "Document"), ("grain", "Grain"), ("type", "Type"))
+EMPTY_DATE_PLACEHOLDERS = ("From date", "To date")  # an empty store has no span to show
 
 
 JOB_POLL_MS = 700
@@ -135,8 +139,8 @@ def _sidebar(upload_limit: int) -> Component:
             dcc.Dropdown(id=ids.LANGUAGES, multi=True, placeholder="All languages", options=[]),
             html.Div(
                 [
-                    dcc.Input(id=ids.DATE_FROM, placeholder="From 1914", debounce=True, className="text-input"),
-                    dcc.Input(id=ids.DATE_TO, placeholder="To 2021-05", debounce=True, className="text-input"),
+                    dcc.Input(id=box, placeholder=hint, debounce=True, className="text-input")
+                    for box, hint in zip((ids.DATE_FROM, ids.DATE_TO), EMPTY_DATE_PLACEHOLDERS, strict=True)
                 ],
                 className="date-range",
             ),
@@ -251,6 +255,16 @@ def _details_panel() -> Component:
         role="dialog",
         **_aria("Event details"),
     )
+
+
+def date_placeholders(events: pd.DataFrame) -> tuple[str, str]:
+    """The date boxes' placeholders: the collection's first and last year, as the boxes read them
+    ("From 490 BC", "To 2021"), so they show both the span and a form to type."""
+    if events.empty:
+        return EMPTY_DATE_PLACEHOLDERS
+    first = math.floor(events["x_start"].min())  # the schema holds these finite
+    last = max(first, math.ceil(events["x_end"].max()) - 1)  # ends are exclusive: 1998.0 is the end of 1997
+    return f"From {era_year(first)}", f"To {era_year(last)}"
 
 
 def document_items(documents: Iterable[StoredDocument], chosen: Collection[str] = ()) -> list[Component]:

@@ -48,3 +48,16 @@ def view_after_relayout(relayout: Mapping[str, Any] | None, current: View) -> Vi
 def x_range(view: View) -> tuple[str, str] | None:
     """The view as ``timeline_figure``'s ``x_range``."""
     return None if view is None else (view[0], view[1])
+
+
+def held_height(relayout: Mapping[str, Any] | None) -> int:
+    """The height (px) a zoom request asks the figure to keep, 0 for none: the page's own pan of the
+    selected event out from under the details panel keeps the graph as tall, so the page does not jump."""
+    held = (relayout or {}).get("hold_height")
+    return int(held) if isinstance(held, int | float) and not isinstance(held, bool) and held > 0 else 0
+
+
+def same_view(view: View) -> dict[str, Any]:
+    """A zoom request for the view already shown: the figure is drawn again (after a step to an
+    event in view, so that the selected event is drawn on its own, not only counted)."""
+    return {"xaxis.autorange": True} if view is None else {"xaxis.range": [view[0], view[1]]}

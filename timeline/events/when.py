@@ -208,7 +208,7 @@ def when(interval_start: str, interval_end: str, grain: str, *, short: bool = Fa
         return f"{'first' if month < 7 else 'second'} half of {era}"
     if grain == "season":
         season = _SEASON_STARTS.get(month, "season")
-        return f"winter {era}–{era_year(year + 1)[-2:]}" if month == 12 else f"{season} {era}"
+        return _winter(year) if month == 12 else f"{season} {era}"
     if grain == "year":
         return era
     if grain == "decade":
@@ -222,6 +222,16 @@ def when(interval_start: str, interval_end: str, grain: str, *, short: bool = Fa
         last = end_year - (1 if (end_month, end_day) == (1, 1) else 0)
         return era if last <= year else f"{era}–{era_year(last)}"
     return f"{day} {months[month - 1]} {era}"
+
+
+def _winter(year: int) -> str:
+    """The winter from December of astronomical ``year`` into the next year: 2020 -> "winter 2020–21",
+    -482 -> "winter 483–482 BC", 0 -> "winter 1 BC–AD 1" (there is no year zero between them)."""
+    if year >= 1:
+        return f"winter {year}–{str(year + 1)[-2:]}"
+    if year == 0:
+        return "winter 1 BC–AD 1"
+    return f"winter {1 - year}–{-year} BC"
 
 
 def ordinal(number: int) -> str:

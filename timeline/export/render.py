@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from timeline.events.when import event_when
 from timeline.export.formats import FIGURE_FORMATS
 from timeline.export.html_page import standalone_html
 from timeline.export.images import DEFAULT_WIDTH, render_image
@@ -26,6 +27,8 @@ class FigureOptions:
     width: int | None = None  # CSS px; images default to images.DEFAULT_WIDTH, pages fill the window
     height: int | None = None  # CSS px; by default as tall as the lanes need
     scale: float = 1.0  # image pixels per CSS pixel
+    selected: str | None = None  # an event_id: drawn on its own; a page names it above the plot
+    address: str | None = None  # a page: the app's address of the view, said above the plot
 
 
 def render_events(
@@ -48,9 +51,11 @@ def render_events(
             height=options.height,
             responsive=fmt == "html",
             controls=fmt == "html",
+            selected=options.selected,
         )
         if fmt == "html":
-            return standalone_html(fig, title=options.title).encode("utf-8")
+            selected = event_words(events, options.selected)
+            return standalone_html(fig, title=options.title, address=options.address, selected=selected).encode()
         return render_image(fig, fmt, width=width, height=options.height, scale=options.scale)
     if fmt == "csv":
         return events_to_csv(events, excel=excel).encode("utf-8")
@@ -59,3 +64,13 @@ def render_events(
     if fmt == "timelinejs":
         return timelinejs_json(events, title=options.title).encode("utf-8")
     raise ValueError(f"{fmt!r} is not a single-file export format")
+
+
+def event_words(events: pd.DataFrame, event_id: str | None) -> str | None:
+    """The event ``event_id`` of ``events`` as a reader names it: "13 May 2021 · Troops crossed the
+    border · War diary" (its date, label and document); None when it is not among them."""
+    rows = events[events["event_id"] == event_id] if event_id else events.iloc[:0]
+    if rows.empty:
+        return None
+    event = rows.iloc[0].to_dict()
+    return " · ".join(str(part) for part in (event_when(event), event["label"], event["doc_title"] or event["doc_id"]))

@@ -101,9 +101,14 @@ def level_of_detail(
     *,
     row_budget: int = ROW_BUDGET,
     name_px: Sequence[float] = (),
+    keep: int | None = None,
 ) -> Scene:
     """The scene of ``prepared`` seen over ``view`` (ms) on a plot ``width`` px wide; ``name_px``
-    keeps the start of each lane's first row free (px) for its name, drawn there on a narrow plot."""
+    keeps the start of each lane's first row free (px) for its name, drawn there on a narrow plot.
+
+    ``keep`` (a position: the event selected in the app) is drawn on its own whenever it is in view
+    and its label fits at all: if first fit would count it, its lane is filled again with it first.
+    """
     first, last = view
     if not last > first:
         raise ValueError(f"the view must end after it starts, not {view}")
@@ -135,14 +140,27 @@ def level_of_detail(
     starts = np.r_[0, np.flatnonzero(np.diff(cell)) + 1] if count else np.zeros(0, np.int64)
     rank = np.arange(count) - np.repeat(starts, np.diff(np.r_[starts, count]))
     # Only the first few of a column (as many as its lane has rows) can find room: the rest are counted.
-    counted = rank >= caps[lanes] if count else np.zeros(0, bool)
-    tried = np.flatnonzero(~counted)
-    packer = _Packer(prepared, positions[tried], first, last, width, caps, lane_count)
-    for lane, reserved in enumerate(name_px):
-        packer.edges[lane][0] = reserved
-    for i in tried.tolist():
-        if not packer.place(int(positions[i]), int(lanes[i]), float(anchor_px[i])):
-            counted[i] = True
+    crowded = rank >= caps[lanes] if count else np.zeros(0, bool)
+
+    def pack(first_of_all: int | None) -> tuple[_Packer, np.ndarray]:
+        """First fit in time order (``first_of_all``, an index into positions, before the rest)."""
+        counted = crowded.copy()
+        tried = np.flatnonzero(~counted)
+        if first_of_all is not None:
+            counted[first_of_all] = False
+            tried = np.r_[first_of_all, tried[tried != first_of_all]]
+        packer = _Packer(prepared, positions[tried], first, last, width, caps, lane_count)
+        for lane, reserved in enumerate(name_px):
+            packer.edges[lane][0] = reserved
+        for i in tried.tolist():
+            if not packer.place(int(positions[i]), int(lanes[i]), float(anchor_px[i])):
+                counted[i] = True
+        return packer, counted
+
+    packer, counted = pack(None)
+    kept = np.flatnonzero(counted & (positions == keep)) if keep is not None else np.zeros(0, np.int64)
+    if len(kept):
+        packer, counted = pack(int(kept[0]))
     clusters = _clusters(
         prepared, positions[counted], cell[counted], column_count, packer.rows_used, first, scale, width
     )

@@ -44,13 +44,15 @@ def timeline_figure(
     height: int | None = None,
     responsive: bool = False,
     controls: bool = True,
+    selected: str | None = None,
 ) -> go.Figure:
     """The timeline of ``events`` (a table as made by :mod:`timeline.events`).
 
     ``lane_by`` is "document", "grain" or "type"; ``x_range`` two ISO dates to show (astronomical
     years, "-0489-01-01" for 490 BC), else the span most events are in; ``width`` the figure's
     width in px, which the labels are laid out for; ``responsive`` leaves the figure's width to
-    its container (the app, which measures it); ``controls`` adds the range buttons.
+    its container (the app, which measures it); ``controls`` adds the range buttons; ``selected``
+    (an event_id) is drawn on its own wherever it is in view.
     """
     return draw(
         prepare(events, lane_by),
@@ -60,6 +62,7 @@ def timeline_figure(
         height=height,
         responsive=responsive,
         controls=controls,
+        selected=selected,
     )
 
 
@@ -84,8 +87,12 @@ def draw(
     responsive: bool = False,
     controls: bool = True,
     row_budget: int = ROW_BUDGET,
+    selected: str | None = None,
+    min_height: int = 0,
 ) -> go.Figure:
-    """The figure of a prepared table over ``view`` (ms; None for the first view)."""
+    """The figure of a prepared table over ``view`` (ms; None for the first view); the event
+    ``selected`` (an event_id) is drawn on its own wherever it is in view, never only counted.
+    Without a ``height``, the figure is as tall as its rows need, and at least ``min_height``."""
     notes = (
         [f"{prepared.left_out:,} events outside years {FIRST_YEAR}…{LAST_YEAR} not drawn"] if prepared.left_out else []
     )
@@ -96,7 +103,12 @@ def draw(
     shown = view or first_view(prepared)
     plot_width = max((width or DEFAULT_PLOT_WIDTH + margin["l"] + margin["r"]) - margin["l"] - margin["r"], 120)
     scene = level_of_detail(
-        prepared, shown, plot_width, row_budget=row_budget, name_px=layout.inside_name_widths(names, margin)
+        prepared,
+        shown,
+        plot_width,
+        row_budget=row_budget,
+        name_px=layout.inside_name_widths(names, margin),
+        keep=prepared.position_of(selected) if selected else None,
     )
     colours = PALETTE
     used = sorted({int(c) % len(colours) for c in prepared.lanes.colour[scene.placed["pos"].to_numpy()]})
@@ -105,7 +117,7 @@ def draw(
     if legend:
         traces.extend(legend_traces(colours, prepared.lanes.colour_names, used))
     tops = scene.lane_tops()
-    sized = layout.sized_layout(scene.total_rows, margin)
+    sized = layout.sized_layout(scene.total_rows, margin, min_height)
     overview = layout.overview_axes(prepared.span())
     overview["yaxis2"] = overview["yaxis2"] | {"domain": sized["yaxis2_domain"]}
     whole_layout = (

@@ -161,9 +161,11 @@ def base_layout(*, title: str | None, width: int | None, height: int | None) -> 
     }
 
 
-def sized_layout(total_rows: int, margin: dict[str, int]) -> dict[str, Any]:
-    """Height and the two vertical domains: the overview strip on top, the lanes below."""
-    plot = total_rows * ROW_PX
+def sized_layout(total_rows: int, margin: dict[str, int], min_height: int = 0) -> dict[str, Any]:
+    """Height and the two vertical domains: the overview strip on top, the lanes below; the lanes'
+    rows are made taller where the figure is to be at least ``min_height`` px."""
+    fixed = margin["t"] + OVERVIEW_GAP_PX + OVERVIEW_PX + margin["b"]
+    plot = max(total_rows * ROW_PX, min_height - fixed)
     inner = plot + OVERVIEW_GAP_PX + OVERVIEW_PX
     top_of_lanes = plot / inner
     return {

@@ -82,6 +82,12 @@ class Prepared:
         chosen: np.ndarray = self.table[column].take(self.rows[positions]).to_numpy(dtype=object)
         return chosen
 
+    def position_of(self, event_id: str) -> int | None:
+        """The position of the event ``event_id``; None when it is not among these events."""
+        rows = np.flatnonzero((self.table["event_id"] == event_id).to_numpy(dtype=bool))
+        at = np.flatnonzero(np.isin(self.rows, rows))
+        return int(at[0]) if len(at) else None
+
     def span(self) -> tuple[float, float]:
         """(first, last) millisecond any event covers, padded so edge events are not on the frame."""
         first, last = float(np.min(self.start_ms)), float(np.max(self.end_ms))
