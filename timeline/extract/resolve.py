@@ -48,6 +48,13 @@ UNIT_GRAINS = {
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+# keep_grain -> the grains of the period in focus a year shift keeps (see _period_in_focus)
+FOCUS_GRAINS = {
+    "context": (Grain.QUARTER, Grain.HALF),
+    "always": (Grain.QUARTER, Grain.HALF),
+    "period": (Grain.QUARTER, Grain.HALF, Grain.MONTH),
+    "month": (Grain.MONTH,),
+}
 DAY_OR_FINER = frozenset({Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND})
 
 
@@ -451,16 +458,19 @@ class Resolver:
         return _relative(value, reference, f"{count} {side} {day}{reference.describe()}", meaning.mod)
 
     def _period_in_focus(self, meaning: RelativeMeaning, reference: Reference) -> CalendarValue | None:
-        """The quarter or half last talked about, when a year shift should keep its grain."""
+        """The period last talked about whose grain a year shift keeps: "a year ago" right after a
+        quarter of the reference's year ("context"), "the year-ago quarter" (the quarter in focus),
+        "the same month a year ago", "the same period last year" (a quarter, half or month)."""
         if meaning.unit != "year" or not meaning.amount or self.last is None or not meaning.keep_grain:
             return None
-        last = self.last.value
-        if last.grain not in (Grain.QUARTER, Grain.HALF) and meaning.keep_grain == "always":
-            quarter = self.last_of_grain.get(Grain.QUARTER)  # "the year-ago quarter": the quarter in focus
-            last = quarter.value if quarter is not None else last
-        if last.grain not in (Grain.QUARTER, Grain.HALF) or last.year is None:
+        grains = FOCUS_GRAINS.get(meaning.keep_grain, FOCUS_GRAINS["context"])
+        focus = self.last
+        if focus.value.grain not in grains and meaning.keep_grain != "context":
+            focus = next((self.last_of_grain[g] for g in grains if g in self.last_of_grain), focus)
+        last = focus.value
+        if last.grain not in grains or last.year is None:
             return None
-        if meaning.keep_grain == "always" or last.year == reference.value.year:
+        if meaning.keep_grain != "context" or last.year == reference.value.year:
             return last
         return None
 
