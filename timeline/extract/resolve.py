@@ -359,8 +359,9 @@ class Resolver:
             months = 1
         year, month = divmod(ref_day.year * 12 + ref_day.month - 1 + months, 12)
         month += 1
-        if day > days_in_month(year, month):
-            return _unresolved(meaning)  # "the 31st" of a month of 30 days
+        if day > days_in_month(year, month):  # "the 31st" said in a month of 30 days
+            why = f"{calendar.month_name[month]} {year} has no day {day}"
+            return Resolved(None, f"XXXX-XX-{day:02d}", Anchor(AnchorKind.NONE, None, why), meaning.mod)
         value = replace(meaning.value, year=year, month=month)
         where = {0: "the month of", -1: "the month before", 1: "the month after"}[months]
         return _relative(value, reference, f"{where} {reference.describe()}", meaning.mod)
