@@ -90,6 +90,7 @@ class Resolver:
     def __init__(self, context: TextContext, document_date: date | None, candidates: list[Candidate]) -> None:
         self.context = context
         self.candidates = candidates
+        self._starts = [c.start for c in candidates]
         self.document = (
             Reference(from_date(document_date), AnchorKind.DOCUMENT_DATE, "the document date")
             if document_date
@@ -264,6 +265,11 @@ class Resolver:
         value = meaning.value
         if meaning.absolute:
             return _absolute(value, meaning.mod)
+        closing = self._range_end(candidate) if value.year is None and value.month is not None else None
+        if closing is not None and closing.year is not None and closing.month is not None:
+            year = closing.year - (1 if value.month > closing.month else 0)  # "from November 15 to February 15, 1989"
+            end = Reference(closing, AnchorKind.MENTION, "the end of its range")
+            return _relative(value.with_year(year), end, f"the year of {end.describe()}", meaning.mod)
         if (
             value.part_of_day is not None
             and value.hour is None
@@ -344,6 +350,23 @@ class Resolver:
         resolved = self._resolve_meaning(candidate, replace(written, value=meaning.value.with_year(year)))
         note = f"the century of {reference.describe()}"
         return replace(resolved, anchor=Anchor(reference.kind, reference.timeml, note))
+
+    def _range_end(self, candidate: Candidate) -> CalendarValue | None:
+        """The date written in full that closes a range this year-less date opens ("March 19 -
+        April 30, 2003", "between January 12 and January 16, 1936"), if any."""
+        joiner = self.context.rules.range_joiner
+        if joiner is None:
+            return None
+        index = bisect_right(self._starts, candidate.start)
+        if index >= len(self.candidates):
+            return None
+        following = self.candidates[index]
+        meaning = following.meaning
+        if not isinstance(meaning, DateMeaning) or not meaning.absolute:
+            return None
+        if joiner.fullmatch(self.context.text, candidate.end, following.start) is None:
+            return None
+        return meaning.value
 
     def _day_of_month(
         self, candidate: Candidate, meaning: DateMeaning, reference: Reference, ref_day: date, narrative: bool

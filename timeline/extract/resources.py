@@ -71,6 +71,7 @@ class TextRules:
     clock_on_mentioned_day: bool = False  # a clock time alone is on the day last talked about
     aside_before: regex.Pattern[str] | None = None  # what before a date makes it no new focus
     clause_break: regex.Pattern[str] = regex.compile(r"[;:]")  # where the clause after an expression ends
+    range_joiner: regex.Pattern[str] | None = None  # between the two dates of a range ("to", "-")
 
 
 @dataclass(frozen=True)
@@ -282,6 +283,7 @@ def _text_rules(settings: dict[str, Any], where: str) -> TextRules:
         era_after=compiled("digits", "era_after"),
         hours_word=str(entry("digits", "hours_word")),
         clock_on_mentioned_day=bool(settings.get("resolution", {}).get("clock_on_mentioned_day", False)),
+        range_joiner=compiled("joining", "range_joiner") if "range_joiner" in settings["joining"] else None,
         clause_break=compiled("tense", "clause_break")
         if "clause_break" in settings["tense"]
         else regex.compile("[;:]"),
