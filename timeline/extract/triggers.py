@@ -184,6 +184,7 @@ RARITY = (  # rarest first: a rule is woken by the rarest category all its examp
     "weekday_lower",
     "minute_word",
     "clock_fraction",
+    "clock_offset_word",
     "millennium_word",
     "from_now",
     "ref",
