@@ -265,8 +265,8 @@ class Resolver:
         value = meaning.value
         if meaning.absolute:
             return _absolute(value, meaning.mod)
-        closing = self._range_end(candidate) if value.year is None and value.month is not None else None
-        if closing is not None and closing.year is not None and closing.month is not None:
+        closing = self._range_end(candidate) if value.year is None else None
+        if closing is not None and closing.year is not None and closing.month is not None and value.month is not None:
             year = closing.year - (1 if value.month > closing.month else 0)  # "from November 15 to February 15, 1989"
             end = Reference(closing, AnchorKind.MENTION, "the end of its range")
             return _relative(value.with_year(year), end, f"the year of {end.describe()}", meaning.mod)
