@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from timeline.extract.calendar import CalendarValue, days_in_month, from_date, holiday_date, inside, shift
 from timeline.extract.context import TextContext
+from timeline.extract.focus import Focus, Reference
 from timeline.extract.matching import Candidate
 from timeline.extract.meaning import (
     DateMeaning,
@@ -48,33 +49,6 @@ UNIT_GRAINS = {
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-# keep_grain -> the grains of the period in focus a year shift keeps (see _period_in_focus)
-FOCUS_GRAINS = {
-    "context": (Grain.QUARTER, Grain.HALF),
-    "always": (Grain.QUARTER, Grain.HALF),
-    "period": (Grain.QUARTER, Grain.HALF, Grain.MONTH),
-    "month": (Grain.MONTH,),
-}
-DAY_OR_FINER = frozenset({Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND})
-
-
-@dataclass(frozen=True, slots=True)
-class Reference:
-    """A date to resolve against, and what it is."""
-
-    value: CalendarValue
-    kind: AnchorKind
-    description: str  # "the document date", "the date of the quote", "the last date mentioned"
-    timeml: str = ""  # the value's TimeML, written once (it is read for every expression resolved)
-
-    def __post_init__(self) -> None:
-        if not self.timeml:
-            object.__setattr__(self, "timeml", self.value.timeml())
-
-    def describe(self) -> str:
-        return f"{self.description}, {self.timeml}"
-
-
 @dataclass(frozen=True, slots=True)
 class Resolved:
     value: CalendarValue | None  # None: not a calendar position (duration, set, *_REF)
@@ -96,13 +70,10 @@ class Resolver:
             if document_date
             else None
         )
-        self.last: Reference | None = None
-        self.last_of_grain: dict[Grain, Reference] = {}  # "the quarter": the quarter last talked about
-        self.last_day: Reference | None = None  # the day (or time of a day) last talked about
+        self.focus = Focus(context, candidates, narrative=self.document is None)
         self._quote_dates: dict[int, Reference] | None = None  # found on first need
         # "04/07/2019" is read day first where the document writes another date so (23/11/1998)
         self.day_first = any(candidate.rule.startswith("numeric_day_first") for candidate in candidates)
-        self.story_years = _story_years(candidates) if self.document is None else None
 
     # -- references --------------------------------------------------------------------
     def _deictic(self, offset: int) -> Reference | None:
@@ -112,16 +83,16 @@ class Resolver:
                 said_on = self.quote_dates.get(quote.start)
                 if said_on is not None:
                     return said_on
-        return self.document or self.last
+        return self.document or self.focus.last
 
     def _anaphoric(self, offset: int) -> Reference | None:
-        return self.last or self._deictic(offset)
+        return self.focus.last or self._deictic(offset)
 
     def _relative_reference(self, meaning: RelativeMeaning, offset: int) -> Reference | None:
         if meaning.anchor == "document":
             return self._deictic(offset)
         if meaning.anchor == "mention_of_unit":
-            same_grain = self.last_of_grain.get(UNIT_GRAINS.get(meaning.unit, Grain.DAY))
+            same_grain = self.focus.of_grain.get(UNIT_GRAINS.get(meaning.unit, Grain.DAY))
             if same_grain is not None:
                 return same_grain
         return self._anaphoric(offset)
@@ -187,34 +158,9 @@ class Resolver:
             )
         elif value is not None and not value.writable:
             resolved = _beyond_calendar(candidate.meaning, f"{resolved.anchor.explanation}: past the year 9999")
-        elif (
-            value is not None
-            and value.year is not None
-            and (self.last is None or not self._is_aside(candidate, value.year))
-        ):
-            self.last = Reference(value, AnchorKind.MENTION, "the date last mentioned")
-            if value.grain in DAY_OR_FINER:
-                self.last_day = self.last
-            if not _is_comparison(candidate.meaning):
-                self.last_of_grain[value.grain] = Reference(
-                    value, AnchorKind.MENTION, f"the {value.grain.value} last mentioned"
-                )
+        elif value is not None:
+            self.focus.remember(candidate, value)
         return resolved
-
-    def _is_aside(self, candidate: Candidate, year: int) -> bool:
-        """ "the largest battle since 1813", "(1790)", or in a history of 1919-1921 "documents
-        found in 2004": a date the story looks to and leaves, after which "on 29 August" still
-        means the year being told."""
-        if self.story_years is not None and not self.story_years[0] <= year <= self.story_years[1]:
-            return True
-        meaning = candidate.meaning
-        if self.document is None and isinstance(meaning, RelativeMeaning) and (meaning.amount or 0) < 0:
-            return True  # "their successes of the previous year": a look back
-        aside = self.context.rules.aside_before
-        return (
-            aside is not None
-            and aside.search(self.context.text, max(0, candidate.start - 12), candidate.start) is not None
-        )
 
     def _resolve(self, candidate: Candidate) -> Resolved:
         meaning = candidate.meaning
@@ -243,7 +189,7 @@ class Resolver:
             resolved = _on_holiday(meaning, _absolute(meaning.value, meaning.mod))
         elif isinstance(meaning, DateMeaning):
             deictic = self._deictic(offset)
-            resolved = _on_holiday(meaning, self._resolve_date(candidate, meaning, deictic, self.last or deictic))
+            resolved = _on_holiday(meaning, self._resolve_date(candidate, meaning, deictic, self.focus.last or deictic))
         elif isinstance(meaning, RelativeMeaning):
             reference = self._relative_reference(meaning, offset)
             resolved = self._resolve_relative(meaning, reference, candidate)
@@ -281,8 +227,8 @@ class Resolver:
             return _unresolved(meaning)  # "at night": no particular night
         narrative = self.document is None
         reference = anaphoric if narrative else deictic
-        if meaning.from_mention and meaning.weekday is not None and self.last_day is not None:
-            reference = self.last_day  # "down from the previous Friday": the Friday before the day told
+        if meaning.from_mention and meaning.weekday is not None and self.focus.day is not None:
+            reference = self.focus.day  # "down from the previous Friday": the Friday before the day told
         if reference is None:
             return _unresolved(meaning)
         ref_day = reference.value.as_date()
@@ -318,7 +264,7 @@ class Resolver:
             where = {-1: "the last", 1: "the next", 0: "the same year's"}[meaning.direction]
             return _relative(value.with_year(year), reference, f"{where} one from {reference.describe()}", meaning.mod)
         if meaning.needs_day and ref_day is not None:
-            last_day = self.last_day
+            last_day = self.focus.day
             if self.context.rules.clock_on_mentioned_day and last_day is not None:
                 mentioned = last_day.value.as_date()  # "lundi 17 février, à 14 h 30": that Monday
                 if mentioned is not None:
@@ -341,7 +287,7 @@ class Resolver:
     def _in_nearest_century(self, candidate: Candidate, meaning: DateMeaning) -> Resolved:
         """ "'89": in a history of the 1780s 1789, in today's news 1989; no later than five
         years past the reference's year (so "'29" said in 2021 is 1929, "'25" is 2025)."""
-        reference = self._deictic(candidate.start) if self.document is not None else self.last
+        reference = self._deictic(candidate.start) if self.document is not None else self.focus.last
         written = replace(meaning, two_digit_year=False)
         if reference is None or reference.value.year is None or meaning.value.year is None:
             return self._resolve_meaning(candidate, written)
@@ -439,7 +385,7 @@ class Resolver:
                 anchor = Anchor(reference.kind, reference.timeml, _explain(meaning, reference))
                 return Resolved(week, timeml, anchor, meaning.mod, weekend)
             unit = UNIT_GRAINS.get(meaning.unit, Grain.DAY)
-            base = self._period_in_focus(meaning, reference)
+            base = self.focus.period_for(meaning, reference)
             if base is not None:  # "a year earlier" after "the third quarter": that quarter, a year back
                 value = replace(base, year=(base.year or 0) + meaning.amount)
             else:
@@ -480,23 +426,6 @@ class Resolver:
         count = f"{abs(meaning.amount)} {meaning.unit}{'s' if abs(meaning.amount) != 1 else ''}"
         side = "after" if meaning.amount >= 0 else "before"
         return _relative(value, reference, f"{count} {side} {day}{reference.describe()}", meaning.mod)
-
-    def _period_in_focus(self, meaning: RelativeMeaning, reference: Reference) -> CalendarValue | None:
-        """The period last talked about whose grain a year shift keeps: "a year ago" right after a
-        quarter of the reference's year ("context"), "the year-ago quarter" (the quarter in focus),
-        "the same month a year ago", "the same period last year" (a quarter, half or month)."""
-        if meaning.unit != "year" or not meaning.amount or self.last is None or not meaning.keep_grain:
-            return None
-        grains = FOCUS_GRAINS.get(meaning.keep_grain, FOCUS_GRAINS["context"])
-        focus = self.last
-        if focus.value.grain not in grains and meaning.keep_grain != "context":
-            focus = next((self.last_of_grain[g] for g in grains if g in self.last_of_grain), focus)
-        last = focus.value
-        if last.grain not in grains or last.year is None:
-            return None
-        if meaning.keep_grain != "context" or last.year == reference.value.year:
-            return last
-        return None
 
     def _resolve_duration(self, meaning: DurationMeaning, reference: Reference | None) -> Resolved:
         interval = None
@@ -662,29 +591,6 @@ def _duration_interval(meaning: DurationMeaning, reference: CalendarValue) -> In
         start = end - span
         return Interval(start.isoformat(), end.isoformat())
     return Interval(day.isoformat(), (day + span).isoformat())
-
-
-def _story_years(candidates: list[Candidate]) -> tuple[int, int] | None:
-    """The years a narrative tells of: its written years' middle half, widened by twice that
-    (at least a decade) each way; None when it writes too few years to tell."""
-    years = sorted(
-        candidate.meaning.value.year
-        for candidate in candidates
-        if isinstance(candidate.meaning, DateMeaning)
-        and candidate.meaning.absolute
-        and candidate.meaning.value.year is not None
-    )
-    if len(years) < 5:
-        return None
-    low, high = years[len(years) // 4], years[(3 * len(years)) // 4]
-    margin = max(10, 2 * (high - low))
-    return low - margin, high + margin
-
-
-def _is_comparison(meaning: Meaning) -> bool:
-    """ "a year ago", "the year-earlier quarter": a period compared with the one in focus, which
-    stays the focus ("In the quarter, sales fell" means the quarter reported, not the one before)."""
-    return isinstance(meaning, RelativeMeaning) and meaning.keep_grain is not None
 
 
 def _is_duration(value: str) -> bool:

@@ -1,0 +1,121 @@
+"""What a text has talked about so far, which relative expressions are read against.
+
+The resolver reads a document's expressions in order and remembers, for the ones after: the
+date last mentioned ("the day before"), the last one of each grain ("In the quarter, sales
+fell": the quarter reported), and the last day or time of a day (a lone "at 10 p.m."). A
+mention the story only looks to and leaves ("the largest battle since 1813", in a history of
+1919-1921 "documents found in 2004", "the previous year") is no new focus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline.extract.calendar import CalendarValue
+from timeline.extract.context import TextContext
+from timeline.extract.matching import Candidate
+from timeline.extract.meaning import DateMeaning, Meaning, RelativeMeaning
+from timeline.extract.model import AnchorKind, Grain
+
+# keep_grain -> the grains of the period in focus a year shift keeps (see Focus.period_for)
+FOCUS_GRAINS = {
+    "context": (Grain.QUARTER, Grain.HALF),
+    "always": (Grain.QUARTER, Grain.HALF),
+    "period": (Grain.QUARTER, Grain.HALF, Grain.MONTH),
+    "month": (Grain.MONTH,),
+}
+DAY_OR_FINER = frozenset({Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND})
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A date to resolve against, and what it is."""
+
+    value: CalendarValue
+    kind: AnchorKind
+    description: str  # "the document date", "the date of the quote", "the last date mentioned"
+    timeml: str = ""  # the value's TimeML, written once (it is read for every expression resolved)
+
+    def __post_init__(self) -> None:
+        if not self.timeml:
+            object.__setattr__(self, "timeml", self.value.timeml())
+
+    def describe(self) -> str:
+        return f"{self.description}, {self.timeml}"
+
+
+class Focus:
+    """The mentions of one document so far; ``narrative``: it has no document date."""
+
+    def __init__(self, context: TextContext, candidates: list[Candidate], narrative: bool) -> None:
+        self.context = context
+        self.narrative = narrative
+        self.last: Reference | None = None
+        self.of_grain: dict[Grain, Reference] = {}  # "the quarter": the quarter last talked about
+        self.day: Reference | None = None  # the day (or time of a day) last talked about
+        self.story_years = story_years(candidates) if narrative else None
+
+    def remember(self, candidate: Candidate, value: CalendarValue) -> None:
+        """Take ``value`` (what ``candidate`` resolved to) as the focus, unless it is an aside."""
+        if value.year is None or (self.last is not None and self._is_aside(candidate, value.year)):
+            return
+        self.last = Reference(value, AnchorKind.MENTION, "the date last mentioned")
+        if value.grain in DAY_OR_FINER:
+            self.day = self.last
+        if not is_comparison(candidate.meaning):
+            self.of_grain[value.grain] = Reference(value, AnchorKind.MENTION, f"the {value.grain.value} last mentioned")
+
+    def period_for(self, meaning: RelativeMeaning, reference: Reference) -> CalendarValue | None:
+        """The period last talked about whose grain a year shift keeps: "a year ago" right after a
+        quarter of the reference's year ("context"), "the year-ago quarter" (the quarter in focus),
+        "the same month a year ago", "the same period last year" (a quarter, half or month)."""
+        if meaning.unit != "year" or not meaning.amount or self.last is None or not meaning.keep_grain:
+            return None
+        grains = FOCUS_GRAINS.get(meaning.keep_grain, FOCUS_GRAINS["context"])
+        focus = self.last
+        if focus.value.grain not in grains and meaning.keep_grain != "context":
+            focus = next((self.of_grain[g] for g in grains if g in self.of_grain), focus)
+        last = focus.value
+        if last.grain not in grains or last.year is None:
+            return None
+        if meaning.keep_grain != "context" or last.year == reference.value.year:
+            return last
+        return None
+
+    def _is_aside(self, candidate: Candidate, year: int) -> bool:
+        """ "the largest battle since 1813", "(1790)", or in a history of 1919-1921 "documents
+        found in 2004": a date the story looks to and leaves, after which "on 29 August" still
+        means the year being told."""
+        if self.story_years is not None and not self.story_years[0] <= year <= self.story_years[1]:
+            return True
+        meaning = candidate.meaning
+        if self.narrative and isinstance(meaning, RelativeMeaning) and (meaning.amount or 0) < 0:
+            return True  # "their successes of the previous year": a look back
+        aside = self.context.rules.aside_before
+        return (
+            aside is not None
+            and aside.search(self.context.text, max(0, candidate.start - 12), candidate.start) is not None
+        )
+
+
+def story_years(candidates: list[Candidate]) -> tuple[int, int] | None:
+    """The years a narrative tells of: its written years' middle half, widened by twice that
+    (at least a decade) each way; None when it writes too few years to tell."""
+    years = sorted(
+        candidate.meaning.value.year
+        for candidate in candidates
+        if isinstance(candidate.meaning, DateMeaning)
+        and candidate.meaning.absolute
+        and candidate.meaning.value.year is not None
+    )
+    if len(years) < 5:
+        return None
+    low, high = years[len(years) // 4], years[(3 * len(years)) // 4]
+    margin = max(10, 2 * (high - low))
+    return low - margin, high + margin
+
+
+def is_comparison(meaning: Meaning) -> bool:
+    """ "a year ago", "the year-earlier quarter": a period compared with the one in focus, which
+    stays the focus ("In the quarter, sales fell" means the quarter reported, not the one before)."""
+    return isinstance(meaning, RelativeMeaning) and meaning.keep_grain is not None
