@@ -172,3 +172,16 @@ def test_each_document_is_read_in_its_own_language() -> None:
     assert spanish.language == "es" and french.language == "fr"
     assert [(t.text, t.value) for t in spanish.timexes] == [("ayer", "2021-05-14"), ("el próximo lunes", "2021-05-17")]
     assert [(t.text, t.value) for t in french.timexes] == [("hier", "2021-05-14"), ("lundi prochain", "2021-05-17")]
+
+
+def test_a_long_text_without_the_other_languages_letters_is_english_and_a_short_one_is_detected() -> None:
+    from timeline.extract.detect import MARKER_SAMPLE, detect_language
+
+    short_spanish = "Los vecinos se manifestaron esta tarde frente al ayuntamiento de la ciudad."
+    assert detect_language(short_spanish) == "es"  # no accent, but too short to decide by letters
+    long_spanish = "El ayuntamiento de la ciudad anunció que las obras del puente terminarán en junio. " * 8
+    assert len(long_spanish) >= MARKER_SAMPLE and detect_language(long_spanish) == "es"
+    long_french = "Le maire a annoncé que le festival commencera vendredi prochain sur la place du marché. " * 8
+    assert detect_language(long_french) == "fr"
+    long_english = "The mayor said the bridge works would end in June, after the spring floods. " * 8
+    assert detect_language(long_english) == "en"

@@ -7,6 +7,7 @@ a folder under ``resources/``, so it never answers with one the extractor cannot
 
 from __future__ import annotations
 
+import tomllib
 from functools import cache
 from importlib import resources as importlib_resources
 from typing import Protocol
@@ -19,6 +20,9 @@ DEFAULT_LANGUAGE = "en"
 # A text is read as another language than the default only when the detector is this sure:
 # "Sales rose last quarter." scores 0.52 French, "Le ministre est arrivé hier soir." 0.998.
 MIN_CONFIDENCE = 0.8
+# A sample this long with none of the other languages' own letters is the default language's
+# ("esta tarde frente al ayuntamiento" has none; a page of Spanish always has some).
+MARKER_SAMPLE = 500
 
 
 class _Identifier(Protocol):
@@ -33,6 +37,26 @@ def available_languages() -> tuple[str, ...]:
 
 
 @cache
+def _marker_letters() -> frozenset[str] | None:
+    """The letters the other languages write and the default one never does ("ñ", "ç", "é"), as
+    their ``language.toml`` ``[detection] letters`` declare them; None when one declares none.
+
+    A text of :data:`MARKER_SAMPLE` characters or more with none of them is the default
+    language's, and the detector (a tenth of the cost of extracting a news article) is not run.
+    """
+    root = importlib_resources.files("timeline.extract") / "resources"
+    letters: set[str] = set()
+    for code in available_languages():
+        if code == DEFAULT_LANGUAGE:
+            continue
+        declared = tomllib.loads((root / code / "language.toml").read_text(encoding="utf-8")).get("detection", {})
+        if not declared.get("letters"):
+            return None
+        letters |= set(declared["letters"]) | set(declared["letters"].upper())
+    return frozenset(letters)
+
+
+@cache
 def _identifier() -> _Identifier:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier  # loaded on first use: ~1 s
 
@@ -44,7 +68,11 @@ def _identifier() -> _Identifier:
 def detect_language(text: str) -> str:
     """The code of the language ``text`` is written in; the default (English) for text with no
     letters or too short to tell."""
-    if len(available_languages()) == 1 or not any(ch.isalpha() for ch in text[: SAMPLES[-1]]):
+    sample = text[: SAMPLES[-1]]
+    if len(available_languages()) == 1 or not any(ch.isalpha() for ch in sample):
+        return DEFAULT_LANGUAGE
+    markers = _marker_letters()
+    if len(sample) >= MARKER_SAMPLE and markers is not None and markers.isdisjoint(sample):
         return DEFAULT_LANGUAGE
     for size in SAMPLES:
         language, probability = _identifier().classify(text[:size])
