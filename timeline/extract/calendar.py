@@ -64,7 +64,8 @@ def _iso_day(year: int, month: int, day: int) -> str:
     return f"{_iso_year(year)}-{month:02d}-{day:02d}"
 
 
-def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    """(year, month) ``months`` after (or before) ``month`` of ``year``."""
     index = year * 12 + (month - 1) + months
     return index // 12, index % 12 + 1
 
@@ -197,7 +198,7 @@ class CalendarValue:
                 first, length = SEASON_MONTHS[self.season or "SU"]
             else:
                 first, length = self.month or 1, 1
-            end_year, end_month = _add_months(year, first, length)
+            end_year, end_month = add_months(year, first, length)
             return Interval(_iso_day(year, first, 1), _iso_day(end_year, end_month, 1))
         if grain is Grain.WEEK:
             try:
@@ -338,7 +339,7 @@ def shift(value: CalendarValue, unit: Grain, amount: int) -> CalendarValue:
     if value.year is None:
         raise ValueError("no year to count from")
     if unit is Grain.MONTH:
-        year, month = _add_months(value.year, value.month or 1, amount)
+        year, month = add_months(value.year, value.month or 1, amount)
         return CalendarValue(year=year, month=month)
     if unit is Grain.QUARTER:
         quarter = value.quarter or ((value.month or 1) - 1) // 3 + 1

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from timeline.extract.calendar import CalendarValue, days_in_month, from_date, holiday_date, inside, shift
+from timeline.extract.calendar import CalendarValue, add_months, days_in_month, from_date, holiday_date, inside, shift
 from timeline.extract.context import TextContext
 from timeline.extract.focus import Focus, Reference
 from timeline.extract.matching import Candidate
@@ -64,7 +64,7 @@ class Resolver:
     def __init__(self, context: TextContext, document_date: date | None, candidates: list[Candidate]) -> None:
         self.context = context
         self.candidates = candidates
-        self._starts = [c.start for c in candidates]
+        self._starts = [candidate.start for candidate in candidates]  # in text order, for bisection
         self.document = (
             Reference(from_date(document_date), AnchorKind.DOCUMENT_DATE, "the document date")
             if document_date
@@ -103,16 +103,16 @@ class Resolver:
         """Quotation start -> the day it was said on (worked out when a quoted expression
         first needs it: most documents have no quoted "yesterday")."""
         if self._quote_dates is None:
-            self._quote_dates = self._date_quotes(self.candidates)
+            self._quote_dates = self._date_quotes()
         return self._quote_dates
 
-    def _date_quotes(self, candidates: list[Candidate]) -> dict[int, Reference]:
+    def _date_quotes(self) -> dict[int, Reference]:
         """Find the day each quotation was said on, from a date in its attribution, or from
         an earlier quotation of the same speaker."""
         dates: dict[int, Reference] = {}
+        candidates, starts = self.candidates, self._starts
         if self.document is None or not candidates:
             return dates
-        starts = [candidate.start for candidate in candidates]
         speakers: list[tuple[set[str], Reference]] = []
         for quote in self.context.quotes:
             after = candidates[bisect_right(starts, quote.end) : bisect_left(starts, quote.attribution_end)]
@@ -326,8 +326,7 @@ class Resolver:
             months = -1
         elif tense > 0 and day < ref_day.day:
             months = 1
-        year, month = divmod(ref_day.year * 12 + ref_day.month - 1 + months, 12)
-        month += 1
+        year, month = add_months(ref_day.year, ref_day.month, months)
         if day > days_in_month(year, month):  # "the 31st" said in a month of 30 days
             why = f"{calendar.month_name[month]} {year} has no day {day}"
             return Resolved(None, f"XXXX-XX-{day:02d}", Anchor(AnchorKind.NONE, None, why), meaning.mod)
@@ -415,8 +414,8 @@ class Resolver:
             if unit in (Grain.DAY, Grain.WEEK):
                 moved = start + timedelta(days=meaning.amount * {"week": 7, "fortnight": 14}.get(meaning.unit, 1))
             elif months:
-                year, month = divmod(start.year * 12 + start.month - 1 + months, 12)
-                moved = date(year, month + 1, min(start.day, days_in_month(year, month + 1)))
+                year, month = add_months(start.year, start.month, months)
+                moved = date(year, month, min(start.day, days_in_month(year, month)))
             else:
                 raise ValueError(f"cannot count {meaning.unit}s to a day")
         except OverflowError as error:
