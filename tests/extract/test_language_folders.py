@@ -67,7 +67,7 @@ day_then_clock = '(?!)'
 [digits]
 clock_after = '(?!)'
 era_after = '(?!)'
-hours_word = " hourso"
+four_digit_clock_after = '(?!)'
 """
 
 

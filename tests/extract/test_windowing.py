@@ -122,3 +122,30 @@ def test_windowed_matching_equals_a_full_scan_on_the_sample_documents(path: Path
 @given(date_like_text)
 def test_windowed_matching_equals_a_full_scan_on_date_like_text(text: str) -> None:
     assert _unexplained(text) == []
+
+
+def test_a_rule_is_woken_only_by_the_words_its_pattern_can_read() -> None:
+    """rule_words: "last [year]" is never looked for around "quarter", "in [May]" (the rule for the
+    ambiguous month) only around "may"; a rule of several categories is woken by all of them."""
+    from timeline.extract.triggers import rule_words
+
+    words = rule_words(ENGLISH)
+    direction_unit = words["direction_unit"]
+    assert direction_unit is not None and {"year", "month", "week"} <= direction_unit
+    assert "quarter" not in direction_unit and "hours" not in direction_unit
+    assert words["month_alone"] == frozenset({"may", ""})
+    count_units = words["count_units"]
+    assert count_units is not None and {"quarter", "hours", "yrs"} <= count_units
+
+
+def test_a_rule_is_run_around_its_own_reach_and_finds_a_long_form() -> None:
+    """Windows reach as far as each rule's own examples show (plus a margin): the example
+    "done by [the beginning of October]" makes position_month reach back past "the beginning of"."""
+    from timeline.extract.triggers import rule_reach
+
+    before, _ = rule_reach(ENGLISH)["position_month"]
+    assert before >= len("the beginning of ")
+    found = {
+        (c.rule, c.start) for c in find_candidates("It will be done by the beginning of October, he said.", ENGLISH)
+    }
+    assert ("position_month", len("It will be done by ")) in found

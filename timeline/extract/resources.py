@@ -67,7 +67,7 @@ class TextRules:
     day_then_clock: regex.Pattern[str]
     clock_after: regex.Pattern[str]
     era_after: regex.Pattern[str]
-    hours_word: str
+    four_digit_clock_after: regex.Pattern[str]
     clock_on_mentioned_day: bool = False  # a clock time alone is on the day last talked about
     aside_before: regex.Pattern[str] | None = None  # what before a date makes it no new focus
     clause_break: regex.Pattern[str] = regex.compile(r"[;:]")  # where the clause after an expression ends
@@ -281,7 +281,7 @@ def _text_rules(settings: dict[str, Any], where: str) -> TextRules:
         day_then_clock=compiled("joining", "day_then_clock"),
         clock_after=compiled("digits", "clock_after", regex.IGNORECASE),
         era_after=compiled("digits", "era_after"),
-        hours_word=str(entry("digits", "hours_word")),
+        four_digit_clock_after=compiled("digits", "four_digit_clock_after"),
         clock_on_mentioned_day=bool(settings.get("resolution", {}).get("clock_on_mentioned_day", False)),
         range_joiner=compiled("joining", "range_joiner") if "range_joiner" in settings["joining"] else None,
         clause_break=compiled("tense", "clause_break")

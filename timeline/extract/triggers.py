@@ -27,7 +27,9 @@ def lowered(category: str, capitalized_only: frozenset[str]) -> str:
     return f"{category}_lower" if category in capitalized_only else category
 
 
-Trigger = tuple[int, int, str]  # start, end, category (a tuple: made by the hundred thousand)
+Trigger = tuple[
+    int, int, str, str
+]  # start, end, category, word lower-cased ("" for digits); a tuple: made by the hundred thousand
 MARGIN = 8  # characters a window reaches past the farthest an example's span did
 
 
@@ -37,6 +39,7 @@ class TriggerTable:
     def __init__(self, language: Language, wanted: frozenset[str] | None = None) -> None:
         """``wanted``: the categories to look for (None: all of them)."""
         words: dict[str, set[str]] = {}
+        phrases: dict[tuple[str, str], set[str]] = {}  # (word, vocabulary table) -> its keys
         lists = language.trigger_lists
         capitalized_only = frozenset(lists.get("capitalized_only", []))
         assert language.text_rules is not None
@@ -46,6 +49,7 @@ class TriggerTable:
                 tokens = TOKEN.findall(key.lower())
                 if len(tokens) == 1:  # multi-word keys ("late night") are woken by their own words
                     words.setdefault(tokens[0], set()).add(table)
+                    phrases.setdefault((tokens[0], table), set()).add(key)
         for category, entries in lists.items():
             if category in ("vocabulary_tables", "capitalized_only"):
                 continue
@@ -61,6 +65,11 @@ class TriggerTable:
         self.words = {word: frozenset(found) for word, found in words.items() if found}
         self.lower_words = {word: frozenset(found) for word, found in lower.items() if found}
         self.word_set = frozenset(self.words) | frozenset(self.lower_words)
+        self.phrases: dict[str, dict[str, frozenset[str]]] = {}
+        """Vocabulary table (a category) -> trigger word -> the keys it stands for ("sept" -> "sept")."""
+        for (word, category), texts in phrases.items():
+            for name in {category, lowered(category, capitalized_only)}:
+                self.phrases.setdefault(name, {})[word] = frozenset(texts)
 
     def scan(self, text: str) -> list[Trigger]:
         """Triggers of ``text`` in text order.
@@ -88,11 +97,11 @@ class TriggerTable:
                 )
                 if not inside_word:
                     for category in upper if text[position].isupper() else lower:
-                        append((position, end, category))
+                        append((position, end, category, word))
                 position = lowered.find(word, end)
         for match in DIGITS.finditer(text):
             for category in self._digits(text, match.start(), match.end(), match.group()):
-                append((match.start(), match.end(), category))
+                append((match.start(), match.end(), category, ""))
         found.sort()
         return found
 
@@ -102,11 +111,12 @@ class TriggerTable:
             token = match.group()
             if token[0].isdigit():
                 for category in self._digits(text, match.start(), match.end(), token):
-                    found.append((match.start(), match.end(), category))
+                    found.append((match.start(), match.end(), category, ""))
                 continue
             table = self.words if token[0].isupper() else self.lower_words
-            for category in table.get(token.lower(), ()):
-                found.append((match.start(), match.end(), category))
+            word = token.lower()
+            for category in table.get(word, ()):
+                found.append((match.start(), match.end(), category, word))
         return found
 
     def _digits(self, text: str, start: int, end: int, token: str) -> tuple[str, ...]:
@@ -122,8 +132,8 @@ class TriggerTable:
             return ("clock",)
         if len(token) <= 4 and after in (" ", "B", "A", "C", "a") and rules.era_after.match(text, end):
             return ("era",)
-        if len(token) == 4 and following == " h" and text.startswith(rules.hours_word, end):
-            return ("clock",)  # "at 0800 hours", "1900 hours"
+        if len(token) == 4 and rules.four_digit_clock_after.match(text, end):
+            return ("clock",)  # "at 0800 hours", "1900 hours", "0930 GMT", "0600 hrs"
         numeric = (after in DATE_SEPARATORS and following[1:].isdigit()) or (
             start >= 2 and text[start - 1] in DATE_SEPARATORS and text[start - 2].isdigit()
         )
@@ -160,7 +170,7 @@ def categories_of(table: TriggerTable, texts: Iterable[str]) -> frozenset[str]:
     """The trigger categories found in ``texts``; "number" only when nothing else is there."""
     found: set[str] = set()
     for text in texts:
-        found |= {category for _, _, category in table.scan(text)}
+        found |= {category for _, _, category, _ in table.scan(text)}
     if found - {"number"}:
         found.discard("number")
     return frozenset(found)
@@ -241,7 +251,7 @@ def rule_requirements(language: Language) -> dict[str, frozenset[str]]:
     scanned = REQUIRABLE
     result: dict[str, frozenset[str]] = {}
     for rule in language.rules:
-        per_example = [frozenset(c for _, _, c in table.scan(_example_span(e))) for e in rule.examples]
+        per_example = [frozenset(c for _, _, c, _ in table.scan(_example_span(e))) for e in rule.examples]
         common = frozenset.intersection(*per_example) if per_example else frozenset()
         result[rule.name] = (common & scanned) - wakers[rule.name]
     return result
@@ -263,7 +273,8 @@ def trigger_table(language: Language) -> TriggerTable:
 
 
 def _example_span(example: str) -> str:
-    text = example.rsplit("=>", 1)[0]
+    """The expression of an example: the [bracketed] part, else all before "=>"."""
+    text = example.rsplit("=>", 1)[0].strip()
     if "[" in text and "]" in text:
         return text[text.index("[") + 1 : text.index("]")]
     return text
@@ -271,13 +282,13 @@ def _example_span(example: str) -> str:
 
 @cache
 def rule_reach(language: Language) -> dict[str, tuple[int, int]]:
-    """Rule name -> how far (characters) its matches reach before and after the waking trigger.
+    """Rule name -> how far (characters) a window must reach before and after the waking trigger.
 
-    Read off the examples: the rule is run on each, and the edges of its match (context words
-    included, such as the "in" of "in [1997]") are measured from the trigger inside the
-    expression; a margin is added for longer forms than the examples show. Where a match holds
-    several triggers of the waking category ("the first day of next quarter"), the window of
-    the one nearest its middle is enough to hold it, so that one is measured.
+    Read off the examples: the rule is run on each, and the window around the trigger must
+    hold its match (context words included, such as the "in" of "in [1997]") and what its
+    look-aheads read; a margin is added for longer forms than the examples show (a form
+    longer still needs an example of its own). Where an example holds several triggers of
+    the waking category, the one needing the smallest window is measured.
     """
     table = TriggerTable(language)
     categories = rule_categories(language)
@@ -290,15 +301,30 @@ def rule_reach(language: Language) -> dict[str, tuple[int, int]]:
             offset = clean.find(span)
             lo, hi = _match_around(rule, clean, offset, offset + len(span))
             sides = [
-                (start - lo, hi - end)
-                for start, end, category in table.scan(clean)
-                if lo <= start and end <= hi and category in categories[rule.name]
+                _sides_needed(rule, clean, (lo, hi), (start, end))
+                for start, end, category, _ in table.scan(clean)
+                if category in categories[rule.name]
             ]
             if sides:
                 nearest = min(sides, key=lambda side: max(side))
                 before, after = max(before, nearest[0]), max(after, nearest[1])
-        reach[rule.name] = (max(before, 0) + MARGIN, max(after, 0) + MARGIN)
+        reach[rule.name] = (before + MARGIN, after + MARGIN)
     return reach
+
+
+def _sides_needed(rule: RuleSpec, text: str, match: tuple[int, int], trigger: tuple[int, int]) -> tuple[int, int]:
+    """How far before and after ``trigger`` a window must reach for the rule to find ``match``
+    in it: past the match's edges, and past what its look-aheads read ("du [26] au 29
+    septembre" is found around "septembre" only if the window holds the "26")."""
+    before = max(trigger[0] - match[0], 0)
+    after = max(match[1] - trigger[1], 0)
+    lo = trigger[0] - before
+    while trigger[1] + after < len(text):
+        found = rule.pattern.search(text, lo, trigger[1] + after)
+        if found is not None and found.span() == match:
+            break
+        after += 1
+    return before, after
 
 
 def _match_around(rule: RuleSpec, text: str, start: int, end: int) -> tuple[int, int]:
@@ -307,6 +333,69 @@ def _match_around(rule: RuleSpec, text: str, start: int, end: int) -> tuple[int,
         if match.start() <= start and end <= match.end():
             return match.start(), match.end()
     return start, end
+
+
+@cache
+def rule_words(language: Language) -> dict[str, frozenset[str] | None]:
+    """Rule name -> the trigger words that can wake it (None: every trigger of its category).
+
+    A rule woken by one category of words need not run around all of them: "last [year]" can
+    never be "last [quarter]" if its pattern names no quarter. Each phrase a trigger word
+    starts ("quarter", "Good Friday") is put in place of the waking word of each example; the
+    word wakes the rule if the rule then still matches where the example's match starts.
+    Only the words of vocabulary tables are told apart this way (the [triggers] lists hold
+    first words of longer phrases); digits ("" as a word) always wake a rule, and rules woken
+    by several categories are woken by all their triggers.
+    """
+    table = TriggerTable(language)
+    categories = rule_categories(language)
+    result: dict[str, frozenset[str] | None] = {}
+    for rule in language.rules:
+        waking = categories[rule.name]
+        phrases = table.phrases.get(next(iter(waking))) if len(waking) == 1 else None
+        if phrases is None or not rule.examples:
+            result[rule.name] = None
+            continue
+        woken = {word for word, texts in phrases.items() if any(_wakes(rule, table, waking, text) for text in texts)}
+        result[rule.name] = frozenset(woken | {""})
+    return result
+
+
+def _wakes(rule: RuleSpec, table: TriggerTable, waking: frozenset[str], phrase: str) -> bool:
+    """Whether ``phrase``, put in place of the waking word of one of the rule's examples, keeps
+    the example's match (same start); written in the case of the word it replaces."""
+    for example in rule.examples:
+        clean = example.rsplit("=>", 1)[0].strip().replace("[", "").replace("]", "")
+        span = _example_span(example)
+        offset = clean.find(span)
+        match_start = _match_around(rule, clean, offset, offset + len(span))[0]
+        for start, end, category, _ in table.scan(clean):
+            if category not in waking:
+                continue
+            original = clean[start:end]
+            if original.isupper() and len(original) > 1:
+                put = phrase.upper()
+            elif original[:1].isupper():
+                put = phrase[:1].upper() + phrase[1:]
+            else:
+                put = phrase.lower()
+            changed = clean[:start] + put + clean[end:]
+            if any(match.start() == match_start for match in rule.pattern.finditer(changed)):
+                return True
+    return False
+
+
+REACH_STEP = 8  # characters: reaches are rounded up to a multiple, so that rules share windows
+
+
+@cache
+def window_reach(language: Language) -> dict[str, tuple[int, int]]:
+    """Rule name -> its reach rounded up to REACH_STEP: a category's rules then fall into a few
+    reaches, and the windows of each are built once per text."""
+    return {
+        name: (-(-before // REACH_STEP) * REACH_STEP, -(-after // REACH_STEP) * REACH_STEP)
+        for name, (before, after) in rule_reach(language).items()
+    }
 
 
 @cache
