@@ -56,9 +56,12 @@ class Focus:
         self.story_years = story_years(candidates) if narrative else None
 
     def remember(self, candidate: Candidate, value: CalendarValue) -> None:
-        """Take ``value`` (what ``candidate`` resolved to) as the focus, unless it is an aside."""
+        """Take ``value`` (what ``candidate`` resolved to) as the focus, unless it is an aside or a
+        comparison with the period in focus ("a year earlier", "the year-ago quarter")."""
         if value.year is None or (self.last is not None and self._is_aside(candidate, value.year)):
             return
+        if is_comparison(candidate.meaning) and self.last is not None:
+            return  # "up from $4 million a year earlier": the next "year-earlier" compares with the same period
         self.last = Reference(value, AnchorKind.MENTION, "the date last mentioned")
         if value.grain in DAY_OR_FINER:
             self.day = self.last
