@@ -106,6 +106,7 @@ class RelativeMeaning:
     future_only: bool = False  # "in two weeks": a date ahead only where the clause is not past
     inside: tuple[str, int] | None = None  # "the 3rd of last month": ("day", 3) of the period found
     from_day: int | None = None  # "a week from tomorrow": counted from that day (+1), to a day
+    in_year: int | None = None  # "the 1988 quarter": the period in focus (see keep_grain), in that year
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ class DurationMeaning:
     mod: str | None = None
     anchored: bool = False  # "the past three years": a period ending at the reference
     sign: int = -1  # the past (-1) or the next (+1)
+    reported_span: bool = False  # "for the nine months": a company's results over months of its year
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +312,7 @@ def build_relative(
         future_only=bool(options.get("future_only")),
         inside=_inside(slots),
         from_day=slots["deictic_base"][0] if "deictic_base" in slots else None,
+        in_year=slots.get("year"),
     )
 
 
@@ -337,7 +340,13 @@ def build_duration(slots: dict[str, Any], options: dict[str, Any], text: str, la
     value = iso_duration(amount, unit)
     sign = 1 if _has_words_of(lang, "ahead", text) else -1
     mod = slots.get("approx") or options.get("mod")
-    return DurationMeaning(value, mod=mod, anchored=bool(options.get("anchored")), sign=sign)
+    return DurationMeaning(
+        value,
+        mod=mod,
+        anchored=bool(options.get("anchored")),
+        sign=sign,
+        reported_span=bool(options.get("reported_span")),
+    )
 
 
 def unit_is_plural(lang: Language, text: str) -> bool:

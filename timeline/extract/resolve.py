@@ -195,6 +195,9 @@ class Resolver:
             resolved = self._resolve_relative(meaning, reference, candidate)
         elif isinstance(meaning, DurationMeaning):
             resolved = self._resolve_duration(meaning, self._deictic(offset) if meaning.anchored else None)
+            in_focus = self.focus.last or self.document
+            if meaning.reported_span and in_focus is not None and in_focus.value.year is not None:
+                self.focus.enter_span(in_focus.value.year)
         elif isinstance(meaning, SetMeaning):
             resolved = Resolved(None, meaning.value, Anchor(AnchorKind.NONE))
         else:
@@ -386,7 +389,10 @@ class Resolver:
             unit = UNIT_GRAINS.get(meaning.unit, Grain.DAY)
             base = self.focus.period_for(meaning, reference)
             if base is not None:  # "a year earlier" after "the third quarter": that quarter, a year back
-                value = replace(base, year=(base.year or 0) + meaning.amount)
+                year = meaning.in_year if meaning.in_year is not None else (base.year or 0) + meaning.amount
+                value = replace(base, year=year)
+            elif meaning.in_year is not None:  # "the 1988 period" with no quarter in focus: the year
+                value = CalendarValue(year=meaning.in_year)
             else:
                 value = shift(reference.value, unit, meaning.amount)
         except ValueError:

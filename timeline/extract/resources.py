@@ -45,6 +45,7 @@ RULE_OPTIONS: dict[str, type | tuple[type, ...]] = {  # option -> the TOML type 
     "nearest": bool,
     "future_only": bool,
     "anchored": bool,
+    "reported_span": bool,  # "the nine months": results over months, after which "a year earlier" is a year
     "swappable": bool,
     "year_month": bool,
     "weeks_from_day": bool,
