@@ -102,13 +102,22 @@ class Focus:
 
     def _is_aside(self, candidate: Candidate, year: int) -> bool:
         """ "the largest battle since 1813", "(1790)", or in a history of 1919-1921 "documents
-        found in 2004": a date the story looks to and leaves, after which "on 29 August" still
-        means the year being told."""
+        found in 2004", in a narrative "a planned campaign in 1976" (a later year, in a clause pointing
+        ahead): a date the story looks to and leaves, after which "on 29 August" still means the
+        year being told."""
         if self.story_years is not None and not self.story_years[0] <= year <= self.story_years[1]:
             return True
         meaning = candidate.meaning
         if self.narrative and isinstance(meaning, RelativeMeaning) and (meaning.amount or 0) < 0:
             return True  # "their successes of the previous year": a look back
+        last_year = self.last.value.year if self.last is not None else None
+        if (
+            self.narrative
+            and last_year is not None
+            and year > last_year
+            and self.context.tense(candidate.start, candidate.end) > 0
+        ):
+            return True  # "exposed for a planned campaign in 1976": a look ahead
         aside = self.context.rules.aside_before
         return (
             aside is not None
