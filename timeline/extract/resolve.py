@@ -387,6 +387,9 @@ class Resolver:
                 anchor = Anchor(reference.kind, reference.timeml, _explain(meaning, reference))
                 return Resolved(week, timeml, anchor, meaning.mod, weekend)
             unit = UNIT_GRAINS.get(meaning.unit, Grain.DAY)
+            some_day = _days_inside(reference, unit)
+            if some_day is not None:
+                return Resolved(None, some_day, Anchor(reference.kind, reference.timeml, _explain(meaning, reference)))
             base = self.focus.period_for(meaning, reference)
             if base is not None:  # "a year earlier" after "the third quarter": that quarter, a year back
                 year = meaning.in_year if meaning.in_year is not None else (base.year or 0) + meaning.amount
@@ -505,6 +508,20 @@ def _beyond_calendar(meaning: Meaning, why: str) -> Resolved:
         ahead = (meaning.day_offset or meaning.direction or 0) > 0
         mod = meaning.mod
     return Resolved(None, "FUTURE_REF" if ahead else "PAST_REF", Anchor(AnchorKind.NONE, None, why), mod)
+
+
+def _days_inside(reference: Reference, unit: Grain) -> str | None:
+    """ "Four days later" after "In 1915", "that same day" after "in October 1998": some day of
+    that year or month, which TimeML writes 1915-XX-XX, 1998-10-XX (None: the reference has a day)."""
+    value = reference.value
+    if reference.kind is not AnchorKind.MENTION or unit not in (Grain.DAY, Grain.WEEK) or value.year is None:
+        return None
+    if value.day is not None or value.week is not None or value.grain not in (Grain.YEAR, Grain.MONTH):
+        return None
+    year = CalendarValue(year=value.year).timeml()
+    if unit is Grain.WEEK:
+        return f"{year}-WXX"
+    return f"{year}-{value.month:02d}-XX" if value.month is not None else f"{year}-XX-XX"
 
 
 def _placeholder(unit: str) -> str:
