@@ -82,6 +82,7 @@ class DateMeaning:
     tense: int = 0  # the tense the rule's own context shows ("said Tuesday": -1); 0: the clause's
     two_digit_year: bool = False  # "'89": its century is the one nearest the reference's year
     from_mention: bool = False  # "the previous Friday", "the following Monday": counted from the day told
+    week_of: bool = False  # "the week of March 6": the week holding that day
 
     @property
     def absolute(self) -> bool:
@@ -258,6 +259,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
         tense=int(options.get("tense", 0)),
         two_digit_year="year2" in slots and "year" not in slots,
         from_mention="direction" in slots and slots["direction"][1] == "mention",
+        week_of=bool(options.get("week_of")),
     )
 
 

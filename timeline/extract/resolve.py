@@ -166,7 +166,10 @@ class Resolver:
         meaning = candidate.meaning
         if isinstance(meaning, DateMeaning) and meaning.swappable:
             return self._either_way(candidate, meaning)
-        return self._resolve_meaning(candidate, meaning)
+        resolved = self._resolve_meaning(candidate, meaning)
+        if isinstance(meaning, DateMeaning) and meaning.week_of:
+            return _week_holding(resolved)
+        return resolved
 
     def _either_way(self, candidate: Candidate, meaning: DateMeaning) -> Resolved:
         """A numeric date that reads as month/day or day/month: the document's habit decides,
@@ -473,6 +476,17 @@ def _on_holiday(meaning: DateMeaning, resolved: Resolved) -> Resolved:
         return resolved
     value = replace(from_date(day), part_of_day=resolved.value.part_of_day)  # "Easter morning"
     return Resolved(value, value.timeml(), resolved.anchor, resolved.mod, value.interval())
+
+
+def _week_holding(resolved: Resolved) -> Resolved:
+    """ "the week of March 6": the ISO week of the day resolved (unchanged where there is no day)."""
+    day = resolved.value.as_date() if resolved.value is not None and resolved.value.day is not None else None
+    if day is None:
+        return resolved
+    iso = day.isocalendar()
+    week = CalendarValue(year=iso.year, week=iso.week)
+    anchor = replace(resolved.anchor, explanation=f"the week of {day.isoformat()}; {resolved.anchor.explanation}")
+    return Resolved(week, week.timeml(), anchor, resolved.mod, week.interval())
 
 
 def _absolute(value: CalendarValue, mod: str | None) -> Resolved:
