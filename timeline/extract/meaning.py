@@ -83,6 +83,7 @@ class DateMeaning:
     two_digit_year: bool = False  # "'89": its century is the one nearest the reference's year
     from_mention: bool = False  # "the previous Friday", "the following Monday": counted from the day told
     week_of: bool = False  # "the week of March 6": the week holding that day
+    days_after: int = 0  # "the day before last Tuesday" (-1), "the day after Christmas" (+1)
 
     @property
     def absolute(self) -> bool:
@@ -260,6 +261,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
         two_digit_year="year2" in slots and "year" not in slots,
         from_mention="direction" in slots and slots["direction"][1] == "mention",
         week_of=bool(options.get("week_of")),
+        days_after=int(options.get("days_after", 0)),
     )
 
 

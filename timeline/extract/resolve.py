@@ -167,6 +167,8 @@ class Resolver:
         if isinstance(meaning, DateMeaning) and meaning.swappable:
             return self._either_way(candidate, meaning)
         resolved = self._resolve_meaning(candidate, meaning)
+        if isinstance(meaning, DateMeaning) and meaning.days_after:
+            resolved = _days_from(resolved, meaning.days_after)
         if isinstance(meaning, DateMeaning) and meaning.week_of:
             return _week_holding(resolved)
         return resolved
@@ -476,6 +478,21 @@ def _on_holiday(meaning: DateMeaning, resolved: Resolved) -> Resolved:
         return resolved
     value = replace(from_date(day), part_of_day=resolved.value.part_of_day)  # "Easter morning"
     return Resolved(value, value.timeml(), resolved.anchor, resolved.mod, value.interval())
+
+
+def _days_from(resolved: Resolved, days: int) -> Resolved:
+    """ "the day before last Tuesday": ``days`` from the day resolved (unchanged where there is none)."""
+    day = resolved.value.as_date() if resolved.value is not None and resolved.value.day is not None else None
+    if day is None or resolved.value is None:
+        return resolved
+    try:
+        value = _on_day(day + timedelta(days=days), resolved.value)
+    except OverflowError:
+        return resolved
+    side = "after" if days > 0 else "before"
+    count = "the day" if abs(days) == 1 else f"{abs(days)} days"
+    anchor = replace(resolved.anchor, explanation=f"{count} {side} {day.isoformat()}; {resolved.anchor.explanation}")
+    return Resolved(value, value.timeml(), anchor, resolved.mod, value.interval())
 
 
 def _week_holding(resolved: Resolved) -> Resolved:
