@@ -201,7 +201,8 @@ class Resolver:
         elif isinstance(meaning, DurationMeaning):
             resolved = self._resolve_duration(meaning, self._deictic(offset) if meaning.anchored else None)
             in_focus = self.focus.last or self.document
-            if meaning.reported_span and in_focus is not None and in_focus.value.year is not None:
+            reporting = Grain.QUARTER in self.focus.of_grain  # a quarter reported: results, not a story
+            if meaning.reported_span and reporting and in_focus is not None and in_focus.value.year is not None:
                 self.focus.enter_span(in_focus.value.year)
         elif isinstance(meaning, SetMeaning):
             resolved = Resolved(None, meaning.value, Anchor(AnchorKind.NONE))
