@@ -36,6 +36,12 @@ def test_a_date_inside_a_sentence_is_no_byline() -> None:
     assert [t.value for t in extraction.timexes if t.text == "Yesterday"] == ["2015-06-01"]
 
 
+def test_a_day_bc_on_its_own_line_dates_no_document() -> None:
+    extraction = extract("15 March 44 BC\nCaesar was killed in the Senate.")
+    assert extraction.document_date.source is DctSource.NONE
+    assert [(t.text, t.value) for t in extraction.timexes] == [("15 March 44 BC", "BC0044-03-15")]
+
+
 def test_html_metadata_dates_a_page_without_byline(tmp_path: Path) -> None:
     page = tmp_path / "story.html"
     page.write_text(

@@ -14,7 +14,7 @@ CASES = [
     ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", ["about 10:35 a.m.", "Friday"]),
     ("It starts at 2 p.m. EDT (1800 GMT) on Monday.", ["2 p.m. EDT", "Monday"]),
     ("The strike began at 1400 UTC.", ["1400 UTC"]),
-    ("The day before last Tuesday, he left.", ["last Tuesday"]),
+    ("The day before last Tuesday, he left.", ["The day before last Tuesday"]),  # one day: the Monday
     ("The day before last, it rained.", ["The day before last"]),
     ("Officials said that may change next month.", ["next month"]),
 ]

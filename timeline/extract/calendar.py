@@ -258,6 +258,7 @@ class CalendarValue:
             self.hour,
             self.minute,
             self.second,
+            self.zone,
         )
 
     def as_date(self) -> date | None:

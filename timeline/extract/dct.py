@@ -24,8 +24,11 @@ def find_document_date(text: str, candidates: list[Candidate], rules: TextRules)
     found: list[tuple[bool, Candidate, CalendarValue]] = []
     for candidate in candidates:
         meaning = candidate.meaning
-        if not isinstance(meaning, DateMeaning) or meaning.value.day is None or meaning.value.year is None:
+        if not isinstance(meaning, DateMeaning):
             continue
+        year = meaning.value.year
+        if year is None or not 1 <= year <= 9999 or meaning.value.day is None:
+            continue  # a day BC ("15 March 44 BC" on a line of its own) dates no document
         # a byline is a short line: look no farther than BYLINE_REACH each side
         window = max(0, candidate.start - BYLINE_REACH)
         line_start = text.rfind("\n", window, candidate.start) + 1

@@ -54,22 +54,40 @@ class Focus:
         self.of_grain: dict[Grain, Reference] = {}  # "the quarter": the quarter last talked about
         self.day: Reference | None = None  # the day (or time of a day) last talked about
         self.story_years = story_years(candidates) if narrative else None
+        self.in_span = False  # "For the nine months, ...": the year in focus, not its quarter
 
     def remember(self, candidate: Candidate, value: CalendarValue) -> None:
-        """Take ``value`` (what ``candidate`` resolved to) as the focus, unless it is an aside."""
+        """Take ``value`` (what ``candidate`` resolved to) as the focus, unless it is an aside or a
+        comparison with the period in focus ("a year earlier", "the year-ago quarter")."""
         if value.year is None or (self.last is not None and self._is_aside(candidate, value.year)):
             return
+        if is_comparison(candidate.meaning) and self.last is not None:
+            return  # "up from $4 million a year earlier": the next "year-earlier" compares with the same period
         self.last = Reference(value, AnchorKind.MENTION, "the date last mentioned")
+        self.in_span = False
         if value.grain in DAY_OR_FINER:
             self.day = self.last
         if not is_comparison(candidate.meaning):
             self.of_grain[value.grain] = Reference(value, AnchorKind.MENTION, f"the {value.grain.value} last mentioned")
 
+    def enter_span(self, year: int) -> None:
+        """ "For the nine months, net rose ... from a year earlier": results over months of
+        ``year``, compared with the year before, not with the quarter talked about before."""
+        self.last = Reference(CalendarValue(year=year), AnchorKind.MENTION, "the year of the months last reported")
+        self.in_span = True
+
     def period_for(self, meaning: RelativeMeaning, reference: Reference) -> CalendarValue | None:
         """The period last talked about whose grain a year shift keeps: "a year ago" right after a
         quarter of the reference's year ("context"), "the year-ago quarter" (the quarter in focus),
-        "the same month a year ago", "the same period last year" (a quarter, half or month)."""
-        if meaning.unit != "year" or not meaning.amount or self.last is None or not meaning.keep_grain:
+        "the same month a year ago", "the same period last year" (a quarter, half or month), "the
+        1988 quarter" (the quarter in focus, in 1988)."""
+        if (
+            meaning.unit != "year"
+            or not (meaning.amount or meaning.in_year)
+            or self.last is None
+            or not meaning.keep_grain
+            or self.in_span
+        ):
             return None
         grains = FOCUS_GRAINS.get(meaning.keep_grain, FOCUS_GRAINS["context"])
         focus = self.last
@@ -84,13 +102,22 @@ class Focus:
 
     def _is_aside(self, candidate: Candidate, year: int) -> bool:
         """ "the largest battle since 1813", "(1790)", or in a history of 1919-1921 "documents
-        found in 2004": a date the story looks to and leaves, after which "on 29 August" still
-        means the year being told."""
+        found in 2004", in a narrative "a planned campaign in 1976" (a later year, in a clause pointing
+        ahead): a date the story looks to and leaves, after which "on 29 August" still means the
+        year being told."""
         if self.story_years is not None and not self.story_years[0] <= year <= self.story_years[1]:
             return True
         meaning = candidate.meaning
         if self.narrative and isinstance(meaning, RelativeMeaning) and (meaning.amount or 0) < 0:
             return True  # "their successes of the previous year": a look back
+        last_year = self.last.value.year if self.last is not None else None
+        if (
+            self.narrative
+            and last_year is not None
+            and year > last_year
+            and self.context.tense(candidate.start, candidate.end) > 0
+        ):
+            return True  # "exposed for a planned campaign in 1976": a look ahead
         aside = self.context.rules.aside_before
         return (
             aside is not None

@@ -82,6 +82,8 @@ class DateMeaning:
     tense: int = 0  # the tense the rule's own context shows ("said Tuesday": -1); 0: the clause's
     two_digit_year: bool = False  # "'89": its century is the one nearest the reference's year
     from_mention: bool = False  # "the previous Friday", "the following Monday": counted from the day told
+    week_of: bool = False  # "the week of March 6": the week holding that day
+    days_after: int = 0  # "the day before last Tuesday" (-1), "the day after Christmas" (+1)
 
     @property
     def absolute(self) -> bool:
@@ -106,6 +108,7 @@ class RelativeMeaning:
     future_only: bool = False  # "in two weeks": a date ahead only where the clause is not past
     inside: tuple[str, int] | None = None  # "the 3rd of last month": ("day", 3) of the period found
     from_day: int | None = None  # "a week from tomorrow": counted from that day (+1), to a day
+    in_year: int | None = None  # "the 1988 quarter": the period in focus (see keep_grain), in that year
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,7 @@ class DurationMeaning:
     mod: str | None = None
     anchored: bool = False  # "the past three years": a period ending at the reference
     sign: int = -1  # the past (-1) or the next (+1)
+    reported_span: bool = False  # "for the nine months": a company's results over months of its year
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +260,8 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
         tense=int(options.get("tense", 0)),
         two_digit_year="year2" in slots and "year" not in slots,
         from_mention="direction" in slots and slots["direction"][1] == "mention",
+        week_of=bool(options.get("week_of")),
+        days_after=int(options.get("days_after", 0)),
     )
 
 
@@ -310,6 +316,7 @@ def build_relative(
         future_only=bool(options.get("future_only")),
         inside=_inside(slots),
         from_day=slots["deictic_base"][0] if "deictic_base" in slots else None,
+        in_year=slots.get("year"),
     )
 
 
@@ -337,7 +344,13 @@ def build_duration(slots: dict[str, Any], options: dict[str, Any], text: str, la
     value = iso_duration(amount, unit)
     sign = 1 if _has_words_of(lang, "ahead", text) else -1
     mod = slots.get("approx") or options.get("mod")
-    return DurationMeaning(value, mod=mod, anchored=bool(options.get("anchored")), sign=sign)
+    return DurationMeaning(
+        value,
+        mod=mod,
+        anchored=bool(options.get("anchored")),
+        sign=sign,
+        reported_span=bool(options.get("reported_span")),
+    )
 
 
 def unit_is_plural(lang: Language, text: str) -> bool:

@@ -166,7 +166,12 @@ class Resolver:
         meaning = candidate.meaning
         if isinstance(meaning, DateMeaning) and meaning.swappable:
             return self._either_way(candidate, meaning)
-        return self._resolve_meaning(candidate, meaning)
+        resolved = self._resolve_meaning(candidate, meaning)
+        if isinstance(meaning, DateMeaning) and meaning.days_after:
+            resolved = _days_from(resolved, meaning.days_after)
+        if isinstance(meaning, DateMeaning) and meaning.week_of:
+            return _week_holding(resolved)
+        return resolved
 
     def _either_way(self, candidate: Candidate, meaning: DateMeaning) -> Resolved:
         """A numeric date that reads as month/day or day/month: the document's habit decides,
@@ -195,6 +200,10 @@ class Resolver:
             resolved = self._resolve_relative(meaning, reference, candidate)
         elif isinstance(meaning, DurationMeaning):
             resolved = self._resolve_duration(meaning, self._deictic(offset) if meaning.anchored else None)
+            in_focus = self.focus.last or self.document
+            reporting = Grain.QUARTER in self.focus.of_grain  # a quarter reported: results, not a story
+            if meaning.reported_span and reporting and in_focus is not None and in_focus.value.year is not None:
+                self.focus.enter_span(in_focus.value.year)
         elif isinstance(meaning, SetMeaning):
             resolved = Resolved(None, meaning.value, Anchor(AnchorKind.NONE))
         else:
@@ -384,9 +393,15 @@ class Resolver:
                 anchor = Anchor(reference.kind, reference.timeml, _explain(meaning, reference))
                 return Resolved(week, timeml, anchor, meaning.mod, weekend)
             unit = UNIT_GRAINS.get(meaning.unit, Grain.DAY)
+            some_day = _days_inside(reference, unit)
+            if some_day is not None:
+                return Resolved(None, some_day, Anchor(reference.kind, reference.timeml, _explain(meaning, reference)))
             base = self.focus.period_for(meaning, reference)
             if base is not None:  # "a year earlier" after "the third quarter": that quarter, a year back
-                value = replace(base, year=(base.year or 0) + meaning.amount)
+                year = meaning.in_year if meaning.in_year is not None else (base.year or 0) + meaning.amount
+                value = replace(base, year=year)
+            elif meaning.in_year is not None:  # "the 1988 period" with no quarter in focus: the year
+                value = CalendarValue(year=meaning.in_year)
             else:
                 value = shift(reference.value, unit, meaning.amount)
         except ValueError:
@@ -466,6 +481,32 @@ def _on_holiday(meaning: DateMeaning, resolved: Resolved) -> Resolved:
     return Resolved(value, value.timeml(), resolved.anchor, resolved.mod, value.interval())
 
 
+def _days_from(resolved: Resolved, days: int) -> Resolved:
+    """ "the day before last Tuesday": ``days`` from the day resolved (unchanged where there is none)."""
+    day = resolved.value.as_date() if resolved.value is not None and resolved.value.day is not None else None
+    if day is None or resolved.value is None:
+        return resolved
+    try:
+        value = _on_day(day + timedelta(days=days), resolved.value)
+    except OverflowError:
+        return resolved
+    side = "after" if days > 0 else "before"
+    count = "the day" if abs(days) == 1 else f"{abs(days)} days"
+    anchor = replace(resolved.anchor, explanation=f"{count} {side} {day.isoformat()}; {resolved.anchor.explanation}")
+    return Resolved(value, value.timeml(), anchor, resolved.mod, value.interval())
+
+
+def _week_holding(resolved: Resolved) -> Resolved:
+    """ "the week of March 6": the ISO week of the day resolved (unchanged where there is no day)."""
+    day = resolved.value.as_date() if resolved.value is not None and resolved.value.day is not None else None
+    if day is None:
+        return resolved
+    iso = day.isocalendar()
+    week = CalendarValue(year=iso.year, week=iso.week)
+    anchor = replace(resolved.anchor, explanation=f"the week of {day.isoformat()}; {resolved.anchor.explanation}")
+    return Resolved(week, week.timeml(), anchor, resolved.mod, week.interval())
+
+
 def _absolute(value: CalendarValue, mod: str | None) -> Resolved:
     return Resolved(value, value.timeml(), Anchor(AnchorKind.ABSOLUTE, None, "written in full"), mod, value.interval())
 
@@ -499,6 +540,20 @@ def _beyond_calendar(meaning: Meaning, why: str) -> Resolved:
         ahead = (meaning.day_offset or meaning.direction or 0) > 0
         mod = meaning.mod
     return Resolved(None, "FUTURE_REF" if ahead else "PAST_REF", Anchor(AnchorKind.NONE, None, why), mod)
+
+
+def _days_inside(reference: Reference, unit: Grain) -> str | None:
+    """ "Four days later" after "In 1915", "that same day" after "in October 1998": some day of
+    that year or month, which TimeML writes 1915-XX-XX, 1998-10-XX (None: the reference has a day)."""
+    value = reference.value
+    if reference.kind is not AnchorKind.MENTION or unit not in (Grain.DAY, Grain.WEEK) or value.year is None:
+        return None
+    if value.day is not None or value.week is not None or value.grain not in (Grain.YEAR, Grain.MONTH):
+        return None
+    year = CalendarValue(year=value.year).timeml()
+    if unit is Grain.WEEK:
+        return f"{year}-WXX"
+    return f"{year}-{value.month:02d}-XX" if value.month is not None else f"{year}-XX-XX"
 
 
 def _placeholder(unit: str) -> str:
