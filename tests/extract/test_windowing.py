@@ -138,8 +138,8 @@ def test_a_rule_is_woken_only_by_the_words_its_pattern_can_read() -> None:
     assert count_units is not None and {"quarter", "hours", "yrs"} <= count_units
 
 
-def test_a_rule_is_run_around_its_own_reach_and_finds_a_long_form() -> None:
-    """Windows reach as far as each rule's own examples show (plus a margin): the example
+def test_a_rule_reaches_as_far_as_its_longest_example() -> None:
+    """A rule's reach is what its own examples show (plus a margin): the example
     "done by [the beginning of October]" makes position_month reach back past "the beginning of"."""
     from timeline.extract.triggers import rule_reach
 

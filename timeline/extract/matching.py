@@ -1,8 +1,8 @@
 """Finding rule matches in a text, fast.
 
 A text is scanned once for trigger words (see :mod:`timeline.extract.triggers`); each rule
-runs only in windows of its own reach around the trigger words that can wake it ("last
-year" is not looked for around "quarter"). Overlapping matches are settled longest first,
+runs only in windows around the trigger words that can wake it ("last year" is not looked
+for around "quarter"). Overlapping matches are settled longest first,
 then by rule order (the order of rules.toml), as HeidelTime does.
 """
 
@@ -16,7 +16,7 @@ import regex
 from timeline.extract.meaning import BUILDERS, DateMeaning, Meaning
 from timeline.extract.normalize import normalize_groups
 from timeline.extract.resources import Language, RuleSpec, TextRules
-from timeline.extract.triggers import rule_requirements, rule_words, rules_by_category, trigger_table, window_reach
+from timeline.extract.triggers import category_reach, rule_requirements, rule_words, rules_by_category, trigger_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,73 +29,36 @@ class Candidate:
     meaning: Meaning
 
 
-Spans = list[tuple[int, int]]
-Windows = list[tuple[int, int]]
+Window = tuple[int, int, frozenset[str]]  # [lo, hi) and the trigger words inside
 NON_SPACE = regex.compile(r"\S*")
-ALL_WORDS: frozenset[str] = frozenset({"*"})  # TextTriggers.waking: every word of the category
 
 
-@dataclass(slots=True)
-class TextTriggers:
-    """The triggers of one text: spans by category, and by category and word, and where each
-    category's triggers start (for the categories a rule requires)."""
+def _windows_by_category(text: str, language: Language) -> tuple[dict[str, list[Window]], dict[str, list[int]]]:
+    """For each trigger category, merged windows around its triggers (with the trigger words
+    each holds), and where its triggers start.
 
-    spans: dict[str, Spans]
-    by_word: dict[str, dict[str, Spans]]
-    starts: dict[str, list[int]]
-
-    @classmethod
-    def scan(cls, text: str, language: Language) -> TextTriggers:
-        spans: dict[str, Spans] = {}
-        by_word: dict[str, dict[str, Spans]] = {}
-        starts: dict[str, list[int]] = {}
-        for start, end, category, word in trigger_table(language).scan(text):
-            spans.setdefault(category, []).append((start, end))
-            by_word.setdefault(category, {}).setdefault(word, []).append((start, end))
-            starts.setdefault(category, []).append(start)
-            if category == "numeric":  # "May 4-5": digits in a range still count as day numbers
-                starts.setdefault("number", []).append(start)
-        return cls(spans, by_word, starts)
-
-    def waking(self, category: str, words: frozenset[str] | None) -> tuple[frozenset[str], Spans]:
-        """The words of ``category`` in the text that are among ``words`` (all: None), and their spans."""
-        found = self.by_word[category]
-        if words is None:
-            return ALL_WORDS, self.spans[category]
-        present = words.intersection(found)
-        if len(present) == len(found):
-            return ALL_WORDS, self.spans[category]
-        if len(present) == 1:
-            return present, found[next(iter(present))]
-        return present, sorted(span for word in present for span in found[word])
-
-
-def _windows(text: str, triggers: list[tuple[int, int]], reach: tuple[int, int]) -> Windows:
-    """Merged [lo, hi) windows reaching ``reach`` characters before and after each trigger.
-
-    A window ends at white space so that no word is cut (a cut word would fool the
-    patterns' look-aheads).
+    A window reaches as far as the farthest-reaching rule the category wakes, and stops at
+    white space so that no word is cut (a cut word would fool the patterns' look-aheads).
     """
-    before, after = reach
-    windows: Windows = []
-    last_lo = last_hi = -1
-    for start, end in triggers:
-        lo = start - before if start > before else 0
-        hi = end + after
-        if lo <= last_hi:
-            if hi > last_hi:
-                last_hi = hi
+    reach = category_reach(language)
+    windows: dict[str, list[Window]] = {}
+    starts: dict[str, list[int]] = {}
+    for start, end, category, word in trigger_table(language).scan(text):
+        starts.setdefault(category, []).append(start)
+        if category == "numeric":  # "May 4-5": digits in a range still count as day numbers
+            starts.setdefault("number", []).append(start)
+        extent = reach.get(category)
+        if extent is None:
             continue
-        if last_hi >= 0:
-            last_hi = _word_end(text, last_hi)
-            if lo <= last_hi:  # the word it ran into reaches this trigger's window
-                last_hi = max(last_hi, hi)
-                continue
-            windows.append((last_lo, last_hi))
-        last_lo, last_hi = lo, hi
-    if last_hi >= 0:
-        windows.append((last_lo, _word_end(text, last_hi)))
-    return windows
+        lo = start - extent[0] if start > extent[0] else 0
+        hi = _word_end(text, end + extent[1])
+        spans = windows.setdefault(category, [])
+        if spans and lo <= spans[-1][1]:
+            last_lo, last_hi, words = spans[-1]
+            spans[-1] = (last_lo, max(hi, last_hi), words if word in words else words | {word})
+        else:
+            spans.append((lo, hi, frozenset((word,))))
+    return windows, starts
 
 
 def _word_end(text: str, position: int) -> int:
@@ -107,19 +70,16 @@ def _word_end(text: str, position: int) -> int:
     return match.end() if match is not None else len(text)
 
 
-def _with_all(windows: Windows, starts: dict[str, list[int]], categories: frozenset[str]) -> Windows:
-    """The windows in which a trigger of each of ``categories`` starts."""
-    kept = windows
+def _has_all(starts: dict[str, list[int]], categories: frozenset[str], lo: int, hi: int) -> bool:
+    """Whether a trigger of each category starts inside [lo, hi)."""
     for category in categories:
         positions = starts.get(category)
         if not positions:
-            return []
-        kept = [
-            (lo, hi)
-            for lo, hi in kept
-            if (i := bisect.bisect_left(positions, lo)) < len(positions) and positions[i] < hi
-        ]
-    return kept
+            return False
+        index = bisect.bisect_left(positions, lo)
+        if index == len(positions) or positions[index] >= hi:
+            return False
+    return True
 
 
 def _span(match: regex.Match[str]) -> tuple[int, int]:
@@ -130,33 +90,22 @@ def _span(match: regex.Match[str]) -> tuple[int, int]:
 
 
 def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec, regex.Match[str]]]:
-    """Every rule's matches inside the windows (its own reach) around the trigger words that can
-    wake it, skipping windows that lack a category all the rule's examples show (a
-    day-month-year needs a year)."""
+    """Every rule's matches inside the windows around the trigger words that can wake it,
+    skipping windows that lack a category all the rule's examples show (a day-month-year
+    needs a year)."""
     found: list[tuple[int, int, RuleSpec, regex.Match[str]]] = []
-    triggers = TextTriggers.scan(text, language)
-    required, reach, words = rule_requirements(language), window_reach(language), rule_words(language)
-    by_category = rules_by_category(language)
-    for category in triggers.spans:
-        rules = by_category.get(category)
-        if not rules:
-            continue
-        built: dict[tuple[tuple[int, int], frozenset[str], frozenset[str]], Windows] = {}
-        for rule in rules:
-            present, spans = triggers.waking(category, words[rule.name])
-            if not spans:
-                continue
-            extent, needs = reach[rule.name], required[rule.name]
-            key = (extent, present, needs)
-            windows = built.get(key)
-            if windows is None:
-                windows = _windows(text, spans, extent)
-                if needs:
-                    windows = _with_all(windows, triggers.starts, needs)
-                built[key] = windows
+    windows, starts = _windows_by_category(text, language)
+    required, words_of = rule_requirements(language), rule_words(language)
+    for category, spans in windows.items():
+        for rule in rules_by_category(language)[category]:
+            needs, words = required[rule.name], words_of[rule.name]
             search = rule.pattern.search
             seen_end = -1
-            for lo, hi in windows:
+            for lo, hi, inside in spans:
+                if words is not None and words.isdisjoint(inside):
+                    continue  # "last year" is not looked for around "quarter"
+                if needs and not _has_all(starts, needs, lo, hi):
+                    continue
                 # search() rather than finditer(): most windows hold no match, and one call is
                 # the cheapest way to learn that.
                 match = search(text, lo, hi)

@@ -385,19 +385,6 @@ def _wakes(rule: RuleSpec, table: TriggerTable, waking: frozenset[str], phrase: 
     return False
 
 
-REACH_STEP = 8  # characters: reaches are rounded up to a multiple, so that rules share windows
-
-
-@cache
-def window_reach(language: Language) -> dict[str, tuple[int, int]]:
-    """Rule name -> its reach rounded up to REACH_STEP: a category's rules then fall into a few
-    reaches, and the windows of each are built once per text."""
-    return {
-        name: (-(-before // REACH_STEP) * REACH_STEP, -(-after // REACH_STEP) * REACH_STEP)
-        for name, (before, after) in rule_reach(language).items()
-    }
-
-
 @cache
 def category_reach(language: Language) -> dict[str, tuple[int, int]]:
     """Category -> the farthest reach, before and after, of the rules it wakes."""
