@@ -1,9 +1,10 @@
 """`timeline bench extract [DIR]`: our extractor against dateparser's ``search_dates`` on the same texts.
 
 Both run in one process on the texts of the ``.tml`` files under DIR, each given the
-document's creation date. Speed is the best of ``--repeat`` runs of each, by wall clock and by
-CPU time (the CPU figure is the steadier one on a busy machine); peak memory is traced in a
-separate pass of each, since tracing slows the code it watches.
+document's creation date. Speed is the best of ``--repeat`` passes of each, by wall clock and by
+CPU time (the CPU figure is the steadier one on a busy machine); the passes alternate (ours,
+theirs, ours, ...), so that a machine growing busier or quieter meanwhile slows both alike.
+Peak memory is traced in a separate pass of each, since tracing slows the code it watches.
 """
 
 from __future__ import annotations
@@ -103,10 +104,12 @@ def command(directory: Path | None, repeat: int | None, long_documents: bool) ->
     ours, theirs = _our_extractor(), _search_dates()
     ours(WARM_UP_TEXT, None)  # load rules and language data outside the timed runs
     theirs(WARM_UP_TEXT, None)
-    measurements = [
-        _measure(f"timeline extract (best of {repeat})", ours, texts, words, repeat),
-        _measure(f"dateparser search_dates (best of {repeat})", theirs, texts, words, repeat),
-    ]
+    measurements = _measure_alternately(
+        {f"timeline extract (best of {repeat})": ours, f"dateparser search_dates (best of {repeat})": theirs},
+        texts,
+        words,
+        repeat,
+    )
     click.echo(f"corpus: {directory} ({len(texts)} files, {words:,} words)")
     click.echo(format_measurements(measurements))
     ratio = measurements[0].words_per_second / measurements[1].words_per_second
@@ -141,11 +144,22 @@ def _search_dates() -> Run:
     return lambda text, dct: search_dates(text, languages=LANGUAGES, settings=search_settings(dct))
 
 
-def _measure(name: str, run: Run, texts: Texts, words: int, repeat: int) -> Measurement:
-    timings = [_seconds(run, texts) for _ in range(repeat)]
-    wall = min(t[0] for t in timings)
-    cpu = min(t[1] for t in timings)
-    return Measurement(name, words, wall, cpu, _peak_bytes(run, texts))
+def _measure_alternately(runs: dict[str, Run], texts: Texts, words: int, repeat: int) -> list[Measurement]:
+    """Each system's best pass of ``repeat``, the passes of the systems taken in turn."""
+    timings: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
+    for _ in range(repeat):
+        for name, run in runs.items():
+            timings[name].append(_seconds(run, texts))
+    return [
+        Measurement(
+            name,
+            words,
+            min(wall for wall, _ in timings[name]),
+            min(cpu for _, cpu in timings[name]),
+            _peak_bytes(run, texts),
+        )
+        for name, run in runs.items()
+    ]
 
 
 def _seconds(run: Run, texts: Texts) -> tuple[float, float]:
