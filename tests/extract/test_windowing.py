@@ -139,13 +139,16 @@ def test_a_rule_is_woken_only_by_the_words_its_pattern_can_read() -> None:
 
 
 def test_a_rule_reaches_as_far_as_its_longest_example() -> None:
-    """A rule's reach is what its own examples show (plus a margin): the example
-    "done by [the beginning of October]" makes position_month reach back past "the beginning of"."""
+    """A rule's reach is what its own examples show (plus a margin), its match and what its
+    look-aheads read: a window cut to this_part_of_day's reach after "evening" still holds
+    "at 6", and fr_day_range_first's reach around "septembre" holds the "26" it tags."""
     from timeline.extract.triggers import rule_reach
 
-    before, _ = rule_reach(ENGLISH)["position_month"]
-    assert before >= len("the beginning of ")
-    found = {
-        (c.rule, c.start) for c in find_candidates("It will be done by the beginning of October, he said.", ENGLISH)
-    }
-    assert ("position_month", len("It will be done by ")) in found
+    after_evening = rule_reach(ENGLISH)["this_part_of_day"][1]
+    assert after_evening >= len(" at 6")
+    text = "We meet this evening at 6 to sign."
+    found = {(text[c.start : c.end], c.rule) for c in find_candidates(text, ENGLISH)}
+    assert ("this evening at 6", "this_part_of_day") in found
+    french = load_language("fr")
+    before_month = rule_reach(french)["fr_day_range_first"][0]
+    assert before_month >= len("26 au 29 ")

@@ -16,7 +16,14 @@ import regex
 from timeline.extract.meaning import BUILDERS, DateMeaning, Meaning
 from timeline.extract.normalize import normalize_groups
 from timeline.extract.resources import Language, RuleSpec, TextRules
-from timeline.extract.triggers import category_reach, rule_requirements, rule_words, rules_by_category, trigger_table
+from timeline.extract.triggers import (
+    category_reach,
+    rule_reach,
+    rule_requirements,
+    rule_words,
+    rules_by_category,
+    trigger_table,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +36,7 @@ class Candidate:
     meaning: Meaning
 
 
-Window = tuple[int, int, frozenset[str]]  # [lo, hi) and the trigger words inside
+Window = tuple[int, int, frozenset[str], int, int]  # [lo, hi), its trigger words, first trigger start, last end
 NON_SPACE = regex.compile(r"\S*")
 
 
@@ -54,10 +61,11 @@ def _windows_by_category(text: str, language: Language) -> tuple[dict[str, list[
         hi = _word_end(text, end + extent[1])
         spans = windows.setdefault(category, [])
         if spans and lo <= spans[-1][1]:
-            last_lo, last_hi, words = spans[-1]
-            spans[-1] = (last_lo, max(hi, last_hi), words if word in words else words | {word})
+            last_lo, last_hi, words, first_start, _ = spans[-1]
+            words = words if word in words else words | {word}
+            spans[-1] = (last_lo, max(hi, last_hi), words, first_start, max(end, spans[-1][4]))
         else:
-            spans.append((lo, hi, frozenset((word,))))
+            spans.append((lo, hi, frozenset((word,)), start, end))
     return windows, starts
 
 
@@ -95,15 +103,21 @@ def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec
     needs a year)."""
     found: list[tuple[int, int, RuleSpec, regex.Match[str]]] = []
     windows, starts = _windows_by_category(text, language)
-    required, words_of = rule_requirements(language), rule_words(language)
+    required, words_of, reach = rule_requirements(language), rule_words(language), rule_reach(language)
     for category, spans in windows.items():
         for rule in rules_by_category(language)[category]:
             needs, words = required[rule.name], words_of[rule.name]
+            before, after = reach[rule.name]
             search = rule.pattern.search
             seen_end = -1
-            for lo, hi, inside in spans:
+            for lo, hi, inside, first_start, last_end in spans:
                 if words is not None and words.isdisjoint(inside):
                     continue  # "last year" is not looked for around "quarter"
+                # the window is the category's; this rule's own reach may be shorter
+                if first_start - before > lo:
+                    lo = first_start - before
+                if last_end + after < hi:
+                    hi = min(hi, _word_end(text, last_end + after))
                 if needs and not _has_all(starts, needs, lo, hi):
                     continue
                 # search() rather than finditer(): most windows hold no match, and one call is
