@@ -56,6 +56,8 @@ KNOWN_DIFFERENCES = {
     "numeric_month_year": "'’09/1503': two digits after a quote are a year ('17), not a dashed date",
     "year_bare": "'2021 a.m.': digits before a.m./p.m. are a clock time only, not a year",
     "clock_time": "'05\\np.m.': a line break between the digits and p.m. is not looked at (a space is)",
+    "year_bc": "'1\\nB.C.': a line break between the digits and the era is not looked at (a space is)",
+    "period_of_year_bc": "'May 1\\nB.C.': a line break between the digits and the era is not looked at",
     "lower_month_year": "'1997:46': digits before a colon are a clock time only, not a year",
     "quarter_code": "'Q3 1450:1450': digits before a colon are a clock time only, not a year",
     "day_month": "'’05 May': two digits after a quote are a year ('17), not a day number",
