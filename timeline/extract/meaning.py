@@ -368,6 +368,8 @@ def build_set(slots: dict[str, Any], options: dict[str, Any], text: str, lang: L
         return SetMeaning(str(slots["frequency"]))
     if "season" in slots:
         return SetMeaning(f"XXXX-{slots['season']}", quant=quant)  # "every summer"
+    if "month" in slots:
+        return SetMeaning(f"XXXX-{int(slots['month']):02d}", quant=quant)  # "each July"
     unit = str(slots.get("unit", "day"))
     amount = slots.get("count", 1)
     return SetMeaning(iso_duration(amount, unit), quant=quant, freq=slots.get("freq"))
