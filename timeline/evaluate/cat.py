@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from timeline.evaluate.timeml import GoldTimex, TimemlDocument, TimemlError
+from timeline.extract import extract
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -50,7 +51,11 @@ def parse_cat(root: ET.Element, *, default_id: str = "") -> TimemlDocument:
     for element, anchors in timexes:
         if element.get("functionInDocument") == "CREATION_TIME":
             value = (element.get("value") or "")[:10]
-            dct = value if _ISO_DAY.fullmatch(value) else None  # one file writes "03-02-2009"
+            if _ISO_DAY.fullmatch(value):
+                dct = value
+            else:  # one file writes "03-02-2009": its dateline's words say which day
+                words = " ".join(tokens[t_id].text for t_id in anchors if t_id in tokens)
+                dct = _dateline_day(words, root.get("lang"))
             dateline.update(anchors)
     offsets: dict[str, tuple[int, int]] = {}
     parts: list[str] = []
@@ -88,3 +93,11 @@ def parse_cat(root: ET.Element, *, default_id: str = "") -> TimemlDocument:
         )
     gold.sort(key=lambda timex: timex.start)
     return TimemlDocument(root.get("doc_id") or default_id, root.get("doc_name"), dct, text, gold)
+
+
+def _dateline_day(words: str, language: str | None) -> str | None:
+    """The ISO day a dateline ("February 03 , 2009") writes in full, or None."""
+    for timex in extract(words, language=language or None).timexes:
+        if _ISO_DAY.fullmatch(timex.value or ""):
+            return timex.value
+    return None

@@ -159,7 +159,7 @@ class TextContext:
     def tense(self, start: int, end: int) -> int:
         """-1 past, +1 future, 0 unknown, from the verbs of the clause around ``start:end``."""
         lo, hi = self.sentence_at(start)
-        before = self.text[max(lo, start - 50) : start]
+        before = self.text[max(lo, start - 60) : start]
         after = self.text[end : min(hi, end + 30)]
         # The marker nearest the expression wins: "said it will sign on Friday" is future.
         nearest: tuple[int, int] | None = None  # (distance, tense)

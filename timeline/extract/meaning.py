@@ -354,8 +354,9 @@ def build_duration(slots: dict[str, Any], options: dict[str, Any], text: str, la
 
 
 def unit_is_plural(lang: Language, text: str) -> bool:
-    """Whether the last word is a plural: ends in -s, or is listed ("millennia")."""
-    last = text.lower().rstrip().split()[-1] if text.split() else ""
+    """Whether the last word is a plural: ends in -s, or is listed ("millennia"); of a compound
+    ("months-long") its first part."""
+    last = text.lower().rstrip().split()[-1].split("-")[0] if text.split() else ""
     return last.endswith("s") or last in lang.vocabulary.get("irregular_plural", {})
 
 
@@ -368,6 +369,8 @@ def build_set(slots: dict[str, Any], options: dict[str, Any], text: str, lang: L
         return SetMeaning(str(slots["frequency"]))
     if "season" in slots:
         return SetMeaning(f"XXXX-{slots['season']}", quant=quant)  # "every summer"
+    if "month" in slots:
+        return SetMeaning(f"XXXX-{int(slots['month']):02d}", quant=quant)  # "each July"
     unit = str(slots.get("unit", "day"))
     amount = slots.get("count", 1)
     return SetMeaning(iso_duration(amount, unit), quant=quant, freq=slots.get("freq"))

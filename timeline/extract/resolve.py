@@ -615,8 +615,10 @@ def _year_shift(value: CalendarValue, reference: CalendarValue, tense: int) -> i
     month, ref_month = _first_month(value), reference.month or _first_month(reference)
     if month is None or ref_month is None:
         return 0
-    if tense == 0 and value.quarter is None and value.half is None:
+    if tense == 0:
         distance = month - ref_month
+        if value.quarter is not None or value.half is not None:
+            return -1 if distance > 6 else 0  # "profits for the fourth quarter", said in January
         return -1 if distance > 6 else 1 if distance < -7 else 0
     if tense < 0 and month > ref_month + (0 if value.season is not None else 2):
         return -1  # a season not begun is last year's; "extended to Nov. 16", said in late October, this year's
