@@ -138,6 +138,9 @@ def test_a_rule_is_woken_only_by_the_words_its_pattern_can_read() -> None:
     assert words["month_alone"] == frozenset({"may", ""})
     count_units = words["count_units"]
     assert count_units is not None and {"quarter", "hours", "yrs"} <= count_units
+    # a list of whole words ([triggers] whole_words), and a rule woken by two categories of them
+    present_ref = words["present_ref"]
+    assert present_ref is not None and {"now", "current"} <= present_ref and "that" not in present_ref
 
 
 def test_a_rule_reaches_as_far_as_its_longest_example() -> None:

@@ -39,7 +39,8 @@ class TriggerTable:
     def __init__(self, language: Language, wanted: frozenset[str] | None = None) -> None:
         """``wanted``: the categories to look for (None: all of them)."""
         words: dict[str, set[str]] = {}
-        phrases: dict[tuple[str, str], set[str]] = {}  # (word, vocabulary table) -> its keys
+        phrases: dict[tuple[str, str], set[str]] = {}  # (word, category) -> the whole words it is
+        unknown: set[tuple[str, str]] = set()  # (word, category): the first word of an entry of several ("q4")
         lists = language.trigger_lists
         capitalized_only = frozenset(lists.get("capitalized_only", []))
         assert language.text_rules is not None
@@ -50,12 +51,18 @@ class TriggerTable:
                 if len(tokens) == 1:  # multi-word keys ("late night") are woken by their own words
                     words.setdefault(tokens[0], set()).add(table)
                     phrases.setdefault((tokens[0], table), set()).add(key)
+        whole_words = frozenset(lists.get("whole_words", []))
         for category, entries in lists.items():
-            if category in ("vocabulary_tables", "capitalized_only"):
+            if category in ("vocabulary_tables", "capitalized_only", "whole_words"):
                 continue
             for entry in entries:
-                for word in TOKEN.findall(entry.lower())[:1]:
+                tokens = TOKEN.findall(entry.lower())
+                for word in tokens[:1]:
                     words.setdefault(word, set()).add(category)
+                    if category in whole_words and len(tokens) == 1:
+                        phrases.setdefault((word, category), set()).add(entry)
+                    elif category in whole_words:
+                        unknown.add((word, category))
         # A lower-case "may", "friday", "aug" is looked for as its own category ("month_lower"):
         # rules that read lower-case names want a preposition or a number beside them.
         lower = {word: {lowered(category, capitalized_only) for category in found} for word, found in words.items()}
@@ -66,7 +73,10 @@ class TriggerTable:
         self.lower_words = {word: frozenset(found) for word, found in lower.items() if found}
         self.word_set = frozenset(self.words) | frozenset(self.lower_words)
         self.phrases: dict[str, dict[str, frozenset[str]]] = {}
-        """Vocabulary table (a category) -> trigger word -> the keys it stands for ("sept" -> "sept")."""
+        """Category (a vocabulary table or a list of whole words) -> trigger word -> the words it
+        stands for ("sept" -> "sept"); none where it also starts a longer entry ("q" of "q4")."""
+        for word, category in unknown:
+            phrases[word, category] = set()
         for (word, category), texts in phrases.items():
             for name in {category, lowered(category, capitalized_only)}:
                 self.phrases.setdefault(name, {})[word] = frozenset(texts)
@@ -343,21 +353,27 @@ def rule_words(language: Language) -> dict[str, frozenset[str] | None]:
     never be "last [quarter]" if its pattern names no quarter. Each phrase a trigger word
     starts ("quarter", "Good Friday") is put in place of the waking word of each example; the
     word wakes the rule if the rule then still matches where the example's match starts.
-    Only the words of vocabulary tables are told apart this way (the [triggers] lists hold
-    first words of longer phrases); digits ("" as a word) always wake a rule, and rules woken
-    by several categories are woken by all their triggers.
+    Only the words of vocabulary tables and of the [triggers] lists named ``whole_words`` are
+    told apart this way (other lists hold first words of longer names), for each category that
+    wakes the rule; a word that also starts a longer entry and digits ("" as a word) always
+    wake it, and so do all the triggers of a rule woken by a category of neither kind.
     """
     table = TriggerTable(language)
     categories = rule_categories(language)
     result: dict[str, frozenset[str] | None] = {}
     for rule in language.rules:
         waking = categories[rule.name]
-        phrases = table.phrases.get(next(iter(waking))) if len(waking) == 1 else None
-        if phrases is None or not rule.examples:
+        if not rule.examples or any(category not in table.phrases for category in waking):
             result[rule.name] = None
             continue
-        woken = {word for word, texts in phrases.items() if any(_wakes(rule, table, waking, text) for text in texts)}
-        result[rule.name] = frozenset(woken | {""})
+        woken = {""}
+        for category in waking:
+            woken |= {
+                word
+                for word, texts in table.phrases[category].items()
+                if not texts or any(_wakes(rule, table, frozenset({category}), text) for text in texts)
+            }
+        result[rule.name] = frozenset(woken)
     return result
 
 
