@@ -231,7 +231,7 @@ def rule_categories(language: Language) -> dict[str, frozenset[str]]:
     for around "ago", not around every "months"). Rules whose examples share none are woken
     by any category they show.
     """
-    table = TriggerTable(language)
+    table = full_table(language)
     result: dict[str, frozenset[str]] = {}
     for rule in language.rules:
         per_example = [_example_categories(table, example) for example in rule.examples]
@@ -256,7 +256,7 @@ def rule_requirements(language: Language) -> dict[str, frozenset[str]]:
     A window around the waking trigger that lacks one of them cannot hold a match, so the
     rule is not run there: "13 May 2021" needs a year beside the month.
     """
-    table = TriggerTable(language)
+    table = full_table(language)
     wakers = rule_categories(language)
     scanned = REQUIRABLE
     result: dict[str, frozenset[str]] = {}
@@ -273,6 +273,12 @@ def _example_categories(table: TriggerTable, example: str) -> frozenset[str]:
     if not categories or categories == {"number"}:  # "1915-[17]": woken by the year beside it
         categories = categories_of(table, [span, example.rsplit("=>", 1)[0]])
     return categories
+
+
+@cache
+def full_table(language: Language) -> TriggerTable:
+    """The table of every category, which the examples are read with."""
+    return TriggerTable(language)
 
 
 @cache
@@ -300,16 +306,13 @@ def rule_reach(language: Language) -> dict[str, tuple[int, int]]:
     longer still needs an example of its own). Where an example holds several triggers of
     the waking category, the one needing the smallest window is measured.
     """
-    table = TriggerTable(language)
+    table = full_table(language)
     categories = rule_categories(language)
     reach: dict[str, tuple[int, int]] = {}
     for rule in language.rules:
         before = after = 0
         for example in rule.examples:
-            clean = example.rsplit("=>", 1)[0].strip().replace("[", "").replace("]", "")
-            span = _example_span(example)
-            offset = clean.find(span)
-            lo, hi = _match_around(rule, clean, offset, offset + len(span))
+            clean, (lo, hi) = _example_match(rule, example)
             sides = [
                 _sides_needed(rule, clean, (lo, hi), (start, end))
                 for start, end, category, _ in table.scan(clean)
@@ -337,6 +340,14 @@ def _sides_needed(rule: RuleSpec, text: str, match: tuple[int, int], trigger: tu
     return before, after
 
 
+def _example_match(rule: RuleSpec, example: str) -> tuple[str, tuple[int, int]]:
+    """An example's text (without its brackets) and the edges of the rule's match in it."""
+    clean = example.rsplit("=>", 1)[0].strip().replace("[", "").replace("]", "")
+    span = _example_span(example)
+    offset = clean.find(span)
+    return clean, _match_around(rule, clean, offset, offset + len(span))
+
+
 def _match_around(rule: RuleSpec, text: str, start: int, end: int) -> tuple[int, int]:
     """The edges of the rule's match that covers text[start:end] (the span itself if none does)."""
     for match in rule.pattern.finditer(text):
@@ -358,7 +369,7 @@ def rule_words(language: Language) -> dict[str, frozenset[str] | None]:
     wakes the rule; a word that also starts a longer entry and digits ("" as a word) always
     wake it, and so do all the triggers of a rule woken by a category of neither kind.
     """
-    table = TriggerTable(language)
+    table = full_table(language)
     categories = rule_categories(language)
     result: dict[str, frozenset[str] | None] = {}
     for rule in language.rules:
@@ -381,10 +392,7 @@ def _wakes(rule: RuleSpec, table: TriggerTable, waking: frozenset[str], phrase: 
     """Whether ``phrase``, put in place of the waking word of one of the rule's examples, keeps
     the example's match (same start); written in the case of the word it replaces."""
     for example in rule.examples:
-        clean = example.rsplit("=>", 1)[0].strip().replace("[", "").replace("]", "")
-        span = _example_span(example)
-        offset = clean.find(span)
-        match_start = _match_around(rule, clean, offset, offset + len(span))[0]
+        clean, (match_start, _) = _example_match(rule, example)
         for start, end, category, _ in table.scan(clean):
             if category not in waking:
                 continue
