@@ -481,9 +481,15 @@ def _on_holiday(meaning: DateMeaning, resolved: Resolved) -> Resolved:
     return Resolved(value, value.timeml(), resolved.anchor, resolved.mod, value.interval())
 
 
+def _day_of(resolved: Resolved) -> date | None:
+    """The day ``resolved`` names, if it names one."""
+    value = resolved.value
+    return value.as_date() if value is not None and value.day is not None else None
+
+
 def _days_from(resolved: Resolved, days: int) -> Resolved:
     """ "the day before last Tuesday": ``days`` from the day resolved (unchanged where there is none)."""
-    day = resolved.value.as_date() if resolved.value is not None and resolved.value.day is not None else None
+    day = _day_of(resolved)
     if day is None or resolved.value is None:
         return resolved
     try:
@@ -498,7 +504,7 @@ def _days_from(resolved: Resolved, days: int) -> Resolved:
 
 def _week_holding(resolved: Resolved) -> Resolved:
     """ "the week of March 6": the ISO week of the day resolved (unchanged where there is no day)."""
-    day = resolved.value.as_date() if resolved.value is not None and resolved.value.day is not None else None
+    day = _day_of(resolved)
     if day is None:
         return resolved
     iso = day.isocalendar()
