@@ -9,10 +9,10 @@ years before 1 AD or after 9999 need no special types.
 from __future__ import annotations
 
 import calendar as _cal
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from timeline.extract.model import Grain, Interval
+from timeline.extract.record import record
 
 SEASON_MONTHS: dict[str, tuple[int, int]] = {  # season -> (first month, months long); winter spans the new year
     "SP": (3, 3),
@@ -75,7 +75,7 @@ def _ordinal_day(year: int, month: int, day: int) -> date:
     return date(year, month, day)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CalendarValue:
     """A calendar position; the finest field set decides its grain."""
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import operator
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 
 import regex
 
+from timeline.extract.record import record
 from timeline.extract.resources import Language, TextRules, load_language
 
 QUOTE_OPENERS = ('"', "“", "‘", " '", "('")  # what a quotation may open with (see QUOTATION)
@@ -48,7 +48,7 @@ def _cut_long_sentences(text: str, ends: list[int], limit: int) -> list[int]:
     return result
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quote:
     """A quotation: its inner span and the attribution around it ("..., the minister said Friday.")."""
 

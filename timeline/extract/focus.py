@@ -9,13 +9,12 @@ mention the story only looks to and leaves ("the largest battle since 1813", in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from timeline.extract.calendar import CalendarValue
 from timeline.extract.context import TextContext
 from timeline.extract.matching import Candidate
 from timeline.extract.meaning import DateMeaning, Meaning, RelativeMeaning
 from timeline.extract.model import AnchorKind, Grain
+from timeline.extract.record import record
 
 # keep_grain -> the grains of the period in focus a year shift keeps (see Focus.period_for)
 FOCUS_GRAINS = {
@@ -27,7 +26,7 @@ FOCUS_GRAINS = {
 DAY_OR_FINER = frozenset({Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reference:
     """A date to resolve against, and what it is."""
 

@@ -9,12 +9,13 @@ then by rule order (the order of rules.toml), as HeidelTime does.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import regex
 
 from timeline.extract.meaning import BUILDERS, DateMeaning, Meaning
 from timeline.extract.normalize import normalize_groups
+from timeline.extract.record import record
 from timeline.extract.resources import Language, RuleSpec, TextRules
 from timeline.extract.triggers import (
     category_reach,
@@ -26,7 +27,7 @@ from timeline.extract.triggers import (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Candidate:
     """A rule match with its underspecified meaning."""
 

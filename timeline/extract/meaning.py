@@ -6,13 +6,14 @@ a TimeML value against the document date, a quote's date or the last date talked
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import regex
 
 from timeline.extract.calendar import CalendarValue
 from timeline.extract.model import TimexType
+from timeline.extract.record import record
 from timeline.extract.resources import Language
 
 UNIT_LETTERS = {  # unit -> (ISO 8601 designator, is a time unit, multiplier)
@@ -66,7 +67,7 @@ _FRACTION_IN_SMALLER_UNIT = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DateMeaning:
     """A calendar position, perhaps missing its year (or day, for a bare clock time)."""
 
@@ -91,7 +92,7 @@ class DateMeaning:
         return self.value.complete and self.weekday is None and not self.needs_day and self.day_offset is None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RelativeMeaning:
     """``amount`` units before/after a reference: "six months ago", "the day before"."""
 
@@ -111,7 +112,7 @@ class RelativeMeaning:
     in_year: int | None = None  # "the 1988 quarter": the period in focus (see keep_grain), in that year
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DurationMeaning:
     value: str  # P3Y
     mod: str | None = None
@@ -120,14 +121,14 @@ class DurationMeaning:
     reported_span: bool = False  # "for the nine months": a company's results over months of its year
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SetMeaning:
     value: str
     quant: str | None = None
     freq: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RefMeaning:
     value: str  # PRESENT_REF, PAST_REF, FUTURE_REF
 

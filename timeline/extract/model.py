@@ -11,8 +11,10 @@ year numbering (year 0 is 1 BC, ``-0489`` is 490 BC), so they survive years that
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
+
+from timeline.extract.record import record
 
 
 class TimexType(StrEnum):
@@ -58,7 +60,7 @@ class AnchorKind(StrEnum):
     NONE = "none"  # nothing to resolve against: value keeps X placeholders
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Interval:
     """A half-open calendar interval ``[start, end)``; ISO 8601 strings, astronomical years."""
 
@@ -66,7 +68,7 @@ class Interval:
     end: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Anchor:
     """The reference a value was resolved against, and a sentence saying how."""
 
@@ -75,7 +77,7 @@ class Anchor:
     explanation: str = ""  # e.g. "6 months before the document date, 2021-05-15"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Timex:
     """One temporal expression, found and resolved."""
 
@@ -104,7 +106,7 @@ class DctSource(StrEnum):
     NONE = "none"  # not known: the document is read as narrative
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocumentDate:
     """The document creation time and where it came from."""
 
@@ -115,7 +117,7 @@ class DocumentDate:
     end: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Extraction:
     """Everything the extractor says about one document."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline.extract.calendar import CalendarValue, add_months, days_in_month, from_date, holiday_date, inside, shift
@@ -30,6 +30,7 @@ from timeline.extract.meaning import (
     type_of,
 )
 from timeline.extract.model import Anchor, AnchorKind, Grain, Interval, Timex, TimexType
+from timeline.extract.record import record
 
 UNIT_GRAINS = {
     "day": Grain.DAY,
@@ -49,7 +50,7 @@ UNIT_GRAINS = {
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Resolved:
     value: CalendarValue | None  # None: not a calendar position (duration, set, *_REF)
     timeml: str
