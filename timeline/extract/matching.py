@@ -9,7 +9,9 @@ then by rule order (the order of rules.toml), as HeidelTime does.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 import regex
 
@@ -37,18 +39,64 @@ class Candidate:
     meaning: Meaning
 
 
-Window = tuple[int, int, frozenset[str], int, int]  # [lo, hi), its trigger words, first trigger start, last end
+Window = tuple[
+    int, int, int, int, int
+]  # [lo, hi), the mask of rules its trigger words wake, first trigger start, last end
 NON_SPACE = regex.compile(r"\S*")
 
 
+@record
+class RulePlan:
+    """A rule as the matcher runs it: its search, the categories a window must also hold, and
+    how far it reaches before and after its waking triggers."""
+
+    rule: RuleSpec
+    search: Callable[[str, int, int], regex.Match[str] | None]
+    needs: frozenset[str]
+    before: int
+    after: int
+
+
+@record
+class CategoryPlan:
+    """The rules one trigger category wakes, in rules.toml order, and for each trigger word the
+    bit mask of those that can read it (bit i: ``rules[i]``)."""
+
+    rules: tuple[RulePlan, ...]
+    masks: dict[str, int]
+    always: int  # rules woken by any trigger of the category
+
+
+@cache
+def category_plans(language: Language) -> dict[str, CategoryPlan]:
+    required, words_of, reach = rule_requirements(language), rule_words(language), rule_reach(language)
+    plans: dict[str, CategoryPlan] = {}
+    for category, rules in rules_by_category(language).items():
+        masks: dict[str, int] = {}
+        always = 0
+        for index, rule in enumerate(rules):
+            words = words_of[rule.name]
+            if words is None:
+                always |= 1 << index
+                continue
+            for word in words:
+                masks[word] = masks.get(word, 0) | 1 << index
+        plan_rules = tuple(
+            RulePlan(rule, rule.pattern.search, required[rule.name], *reach[rule.name]) for rule in rules
+        )
+        plans[category] = CategoryPlan(plan_rules, masks, always)
+    return plans
+
+
 def _windows_by_category(text: str, language: Language) -> tuple[dict[str, list[Window]], dict[str, list[int]]]:
-    """For each trigger category, merged windows around its triggers (with the trigger words
-    each holds), and where its triggers start.
+    """For each trigger category, merged windows around its triggers (with the rules their
+    trigger words wake), and where its triggers start.
 
     A window reaches as far as the farthest-reaching rule the category wakes, and stops at
     white space so that no word is cut (a cut word would fool the patterns' look-aheads).
     """
     reach = category_reach(language)
+    plans = category_plans(language)
     windows: dict[str, list[Window]] = {}
     starts: dict[str, list[int]] = {}
     for start, end, category, word in trigger_table(language).scan(text):
@@ -58,15 +106,16 @@ def _windows_by_category(text: str, language: Language) -> tuple[dict[str, list[
         extent = reach.get(category)
         if extent is None:
             continue
+        plan = plans[category]
+        mask = plan.masks.get(word, 0) | plan.always
         lo = start - extent[0] if start > extent[0] else 0
         hi = _word_end(text, end + extent[1])
         spans = windows.setdefault(category, [])
         if spans and lo <= spans[-1][1]:
-            last_lo, last_hi, words, first_start, _ = spans[-1]
-            words = words if word in words else words | {word}
-            spans[-1] = (last_lo, max(hi, last_hi), words, first_start, max(end, spans[-1][4]))
+            last_lo, last_hi, last_mask, first_start, last_end = spans[-1]
+            spans[-1] = (last_lo, max(hi, last_hi), last_mask | mask, first_start, max(end, last_end))
         else:
-            spans.append((lo, hi, frozenset((word,)), start, end))
+            spans.append((lo, hi, mask, start, end))
     return windows, starts
 
 
@@ -104,32 +153,39 @@ def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec
     needs a year)."""
     found: list[tuple[int, int, RuleSpec, regex.Match[str]]] = []
     windows, starts = _windows_by_category(text, language)
-    required, words_of, reach = rule_requirements(language), rule_words(language), rule_reach(language)
+    plans = category_plans(language)
+    word_ends: dict[int, int] = {}
     for category, spans in windows.items():
-        for rule in rules_by_category(language)[category]:
-            needs, words = required[rule.name], words_of[rule.name]
-            before, after = reach[rule.name]
-            search = rule.pattern.search
-            seen_end = -1
-            for lo, hi, inside, first_start, last_end in spans:
-                if words is not None and words.isdisjoint(inside):
-                    continue  # "last year" is not looked for around "quarter"
+        rules = plans[category].rules
+        seen_ends = [-1] * len(rules)  # where each rule's last match ended: a match is kept once
+        for window_lo, window_hi, mask, first_start, last_end in spans:
+            while mask:  # the rules this window's words wake ("last year" is not looked for around "quarter")
+                lowest = mask & -mask
+                mask ^= lowest
+                index = lowest.bit_length() - 1
+                plan = rules[index]
                 # the window is the category's; this rule's own reach may be shorter
-                if first_start - before > lo:
-                    lo = first_start - before
-                if last_end + after < hi:
-                    hi = min(hi, _word_end(text, last_end + after))
-                if needs and not _has_all(starts, needs, lo, hi):
+                lo = first_start - plan.before if first_start - plan.before > window_lo else window_lo
+                hi = window_hi
+                if last_end + plan.after < hi:
+                    edge = last_end + plan.after
+                    word_end = word_ends.get(edge)
+                    if word_end is None:
+                        word_end = word_ends[edge] = _word_end(text, edge)
+                    hi = min(hi, word_end)
+                if plan.needs and not _has_all(starts, plan.needs, lo, hi):
                     continue
                 # search() rather than finditer(): most windows hold no match, and one call is
                 # the cheapest way to learn that.
+                search, seen_end = plan.search, seen_ends[index]
                 match = search(text, lo, hi)
                 while match is not None:
                     start, end = _span(match)
                     if end > start and start >= seen_end:
-                        found.append((start, end, rule, match))
+                        found.append((start, end, plan.rule, match))
                         seen_end = end
                     match = search(text, max(match.end(), match.start() + 1), hi)
+                seen_ends[index] = seen_end
     return found
 
 
