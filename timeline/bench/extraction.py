@@ -131,9 +131,12 @@ def format_measurements(measurements: Sequence[Measurement]) -> str:
 
 
 def _our_extractor() -> Run:
+    from timeline.evaluate.peer import LANGUAGES
     from timeline.extract import extract
 
-    return lambda text, dct: extract(text, dct=dct)
+    # told the language, as search_dates is (detecting it would be work the peer is spared)
+    (language,) = LANGUAGES
+    return lambda text, dct: extract(text, dct=dct, language=language)
 
 
 def _search_dates() -> Run:
