@@ -332,23 +332,25 @@ def test_a_label_keeps_its_date_wherever_a_dated_text_fits(figure_width: int) ->
 
 
 def test_every_dated_text_is_tried_before_the_label_alone_and_none_is_a_bare_date() -> None:
+    within_a_year = 0
     for prepared, view in sample_views():
         positions = np.array(sorted(in_view(prepared, view)), dtype=np.int64)
         texts = LabelTexts(prepared, positions, view)
         first_year, last_year = (int(iso_of_ms(moment)[:-12]) for moment in view)
+        year_shown = first_year if first_year == last_year >= 1 else None  # a view within a year: the axis names it
+        within_a_year += year_shown is not None
         facts = prepared.take(positions, ["interval_start", "interval_end", "grain"]).astype(str)
         for pos, (start, end, grain) in zip(positions.tolist(), facts.itertuples(index=False, name=None), strict=True):
             tried = texts.of(pos)
             dated = [bool(parts(text)[0]) for text in tried]
             assert dated[0] and dated == sorted(dated, reverse=True), tried  # dated first, the label alone last
-            dates = {when(start, end, grain, short=True)}
-            if first_year == last_year >= 1:  # a view within one year: its axis names the year
-                dates.add(when(start, end, grain, short=True, year_shown=first_year))
+            date_words = when(start, end, grain, short=True, year_shown=year_shown)
             label = full_label(prepared, pos)
             for text in tried:
                 date, what = parts(text)
-                assert not date or date in dates, text
+                assert not date or date == date_words, text
                 assert_cut_with_an_ellipsis(what, label)
+    assert within_a_year, "the case is real: some views lie within one year"
 
 
 def assert_cut_with_an_ellipsis(what: str, label: str) -> None:
@@ -362,7 +364,7 @@ def assert_cut_with_an_ellipsis(what: str, label: str) -> None:
 
 
 def test_on_a_phone_most_labels_say_when_and_none_is_a_bare_date() -> None:
-    """Measured on the sample (these views, 395 px): 172 of 198 placed labels carry their date,
+    """Measured on the sample (these views, 395 px): 173 of 198 placed labels carry their date,
     115 of 196 when the label alone was tried right after the date with the whole label."""
     placed = dated = 0
     for prepared, view in sample_views():

@@ -186,21 +186,17 @@ class LabelTexts:
     def of(self, pos: int) -> list[str]:
         """The texts of event ``pos``, longest first, every dated one before any undated one.
 
-        The dates: as :func:`~timeline.events.when.when` words them, then without the year when the
-        view lies within one year (the axis shows it). The labels: cut to
-        :data:`~timeline.figure.style.LABEL_CHARS`, to a few words (a crowded plot still says what
-        happened, not "Following the…"), to :data:`~timeline.figure.style.SHORT_LABEL_CHARS`. Each
-        label with each date, then the label alone, long and short. A date never stands alone: it
-        says nothing of what happened.
+        The date as :func:`~timeline.events.when.when` words it, without the year in a view within
+        one year (its axis shows the year). The label cut to :data:`~timeline.figure.style.LABEL_CHARS`,
+        to a few words (a crowded plot still says what happened, not "Following the…"), to
+        :data:`~timeline.figure.style.SHORT_LABEL_CHARS`: each after the date, then the label alone,
+        long and short. A date never stands alone: it says nothing of what happened.
         """
         label, text, mentions, interval_start, interval_end, grain = self._facts[pos]
         label = str(label or text)
         if mentions > 1:
             label = f"{label} ({mentions}×)"
-        dates = dict.fromkeys(
-            when(str(interval_start), str(interval_end), str(grain), short=True, year_shown=year)
-            for year in (None, self.year_shown)
-        )
+        date = when(str(interval_start), str(interval_end), str(grain), short=True, year_shown=self.year_shown)
         labels = dict.fromkeys(
             (
                 shorten(label, LABEL_CHARS),
@@ -210,7 +206,7 @@ class LabelTexts:
         )
         before = _RUNS_BEFORE if self.prepared.is_span[pos] and self.prepared.start_ms[pos] < self.first else ""
         after = _RUNS_AFTER if self.prepared.is_span[pos] and self.prepared.end_ms[pos] > self.last else ""
-        dated = [f"{date} · {cut}" for cut in labels for date in dates]
+        dated = [f"{date} · {cut}" for cut in labels]
         undated = [shorten(label, LABEL_CHARS), shorten(label, SHORT_LABEL_CHARS)]
         return [f"{before}{body}{after}" for body in dict.fromkeys([*dated, *undated])]
 
@@ -238,6 +234,11 @@ class _Packer:
     def place(self, pos: int, lane: int, anchor_px: float) -> bool:
         """Put event ``pos`` in the first row of ``lane`` with room for it; False when none has."""
         edges = self.edges[lane]
+        # No item starts further right than its mark (less its radius) or its bar: where no row has
+        # room even there, no text needs measuring.
+        furthest = anchor_px if self.prepared.is_span[pos] else anchor_px - MARK_RADIUS
+        if not any(edge + ITEM_GAP <= furthest for edge in edges):
+            return False
         for text in self.texts.of(pos):
             extent = self._extent(pos, anchor_px, text_width(text, LABEL_SIZE))
             if extent is None:
