@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.events.label import ELLIPSIS, MAX_LABEL, event_label, shorten
+from timeline.events.label import ELLIPSIS, MAX_LABEL, event_label, shorten, shorten_to_words
 
 ARTICLE = (Path(__file__).parents[2] / "data" / "armenia-azerbaijan-2021-05-15.txt").read_text(encoding="utf-8")
 
@@ -116,3 +116,21 @@ def test_shorten_cuts_at_a_word_boundary() -> None:
     assert cut[: -len(ELLIPSIS)].split() == text.split()[: len(cut[: -len(ELLIPSIS)].split())]
     assert shorten("short enough") == "short enough"
     assert shorten("a" * 100, 10) == "a" * 9 + ELLIPSIS
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        (
+            "Following the Nagorno-Karabakh war which ended",
+            "Following the Nagorno-Karabakh…",
+        ),  # later, for a third word
+        ("Las obras comenzaron, cuando una crecida", "Las obras comenzaron…"),  # three words at 22 already
+        ("Germany invaded Poland", "Germany invaded Poland"),  # short enough whole
+        ("Published", "Published"),
+        ("On " + "x" * 50 + " it", "On…"),  # no third word within reach: the cut at 22
+    ],
+)
+def test_a_short_label_keeps_a_few_words(text: str, cut: str) -> None:
+    assert shorten_to_words(text, 22, 3, 44) == cut
+    assert shorten(text, 22) == cut or len(cut) > 22

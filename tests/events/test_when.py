@@ -120,3 +120,26 @@ def test_a_bc_winter_told_in_a_narrative_reads_as_its_two_years() -> None:
     assert [
         when(row["interval_start"], row["interval_end"], row["grain"]) for _, row in winters.loc[list(texts)].iterrows()
     ] == ["winter 483–482 BC", "winter 1 BC–AD 1"]
+
+
+@pytest.mark.parametrize(
+    ("interval_start", "interval_end", "grain", "full", "within_2021"),
+    [
+        ("2021-05-13", "2021-05-14", "day", "13 May 2021", "13 May"),
+        ("2021-05-13T10:30", "2021-05-13T10:31", "minute", "13 May 2021, 10:30", "13 May, 10:30"),
+        ("2021-05-13T18:00", "2021-05-14T00:00", "part_of_day", "13 May 2021, evening", "13 May, evening"),
+        ("2021-05-10", "2021-05-17", "week", "week of 10 May 2021", "week of 10 May"),
+        ("2021-09-01", "2021-10-01", "month", "Sep 2021", "Sep"),
+        ("2021-04-01", "2021-07-01", "quarter", "Q2 2021", "Q2"),
+        ("2021-07-01", "2022-01-01", "half_year", "second half of 2021", "second half"),
+        ("2021-06-01", "2021-09-01", "season", "summer 2021", "summer"),
+        ("2021-12-01", "2022-03-01", "season", "winter 2021–22", "winter 2021–22"),  # runs into the next year
+        ("2021-01-01", "2022-01-01", "year", "2021", "2021"),  # a year is its own date
+        ("2020-05-13", "2020-05-14", "day", "13 May 2020", "13 May 2020"),  # another year than the axis shows
+    ],
+)
+def test_a_date_within_the_year_on_the_axis_leaves_the_year_out(
+    interval_start: str, interval_end: str, grain: str, full: str, within_2021: str
+) -> None:
+    assert when(interval_start, interval_end, grain, short=True) == full
+    assert when(interval_start, interval_end, grain, short=True, year_shown=2021) == within_2021

@@ -160,6 +160,20 @@ def shorten(text: str, limit: int = MAX_LABEL) -> str:
     return head.rstrip(_EDGE_JUNK) + ELLIPSIS
 
 
+def shorten_to_words(text: str, limit: int, words: int, most: int = MAX_LABEL) -> str:
+    """``text`` cut as :func:`shorten` cuts it at ``limit`` characters, or at the first later word
+    boundary (up to ``most`` characters) that keeps ``words`` words, when the cut at ``limit``
+    keeps fewer: "Following the…" becomes "Following the Nagorno-Karabakh…"."""
+    cut = shorten(text, limit)
+    space = limit - 1
+    while cut != text and _word_count(cut) < words:
+        space = text.find(" ", space + 1)
+        if space < 0 or space + 1 > most:
+            return shorten(text, limit)
+        cut = shorten(text, space + 1)
+    return cut
+
+
 def _pieces(sentence: str, breaks: regex.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) offsets of the pieces of ``sentence[start:end]`` between ``breaks``."""
     bounds, position = [], start

@@ -180,10 +180,14 @@ def _coarse_words(digits: str, bc: bool) -> str:
     return f"the {first_year}s BC" if bc else f"the {first_year}s"
 
 
-def when(interval_start: str, interval_end: str, grain: str, *, short: bool = False) -> str:
+def when(
+    interval_start: str, interval_end: str, grain: str, *, short: bool = False, year_shown: int | None = None
+) -> str:
     """The interval ``[interval_start, interval_end)`` in words at ``grain`` (a Grain value).
 
-    ``short`` abbreviates month names ("13 May 2021" stays, "13 Sep 2021").
+    ``short`` abbreviates month names ("13 May 2021" stays, "13 Sep 2021"). ``year_shown`` (an
+    astronomical year the reader already sees, on the axis of a view within it) is left out of a
+    date finer than a year that falls in it: "13 May", "May", "Q2", "13 May, 10:00".
     """
     try:
         (year, month, day, hour, minute, _), _given = iso_parts(interval_start)
@@ -191,24 +195,25 @@ def when(interval_start: str, interval_end: str, grain: str, *, short: bool = Fa
         return interval_start
     months = _SHORT_MONTHS if short else MONTHS
     era = era_year(year)
+    in_year = "" if year == year_shown else f" {era}"  # what follows a date within the year
     if grain == "day":
-        return f"{day} {months[month - 1]} {era}"
+        return f"{day} {months[month - 1]}{in_year}"
     if grain in ("hour", "minute", "second"):
-        return f"{day} {months[month - 1]} {era}, {hour:02d}:{minute:02d}"
+        return f"{day} {months[month - 1]}{in_year}, {hour:02d}:{minute:02d}"
     if grain == "part_of_day":
         part = next(name for until, name in _PARTS_OF_DAY_BY_HOUR if hour < until)
-        return f"{day} {months[month - 1]} {era}, {part}"
+        return f"{day} {months[month - 1]}{in_year}, {part}"
     if grain == "week":
-        return f"week of {day} {months[month - 1]} {era}"
+        return f"week of {day} {months[month - 1]}{in_year}"
     if grain == "month":
-        return f"{months[month - 1]} {era}"
+        return f"{months[month - 1]}{in_year}"
     if grain == "quarter":
-        return f"{_QUARTER_STARTS.get(month, months[month - 1])} {era}"
+        return f"{_QUARTER_STARTS.get(month, months[month - 1])}{in_year}"
     if grain == "half_year":
-        return f"{'first' if month < 7 else 'second'} half of {era}"
+        return f"{'first' if month < 7 else 'second'} half" + (f" of {era}" if in_year else "")
     if grain == "season":
         season = _SEASON_STARTS.get(month, "season")
-        return _winter(year) if month == 12 else f"{season} {era}"
+        return _winter(year) if month == 12 else f"{season}{in_year}"
     if grain == "year":
         return era
     if grain == "decade":
@@ -221,7 +226,7 @@ def when(interval_start: str, interval_end: str, grain: str, *, short: bool = Fa
     if end_year != year:
         last = end_year - (1 if (end_month, end_day) == (1, 1) else 0)
         return era if last <= year else f"{era}–{era_year(last)}"
-    return f"{day} {months[month - 1]} {era}"
+    return f"{day} {months[month - 1]}{in_year}"
 
 
 def _winter(year: int) -> str:

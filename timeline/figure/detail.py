@@ -7,7 +7,8 @@ view ends up in exactly one of two places:
   is room) beside its mark or on its bar. Rows are filled first-fit in time order, as
   vis-timeline stacks its items: an item goes in the first row whose last item ends (label
   included) :data:`~timeline.figure.style.ITEM_GAP` px before it starts, so no label overlaps
-  another label or mark. A label too long for the free space falls back to a shorter text.
+  another label or mark. A label too long for the free space falls back to a shorter text,
+  keeping its date as long as any dated text fits (:class:`LabelTexts`).
 * **clustered**: counted in a cluster mark ("+37") in the last row of its lane, one per column
   of :data:`~timeline.figure.style.CLUSTER_PX` px, when its lane has no row left for it. Of the
   events starting in one column, only as many as the lane has rows are tried, which bounds the
@@ -27,7 +28,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from timeline.events.label import shorten
+from timeline.events.label import shorten, shorten_to_words
+from timeline.events.timescale import MS_PER_DAY, civil_date
 from timeline.events.when import when
 from timeline.figure.prepare import Prepared
 from timeline.figure.style import (
@@ -41,11 +43,12 @@ from timeline.figure.style import (
     ROW_BUDGET,
     SAMPLE_EVENTS,
     SHORT_LABEL_CHARS,
+    SHORT_LABEL_WORDS,
+    SPAN_PAD,
 )
 from timeline.figure.textwidth import text_width
 
 RIGHT, LEFT = "middle right", "middle left"  # where a label sits: plotly textposition
-_SPAN_PAD = 4  # px between a bar's start and its label
 _RUNS_BEFORE, _RUNS_AFTER = "◂ ", " ▸"  # a period longer than the view says so
 _TEXT_COLUMNS = ("label", "text", "mentions", "interval_start", "interval_end", "grain")
 
@@ -170,6 +173,44 @@ def level_of_detail(
     return Scene((first, last), width, packer.table(), clusters, lane_rows, int(len(positions)))
 
 
+class LabelTexts:
+    """The texts the label of an event in view may be drawn with, in the order they are tried (:meth:`of`)."""
+
+    def __init__(self, prepared: Prepared, positions: np.ndarray, view: tuple[float, float]) -> None:
+        self.prepared, (self.first, self.last) = prepared, view
+        self.year_shown = _year_shown(*view)
+        # One take of the few columns the labels need, for these positions only: rows are not read one by one.
+        columns = prepared.take(positions, _TEXT_COLUMNS)
+        self._facts = dict(zip(positions.tolist(), columns.itertuples(index=False, name=None), strict=True))
+
+    def of(self, pos: int) -> list[str]:
+        """The texts of event ``pos``, longest first, every dated one before any undated one.
+
+        The date as :func:`~timeline.events.when.when` words it, without the year in a view within
+        one year (its axis shows the year). The label cut to :data:`~timeline.figure.style.LABEL_CHARS`,
+        to a few words (a crowded plot still says what happened, not "Following the…"), to
+        :data:`~timeline.figure.style.SHORT_LABEL_CHARS`: each after the date, then the label alone,
+        long and short. A date never stands alone: it says nothing of what happened.
+        """
+        label, text, mentions, interval_start, interval_end, grain = self._facts[pos]
+        label = str(label or text)
+        if mentions > 1:
+            label = f"{label} ({mentions}×)"
+        date = when(str(interval_start), str(interval_end), str(grain), short=True, year_shown=self.year_shown)
+        labels = dict.fromkeys(
+            (
+                shorten(label, LABEL_CHARS),
+                shorten_to_words(label, SHORT_LABEL_CHARS, SHORT_LABEL_WORDS, LABEL_CHARS),
+                shorten(label, SHORT_LABEL_CHARS),
+            )
+        )
+        before = _RUNS_BEFORE if self.prepared.is_span[pos] and self.prepared.start_ms[pos] < self.first else ""
+        after = _RUNS_AFTER if self.prepared.is_span[pos] and self.prepared.end_ms[pos] > self.last else ""
+        dated = [f"{date} · {cut}" for cut in labels]
+        undated = [shorten(label, LABEL_CHARS), shorten(label, SHORT_LABEL_CHARS)]
+        return [f"{before}{body}{after}" for body in dict.fromkeys([*dated, *undated])]
+
+
 class _Packer:
     """First-fit rows, lane by lane: the right edge (px) of each row's last item."""
 
@@ -188,14 +229,17 @@ class _Packer:
         self.edges = [[-math.inf] * int(caps[lane]) for lane in range(lanes)]
         self.rows_used = [0] * lanes
         self.placed: list[tuple[int, int, int, str, str, float]] = []
-        # One take of the few columns the labels need, for the candidates only: rows are not read one by one.
-        columns = prepared.take(candidates, _TEXT_COLUMNS)
-        self._facts = dict(zip(candidates.tolist(), columns.itertuples(index=False, name=None), strict=True))
+        self.texts = LabelTexts(prepared, candidates, (first, last))
 
     def place(self, pos: int, lane: int, anchor_px: float) -> bool:
         """Put event ``pos`` in the first row of ``lane`` with room for it; False when none has."""
         edges = self.edges[lane]
-        for text in self._texts(pos):
+        # No item starts further right than its mark (less its radius) or its bar: where no row has
+        # room even there, no text needs measuring.
+        furthest = anchor_px if self.prepared.is_span[pos] else anchor_px - MARK_RADIUS
+        if not any(edge + ITEM_GAP <= furthest for edge in edges):
+            return False
+        for text in self.texts.of(pos):
             extent = self._extent(pos, anchor_px, text_width(text, LABEL_SIZE))
             if extent is None:
                 continue
@@ -208,30 +252,15 @@ class _Packer:
                     return True
         return False
 
-    def _texts(self, pos: int) -> list[str]:
-        """The texts to try, longest first: date and label, the label, a short label."""
-        label, text, mentions, interval_start, interval_end, grain = self._facts[pos]
-        label = str(label or text)
-        if mentions > 1:
-            label = f"{label} ({mentions}×)"
-        date = when(str(interval_start), str(interval_end), str(grain), short=True)
-        before = _RUNS_BEFORE if self.prepared.is_span[pos] and self.prepared.start_ms[pos] < self.first else ""
-        after = _RUNS_AFTER if self.prepared.is_span[pos] and self.prepared.end_ms[pos] > self.last else ""
-        return [
-            f"{before}{date} · {shorten(label, LABEL_CHARS)}{after}",
-            f"{before}{shorten(label, LABEL_CHARS)}{after}",
-            f"{before}{shorten(label, SHORT_LABEL_CHARS)}{after}",
-        ]
-
     def _extent(self, pos: int, anchor_px: float, text_px: float) -> tuple[float, float, str, float] | None:
         """(left, right, side, text start) in px of event ``pos`` with a label ``text_px`` wide, or
         None when the label fits on neither side."""
         if self.prepared.is_span[pos]:
             bar_end = min((self.prepared.end_ms[pos] - self.first) * self.scale, self.width)
-            text_at = min(anchor_px + _SPAN_PAD, self.width - text_px - _SPAN_PAD)
+            text_at = min(anchor_px + SPAN_PAD, self.width - text_px - SPAN_PAD)
             if text_at < 0:
                 return None
-            return min(anchor_px, text_at), max(bar_end, text_at + text_px + _SPAN_PAD), RIGHT, text_at
+            return min(anchor_px, text_at), max(bar_end, text_at + text_px + SPAN_PAD), RIGHT, text_at
         right_end = anchor_px + MARK_RADIUS + LABEL_GAP + text_px
         if right_end <= self.width:
             return anchor_px - MARK_RADIUS, right_end, RIGHT, anchor_px
@@ -244,6 +273,13 @@ class _Packer:
         return pd.DataFrame(self.placed, columns=["pos", "lane", "row", "text", "side", "text_ms"]).astype(
             {"pos": "int64", "lane": "int64", "row": "int64", "text": "object", "side": "object", "text_ms": "float64"}
         )
+
+
+def _year_shown(first: float, last: float) -> int | None:
+    """The year (AD) the view ``first``..``last`` (ms) lies within, which its axis ticks name; None
+    when it spans more than one (or lies before AD 1, where plotly's ticks count years from 0)."""
+    year = civil_date(int(first // MS_PER_DAY))[0]
+    return year if year >= 1 and civil_date(int(last // MS_PER_DAY))[0] == year else None
 
 
 def _clusters(
