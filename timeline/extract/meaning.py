@@ -342,7 +342,7 @@ def build_duration(slots: dict[str, Any], options: dict[str, Any], text: str, la
     amount: float | str = slots.get("count", "X" if unit_is_plural(lang, text) else 1)
     if _has_words_of(lang, "and_a_half", text) or _HALF_AFTER_DIGITS.search(text):
         amount = float(amount) + 0.5 if amount != "X" else amount
-    value = iso_duration(amount, unit)
+    value = str(options["value"]) if "value" in options else iso_duration(amount, unit)
     sign = 1 if _has_words_of(lang, "ahead", text) else -1
     mod = slots.get("approx") or options.get("mod")
     return DurationMeaning(
