@@ -326,11 +326,10 @@ def normalize_groups(lang: Language, match: regex.Match[str]) -> dict[str, Any]:
     rule builders see one slot per meaning.
     """
     values: dict[str, Any] = {}
+    texts = match.groupdict()  # one call for all groups: most of a pattern's groups did not match
     for group, slot, normalizer in slot_plan(tuple(match.re.groupindex)):
-        if slot in values:
-            continue
-        text = match.group(group)
-        if text is not None:
+        text = texts[group]
+        if text is not None and slot not in values:
             values[slot] = normalizer(lang, text)
     return values
 
