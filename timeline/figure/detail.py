@@ -197,17 +197,12 @@ class LabelTexts:
         if mentions > 1:
             label = f"{label} ({mentions}×)"
         date = when(str(interval_start), str(interval_end), str(grain), short=True, year_shown=self.year_shown)
-        labels = dict.fromkeys(
-            (
-                shorten(label, LABEL_CHARS),
-                shorten_to_words(label, SHORT_LABEL_CHARS, SHORT_LABEL_WORDS, LABEL_CHARS),
-                shorten(label, SHORT_LABEL_CHARS),
-            )
-        )
+        long_cut, short_cut = shorten(label, LABEL_CHARS), shorten(label, SHORT_LABEL_CHARS)
+        few_words = shorten_to_words(label, SHORT_LABEL_CHARS, SHORT_LABEL_WORDS, LABEL_CHARS)
         before = _RUNS_BEFORE if self.prepared.is_span[pos] and self.prepared.start_ms[pos] < self.first else ""
         after = _RUNS_AFTER if self.prepared.is_span[pos] and self.prepared.end_ms[pos] > self.last else ""
-        dated = [f"{date} · {cut}" for cut in labels]
-        undated = [shorten(label, LABEL_CHARS), shorten(label, SHORT_LABEL_CHARS)]
+        dated = [f"{date} · {cut}" for cut in (long_cut, few_words, short_cut)]
+        undated = [long_cut, short_cut]
         return [f"{before}{body}{after}" for body in dict.fromkeys([*dated, *undated])]
 
 
