@@ -22,6 +22,7 @@ from typing import Any
 import regex
 
 from timeline.errors import TimelineError
+from timeline.extract.factoring import factor_alternations
 
 PLACEHOLDER = regex.compile(r"\{([a-z][a-z_0-9]*)(?::([a-z_0-9]+))?\}")
 VOCABULARY_REF = regex.compile(r"@([A-Za-z_]+)")
@@ -206,7 +207,7 @@ def load_language_folder(folder: Traversable | Path, code: str) -> Language:
         where = f"{code}/rules.toml rule {name}"
         try:
             source = _expand_rule_pattern(entry["pattern"], fragments, where)
-            compiled = regex.compile(source, regex.VERSION0)
+            compiled = regex.compile(factor_alternations(source), regex.VERSION0)
         except KeyError as error:
             raise ResourceError(f"{where}: missing {error}") from error
         except regex.error as error:
@@ -271,7 +272,7 @@ def _text_rules(settings: dict[str, Any], where: str) -> TextRules:
     )
     future, past = entry("tense", "future"), entry("tense", "past")
     try:
-        tense_marker = regex.compile(_tense_pattern(future, past), regex.IGNORECASE)
+        tense_marker = regex.compile(factor_alternations(_tense_pattern(future, past), caseless=True), regex.IGNORECASE)
     except regex.error as error:
         raise ResourceError(f"{where}: [tense]: bad pattern: {error}") from error
     return TextRules(

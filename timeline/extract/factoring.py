@@ -1,0 +1,163 @@
+"""Alternations regrouped by their first character, so that the regex engine tries fewer branches.
+
+The engine tries the branches of an alternation one after another at every position it
+searches, and a caseless branch costs a case lookup even when its first character rules it
+out: the 45 words of ``(?i:couple of|a hundred|...|one|two|three|...|some)`` are 45 tries at
+every word start. Regrouped as ``(?i:c(?:ouple of)|a(?:...)|o(?:...)|t(?:wo|hree|...)|...)`` the
+branches are tried only after their first character is there (a third of the cost of the
+costliest rule, count_units). Branches that share a first character keep their order, and
+branches with different first characters never match at the same position, so a search finds
+what it found before. Look-arounds are left as written, and so is any pattern this rewriter
+does not read (a bare ``(?i)`` would change the case of what follows it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+META = frozenset("\\.^$*+?{}[]()|")
+QUANTIFIERS = frozenset("?*+{")
+LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+SCOPED_FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]+))?:")  # (?i: (?-i: (?:
+BARE_FLAGS = re.compile(r"\(\?[a-zA-Z-]+\)")
+
+
+def factor_alternations(pattern: str, caseless: bool = False) -> str:
+    """``pattern`` with its alternations regrouped by first character (``caseless``: compiled
+    with IGNORECASE); unchanged when it holds a construct this does not read."""
+    if BARE_FLAGS.search(pattern):
+        return pattern
+    try:
+        return _rewrite(pattern, caseless)
+    except ValueError:
+        return pattern
+
+
+def _rewrite(body: str, caseless: bool) -> str:
+    """A sequence of alternatives, its groups rewritten, its own alternatives regrouped."""
+    pieces: list[str] = []
+    index = 0
+    while index < len(body):
+        character = body[index]
+        if character == "\\":
+            pieces.append(body[index : index + 2])
+            index += 2
+        elif character == "[":
+            end = _class_end(body, index)
+            pieces.append(body[index:end])
+            index = end
+        elif character == "(":
+            end = _group_end(body, index)
+            pieces.append(_rewrite_group(body[index:end], caseless))
+            index = end
+        else:
+            pieces.append(character)
+            index += 1
+    return "|".join(_regroup(_alternatives("".join(pieces)), caseless))
+
+
+def _rewrite_group(group: str, caseless: bool) -> str:
+    if group.startswith(LOOKAROUNDS):
+        return group
+    if group.startswith("(?P<"):
+        opener = group[: group.index(">") + 1]
+    elif not group.startswith("(?"):
+        opener = "("
+    elif (flags := SCOPED_FLAGS.match(group)) is not None:
+        opener = flags.group()
+        caseless = (caseless or "i" in flags.group(1)) and "i" not in (flags.group(2) or "")
+    else:
+        return group  # atomic, branch reset, comment, conditional: as written
+    return opener + _rewrite(group[len(opener) : -1], caseless) + ")"
+
+
+def _regroup(alternatives: list[str], caseless: bool) -> list[str]:
+    """The alternatives grouped by first character, in the order each character first comes,
+    when every one opens with a plain character (else as they are: a branch such as ``[0-9]+``
+    may match where the others do, and the order between them must stay)."""
+    if len(alternatives) < 2 or not all(_opens_plainly(alternative, caseless) for alternative in alternatives):
+        return alternatives
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        first = alternative[0]
+        key = first.lower() if caseless else first
+        groups.setdefault(key, []).append(alternative)
+    if len(groups) == len(alternatives):
+        return alternatives
+    regrouped = []
+    for members in groups.values():
+        if len(members) == 1:
+            regrouped.append(members[0])
+            continue
+        rests = _regroup([member[1:] for member in members], caseless)
+        regrouped.append(members[0][0] + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})"))
+    return regrouped
+
+
+def _opens_plainly(alternative: str, caseless: bool) -> bool:
+    """Whether a branch opens with a character that matches itself and is not repeated (and,
+    caseless, is ASCII: "É" and "é" would fall in two groups that both match either)."""
+    if not alternative or alternative[0] in META or alternative[1:2] in QUANTIFIERS:
+        return False
+    return alternative[0].isascii() or not caseless
+
+
+def _class_end(pattern: str, index: int) -> int:
+    """The index past the character class opening at ``index``."""
+    position = index + 1
+    if pattern[position : position + 1] == "^":
+        position += 1
+    if pattern[position : position + 1] == "]":
+        position += 1
+    while position < len(pattern):
+        if pattern[position] == "\\":
+            position += 2
+        elif pattern[position] == "]":
+            return position + 1
+        else:
+            position += 1
+    raise ValueError(f"unclosed character class: {pattern[index:]}")
+
+
+def _group_end(pattern: str, index: int) -> int:
+    """The index past the group opening at ``index``."""
+    depth = 0
+    for position, character in _structure(pattern, index):
+        if character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+            if depth == 0:
+                return position + 1
+    raise ValueError(f"unclosed group: {pattern[index:]}")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level branches of ``pattern``."""
+    depth, start, found = 0, 0, []
+    for position, character in _structure(pattern, 0):
+        if character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+        elif character == "|" and depth == 0:
+            found.append(pattern[start:position])
+            start = position + 1
+    return [*found, pattern[start:]]
+
+
+def _structure(pattern: str, index: int) -> Iterator[tuple[int, str]]:
+    """(index, character) of the parentheses and bars outside escapes and character classes."""
+    position = index
+    while position < len(pattern):
+        character = pattern[position]
+        if character == "\\":
+            position += 2
+            continue
+        if character == "[":
+            position = _class_end(pattern, position)
+            continue
+        if character in "()|":
+            yield position, character
+        position += 1
