@@ -37,7 +37,10 @@ LANGUAGES = ("en", "es", "fr")
         ("(?P<n>one|only)", False, "(?P<n>on(?:e|ly))"),
         ("six|seven|sixty", False, "s(?:ix(?:|ty)|even)"),
         (r"(?:\s+in|\s+on)", False, r"(?:\s+in|\s+on)"),  # an escape opens: as written
-        ("(?:[0-9]+|one|only)", False, "(?:[0-9]+|one|only)"),  # "[0-9]+" may match where they do
+        ("(?:[0-9]+|one|only)", False, "(?:[0-9]+|on(?:e|ly))"),
+        ("(?:one|[0-9]+|only)", False, "(?:one|[0-9]+|only)"),  # "[0-9]+" may match where they do: kept between
+        ("(?:is|are) on|it|(?<!x)due|dawn|day", False, "i(?:s on|t)|are on|(?<!x)due|da(?:wn|y)"),  # a group spread
+        ("(?:is|are)? on|it", False, "(?:is|are)? on|it"),  # an optional group is not spread
         ("(?:s?he|she)", False, "(?:s?he|she)"),  # a repeated first character
         ("(?i:état|était)", False, "(?i:état|était)"),  # caseless, "É" may open either
         (r"(?<=\b(?:on|of) )x", False, r"(?<=\b(?:on|of) )x"),  # look-arounds as written

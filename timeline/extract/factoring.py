@@ -3,12 +3,15 @@
 The engine tries the branches of an alternation one after another at every position it
 searches, and a caseless branch costs a case lookup even when its first character rules it
 out: the 45 words of ``(?i:couple of|a hundred|...|one|two|three|...|some)`` are 45 tries at
-every word start. Regrouped as ``(?i:c(?:ouple of)|a(?:...)|o(?:...)|t(?:wo|hree|...)|...)`` the
-branches are tried only after their first character is there (a third of the cost of the
-costliest rule, count_units). Branches that share a first character keep their order, and
-branches with different first characters never match at the same position, so a search finds
-what it found before. Look-arounds are left as written, and so is any pattern this rewriter
-does not read (a bare ``(?i)`` would change the case of what follows it).
+every word start. Regrouped as ``(?i:couple of|a(?:...)|on(?:...)|t(?:wo|hree|...)|...)`` a
+branch is tried only once its first character is there (a quarter of the cost of the costliest
+rule, count_units, and a third of the tense markers'). Branches that share a first character
+keep their order, and branches with different first characters never match at one position,
+so a search finds what it found before. A branch that may open with any character (``[0-9]+``,
+a look-behind) stays where it is, between the runs of plain branches regrouped on either side;
+one that opens with a plain group is spread over its branches first ("(?:is|are) on" is
+"is on|are on"). Look-arounds are left as written, and so is any pattern this rewriter does not
+read (a bare ``(?i)`` would change the case of what follows it).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ QUANTIFIERS = frozenset("?*+{")
 LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 SCOPED_FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]+))?:")  # (?i: (?-i: (?:
 BARE_FLAGS = re.compile(r"\(\?[a-zA-Z-]+\)")
+MOST_SPREAD = 400  # branches a group's spreading may make (each copies what follows the group)
 
 
 def factor_alternations(pattern: str, caseless: bool = False) -> str:
@@ -73,18 +77,44 @@ def _rewrite_group(group: str, caseless: bool) -> str:
 
 
 def _regroup(alternatives: list[str], caseless: bool) -> list[str]:
-    """The alternatives grouped by first character, in the order each character first comes,
-    when every one opens with a plain character (else as they are: a branch such as ``[0-9]+``
-    may match where the others do, and the order between them must stay)."""
-    if len(alternatives) < 2 or not all(_opens_plainly(alternative, caseless) for alternative in alternatives):
-        return alternatives
-    groups: dict[str, list[str]] = {}
+    """The alternatives grouped by first character. A branch that does not open with a plain
+    character (``[0-9]+``, a look-behind) may match where the others do, so it stays where it
+    is and only the runs of plain branches between such ones are regrouped."""
+    spread = _distribute(alternatives)
+    regrouped: list[str] = []
+    run: list[str] = []
+    for alternative in [*spread, ""]:  # "" (not plain) ends the last run
+        if _opens_plainly(alternative, caseless):
+            run.append(alternative)
+            continue
+        regrouped += _regroup_run(run, caseless)
+        run = []
+        regrouped.append(alternative)
+    regrouped.pop()
+    return regrouped if len(regrouped) < len(spread) else alternatives
+
+
+def _distribute(alternatives: list[str]) -> list[str]:
+    """Branches that open with a plain group, spread over its branches: "(?:is|are) on" is
+    "is on|are on" (tried in the same order), so that each may join its first character's group."""
+    spread: list[str] = []
     for alternative in alternatives:
+        if alternative.startswith("(?:"):
+            close = _group_end(alternative, 0)
+            if alternative[close : close + 1] not in QUANTIFIERS:
+                rest = alternative[close:]
+                spread += _distribute([inner + rest for inner in _alternatives(alternative[3 : close - 1])])
+                continue
+        spread.append(alternative)
+    return spread if len(spread) <= MOST_SPREAD else alternatives
+
+
+def _regroup_run(run: list[str], caseless: bool) -> list[str]:
+    """Plain branches grouped by first character, in the order each character first comes."""
+    groups: dict[str, list[str]] = {}
+    for alternative in run:
         first = alternative[0]
-        key = first.lower() if caseless else first
-        groups.setdefault(key, []).append(alternative)
-    if len(groups) == len(alternatives):
-        return alternatives
+        groups.setdefault(first.lower() if caseless else first, []).append(alternative)
     regrouped = []
     for members in groups.values():
         if len(members) == 1:
