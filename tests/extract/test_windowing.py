@@ -15,6 +15,7 @@ from unittest import mock
 import pytest
 import regex
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_fuzz import date_like_text  # tests/extract/test_fuzz.py: the date-like text strategy
 
 from timeline.extract import matching
@@ -157,3 +158,30 @@ def test_a_rule_reaches_as_far_as_its_longest_example() -> None:
     french = load_language("fr")
     before_month = rule_reach(french)["fr_day_range_first"][0]
     assert before_month >= len("26 au 29 ")
+
+
+def _re_runs(text: str) -> list[tuple[int, int, str]]:
+    from timeline.extract.triggers import DIGITS
+
+    return [(match.start(), match.end(), match.group()) for match in DIGITS.finditer(text)]
+
+
+def test_digit_runs_are_those_of_the_re_module_even_with_digits_it_does_not_know() -> None:
+    """The regex module's Unicode knows digits that str.isdecimal does not (U+16131 here): a
+    run holding one is split where ``re`` splits it, and other scripts' digits still count."""
+    from timeline.extract.triggers import digit_runs
+
+    text = "On 12\U0001613134 May 2021, \u0662\u0660\u0662\u0661 and 7"
+    assert regex.fullmatch(r"\d", "\U00016131") and not "\U00016131".isdecimal()
+    assert (
+        list(digit_runs(text))
+        == _re_runs(text)
+        == [(3, 5, "12"), (6, 8, "34"), (13, 17, "2021"), (19, 23, "٢٠٢١"), (28, 29, "7")]
+    )
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_digit_runs_equal_those_of_the_re_module_on_any_text(text: str) -> None:
+    from timeline.extract.triggers import digit_runs
+
+    assert list(digit_runs(text)) == _re_runs(text)

@@ -9,14 +9,17 @@ of numbers and prose with few dates costs little more than the token pass.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
+
+import regex
 
 from timeline.extract.resources import Language, RuleSpec
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
 LETTERS = re.compile(r"[^\W\d_]+")
 DIGITS = re.compile(r"\d+")
+DIGIT_RUN = regex.compile(r"\d+")  # the same runs and a few more (see digit_runs), found faster
 YEAR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
 DATE_SEPARATORS = frozenset("/.-–")  # 05/15/2021, 2021-05-13, 1915-17, 25.12.2019
 
@@ -109,9 +112,9 @@ class TriggerTable:
                     for category in upper if text[position].isupper() else lower:
                         append((position, end, category, word))
                 position = lowered.find(word, end)
-        for match in DIGITS.finditer(text):
-            for category in self._digits(text, match.start(), match.end(), match.group()):
-                append((match.start(), match.end(), category, ""))
+        for start, end, digits in digit_runs(text):
+            for category in self._digits(text, start, end, digits):
+                append((start, end, category, ""))
         found.sort()
         return found
 
@@ -158,6 +161,22 @@ class TriggerTable:
         if numeric and after in ("/", "-") and len(token) <= 2:
             return ("numeric", "dashed")  # 7-4-19, 11/23/98, 3/8: not a decimal (3.5, 1.2%)
         return ("numeric",) if numeric else ("number",)
+
+
+def digit_runs(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, digits) of each run of decimal digits: what ``DIGITS.finditer`` finds.
+
+    The runs are found by the regex module, whose search skips ahead to a digit (a quarter of
+    the instructions of ``re``'s). Its Unicode is newer and knows more digits than
+    ``str.isdecimal``; a run holding one of those is split where ``re`` would split it.
+    """
+    for match in DIGIT_RUN.finditer(text):
+        run = match.group()
+        if run.isascii() or run.isdecimal():
+            yield match.start(), match.end(), run
+            continue
+        for inner in DIGITS.finditer(run):
+            yield match.start() + inner.start(), match.start() + inner.end(), inner.group()
 
 
 ASCII_NON_LETTERS = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalpha()})
