@@ -75,6 +75,9 @@ class TextRules:
     aside_before: regex.Pattern[str] | None = None  # what before a date makes it no new focus
     clause_break: regex.Pattern[str] = regex.compile(r"[;:]")  # where the clause after an expression ends
     range_joiner: regex.Pattern[str] | None = None  # between the two dates of a range ("to", "-")
+    # a sentence opened by an expression takes its main clause's tense ([opening], see resolve.py)
+    opening_before: regex.Pattern[str] | None = None  # what may stand before such an expression
+    opening_past: regex.Pattern[str] | None = None  # verbs of that clause that say it is past
 
 
 @dataclass(frozen=True)
@@ -291,6 +294,8 @@ def _text_rules(settings: dict[str, Any], where: str) -> TextRules:
         if "clause_break" in settings["tense"]
         else regex.compile("[;:]"),
         aside_before=_optional_pattern(settings.get("resolution", {}).get("aside_before"), f"{where}: [resolution]"),
+        opening_before=compiled("opening", "before", regex.IGNORECASE) if "opening" in settings else None,
+        opening_past=compiled("opening", "past", regex.IGNORECASE) if "opening" in settings else None,
     )
 
 
