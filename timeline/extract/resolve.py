@@ -92,6 +92,12 @@ class Resolver:
     def _relative_reference(self, meaning: RelativeMeaning, offset: int) -> Reference | None:
         if meaning.anchor == "document":
             return self._deictic(offset)
+        if meaning.anchor == "year_in_focus":  # "for the entire year", after "the fourth quarter of 2005"
+            period = self.focus.last
+            if period is not None and period.value.grain in (Grain.QUARTER, Grain.HALF) and period.value.year:
+                what = f"the year of the {period.value.grain.value} last mentioned"
+                return Reference(CalendarValue(year=period.value.year), AnchorKind.MENTION, what)
+            return self._deictic(offset)
         if meaning.anchor == "mention_of_unit":
             same_grain = self.focus.of_grain.get(UNIT_GRAINS.get(meaning.unit, Grain.DAY))
             if same_grain is not None:

@@ -54,7 +54,7 @@ RULE_OPTIONS: dict[str, type | tuple[type, ...]] = {  # option -> the TOML type 
     "day_offset": int,
     "tense": int,  # -1: the clause is past whatever its verbs say (a weekday said of the saying)
 }
-ANCHORS = frozenset({"document", "mention", "mention_of_unit"})
+ANCHORS = frozenset({"document", "mention", "mention_of_unit", "year_in_focus"})
 
 
 @dataclass(frozen=True)
