@@ -47,6 +47,7 @@ UNIT_GRAINS = {
     "second": Grain.DAY,
     "fortnight": Grain.WEEK,
 }
+MAIN_CLAUSE_REACH = 160  # characters after a sentence-opening expression its main clause's verb is looked for in
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -118,10 +119,10 @@ class Resolver:
         return self.context.tense(candidate.start, candidate.end)
 
     def _main_clause_tense(self, start: int, end: int) -> int:
-        """The tense of the first verb after ``start`` (within 160 characters, before ``end``) that
-        says one: a verb of ``[opening] past`` first ("said it will sign": past), else [tense]."""
+        """The tense of the first verb after ``start`` (within MAIN_CLAUSE_REACH characters, before
+        ``end``) that says one: a verb of ``[opening] past`` first ("said it will sign": past), else [tense]."""
         rules = self.context.rules
-        end = min(end, start + 160)
+        end = min(end, start + MAIN_CLAUSE_REACH)
         marker = rules.tense_marker.search(self.context.text, start, end)
         said = rules.opening_past.search(self.context.text, start, end) if rules.opening_past else None
         if said is not None and (marker is None or said.start() <= marker.start()):
