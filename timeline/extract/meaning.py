@@ -98,7 +98,9 @@ class RelativeMeaning:
 
     unit: str
     amount: int | None  # None: vague ("a few years ago")
-    anchor: str  # "document" (deictic), "mention" (anaphoric) or "mention_of_unit" (the last of its grain)
+    # "document" (deictic), "mention" (anaphoric), "mention_of_unit" (the last of its grain) or
+    # "year_in_focus" (the year of the quarter or half last reported, else the document's)
+    anchor: str
     part_of_day: str | None = None
     mod: str | None = None
     # "the year-earlier quarter": the quarter last talked about, a year back ("always"), or

@@ -47,6 +47,7 @@ UNIT_GRAINS = {
     "second": Grain.DAY,
     "fortnight": Grain.WEEK,
 }
+MAIN_CLAUSE_REACH = 160  # characters after a sentence-opening expression its main clause's verb is looked for in
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -92,11 +93,43 @@ class Resolver:
     def _relative_reference(self, meaning: RelativeMeaning, offset: int) -> Reference | None:
         if meaning.anchor == "document":
             return self._deictic(offset)
+        if meaning.anchor == "year_in_focus":  # "for the entire year", after "the fourth quarter of 2005"
+            period = self.focus.last
+            if period is not None and period.value.grain in (Grain.QUARTER, Grain.HALF) and period.value.year:
+                what = f"the year of the {period.value.grain.value} last mentioned"
+                return Reference(CalendarValue(year=period.value.year), AnchorKind.MENTION, what)
+            return self._deictic(offset)
         if meaning.anchor == "mention_of_unit":
             same_grain = self.focus.of_grain.get(UNIT_GRAINS.get(meaning.unit, Grain.DAY))
             if same_grain is not None:
                 return same_grain
         return self._anaphoric(offset)
+
+    def _tense(self, candidate: Candidate) -> int:
+        """The tense of ``candidate``'s clause: -1 past, +1 future, 0 unknown. An expression opening
+        its sentence ("On Friday, the government planned to pay ...") takes the tense of the clause
+        after it, where the language tells how to find it (``[opening]``)."""
+        rules = self.context.rules
+        if rules.opening_before is not None:
+            lo, hi = self.context.sentence_at(candidate.start)
+            if rules.opening_before.fullmatch(self.context.text, lo, candidate.start) is not None:
+                opened = self._main_clause_tense(candidate.end, hi)
+                if opened:
+                    return opened
+        return self.context.tense(candidate.start, candidate.end)
+
+    def _main_clause_tense(self, start: int, end: int) -> int:
+        """The tense of the first verb after ``start`` (within MAIN_CLAUSE_REACH characters, before
+        ``end``) that says one: a verb of ``[opening] past`` first ("said it will sign": past), else [tense]."""
+        rules = self.context.rules
+        end = min(end, start + MAIN_CLAUSE_REACH)
+        marker = rules.tense_marker.search(self.context.text, start, end)
+        said = rules.opening_past.search(self.context.text, start, end) if rules.opening_past else None
+        if said is not None and (marker is None or said.start() <= marker.start()):
+            return -1
+        if marker is None:
+            return 0
+        return 1 if marker.lastgroup == "future" else -1
 
     # -- quotations --------------------------------------------------------------------
     @property
@@ -255,11 +288,11 @@ class Resolver:
         if meaning.weekday is not None and ref_day is not None:
             direction = meaning.direction
             if direction is None:
-                direction = meaning.tense or self.context.tense(candidate.start, candidate.end) or -1
+                direction = meaning.tense or self._tense(candidate) or -1
                 if narrative:
                     direction = 0
             elif direction == 0 and not narrative:  # "I'll be off this Thursday": the coming one
-                direction = self.context.tense(candidate.start, candidate.end)
+                direction = self._tense(candidate)
             try:
                 day = _weekday_near(ref_day, meaning.weekday, direction, strict=meaning.direction is not None)
                 day += timedelta(weeks=meaning.weeks_on)
@@ -287,7 +320,7 @@ class Resolver:
             year = reference.value.year
             shift_years = 0
             if not narrative:
-                tense = self.context.tense(candidate.start, candidate.end)
+                tense = self._tense(candidate)
                 shift_years = _year_shift(value, reference.value, tense)
             resolved_value = value.with_year(year + shift_years)
             note = {0: "", -1: " (the year before: past tense)", 1: " (the year after: future tense)"}[shift_years]
@@ -330,7 +363,7 @@ class Resolver:
         """ "back on the 20th": that day of the reference's month, or of the month before or after
         where the tense points past it (said on the 15th, a past "the 20th" is last month's)."""
         day = meaning.value.day or 1
-        tense = 0 if narrative else self.context.tense(candidate.start, candidate.end)
+        tense = 0 if narrative else self._tense(candidate)
         months = 0
         if tense < 0 and day > ref_day.day:
             months = -1
@@ -348,7 +381,7 @@ class Resolver:
         self, candidate: Candidate, meaning: DateMeaning, reference: Reference, ref_day: date
     ) -> Resolved:
         """ "Friday the 13th": the nearest month, the way the tense points, where that day is that weekday."""
-        direction = self.context.tense(candidate.start, candidate.end) or -1
+        direction = self._tense(candidate) or -1
         month_index = ref_day.year * 12 + ref_day.month - 1
         for step in range(0, 12 * 30):  # every weekday falls on every day number within 30 years
             year, month = divmod(month_index + direction * step, 12)
@@ -370,7 +403,7 @@ class Resolver:
     def _resolve_relative(
         self, meaning: RelativeMeaning, reference: Reference | None, candidate: Candidate | None = None
     ) -> Resolved:
-        if meaning.future_only and candidate is not None and self.context.tense(candidate.start, candidate.end) < 0:
+        if meaning.future_only and candidate is not None and self._tense(candidate) < 0:
             letter = {"day": "D", "week": "W", "month": "M", "year": "Y"}.get(meaning.unit, "D")
             span = f"P{abs(meaning.amount)}{letter}" if meaning.amount is not None else f"PX{letter}"
             return Resolved(None, span, Anchor(AnchorKind.NONE))  # "rose 5% in two weeks": a span

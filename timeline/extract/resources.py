@@ -55,7 +55,7 @@ RULE_OPTIONS: dict[str, type | tuple[type, ...]] = {  # option -> the TOML type 
     "day_offset": int,
     "tense": int,  # -1: the clause is past whatever its verbs say (a weekday said of the saying)
 }
-ANCHORS = frozenset({"document", "mention", "mention_of_unit"})
+ANCHORS = frozenset({"document", "mention", "mention_of_unit", "year_in_focus"})
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,9 @@ class TextRules:
     aside_before: regex.Pattern[str] | None = None  # what before a date makes it no new focus
     clause_break: regex.Pattern[str] = regex.compile(r"[;:]")  # where the clause after an expression ends
     range_joiner: regex.Pattern[str] | None = None  # between the two dates of a range ("to", "-")
+    # a sentence opened by an expression takes its main clause's tense ([opening], see resolve.py)
+    opening_before: regex.Pattern[str] | None = None  # what may stand before such an expression
+    opening_past: regex.Pattern[str] | None = None  # verbs of that clause that say it is past
 
 
 @dataclass(frozen=True)
@@ -292,6 +295,8 @@ def _text_rules(settings: dict[str, Any], where: str) -> TextRules:
         if "clause_break" in settings["tense"]
         else regex.compile("[;:]"),
         aside_before=_optional_pattern(settings.get("resolution", {}).get("aside_before"), f"{where}: [resolution]"),
+        opening_before=compiled("opening", "before", regex.IGNORECASE) if "opening" in settings else None,
+        opening_past=compiled("opening", "past", regex.IGNORECASE) if "opening" in settings else None,
     )
 
 
