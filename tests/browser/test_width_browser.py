@@ -33,9 +33,20 @@ return [box.clientWidth, r.width, left, left + xa._length, texts];
 _REPORTED = "return window.timelineReportedWidth;  // the width last sent to the server (assets/timeline.js)"
 
 
-def assert_fills_and_labels_inside(dash_duo: DashComposite) -> None:
+def wait_until_laid_out(dash_duo: DashComposite) -> None:
+    """Until the figure on screen is the one drawn for the graph's width, as last reported (a
+    scrollbar that came after the first draw reports the width again)."""
     wait_until_settled(dash_duo)
+    until(
+        lambda: dash_duo.driver.execute_script(_REPORTED) == dash_duo.driver.execute_script(_WIDTHS)[1],
+        timeout=10,
+        msg="the graph's width was never reported",
+    )
     callbacks_done(dash_duo)
+
+
+def assert_fills_and_labels_inside(dash_duo: DashComposite) -> None:
+    wait_until_laid_out(dash_duo)
     box, graph, left, right, texts = dash_duo.driver.execute_script(_WIDTHS)
     assert graph == box, f"the graph is {graph} px wide in a box {box} px wide"
     assert len(texts) >= 15, texts
@@ -61,9 +72,4 @@ def test_after_the_window_is_resized_the_labels_are_laid_out_for_the_new_width(
     wide = dash_duo.driver.execute_script(_WIDTHS)[1]
     view_size(dash_duo, 420, 860)
     until(lambda: dash_duo.driver.execute_script(_WIDTHS)[1] < wide / 2, timeout=10, msg="the graph kept its width")
-    until(
-        lambda: dash_duo.driver.execute_script(_REPORTED) == dash_duo.driver.execute_script(_WIDTHS)[1],
-        timeout=10,
-        msg="the new width was never reported",
-    )
     assert_fills_and_labels_inside(dash_duo)
