@@ -150,3 +150,27 @@ def test_the_details_panel_opens_under_a_top_bar_of_two_rows(
     assert panel[1] >= bar[3], f"the details {panel} cover the top bar {bar}"
     assert panel[3] <= 768, panel
     callbacks_done(dash_duo)
+
+
+_TICKS = f"""
+// The date tick labels of the lanes (xtick) and of the overview strip (x2tick): [which, text, box].
+return [...document.querySelectorAll('{GRAPH} .xtick text, {GRAPH} .x2tick text')].map(t => {{
+  const r = t.getBoundingClientRect();
+  return [t.closest('g.xtick, g.x2tick').getAttribute('class'), t.textContent, [r.left, r.top, r.right, r.bottom]];
+}});
+"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_dates_of_the_view_are_in_sight_with_the_first_rows(
+    dash_duo: DashComposite, sample_store: TimelineStore, size: tuple[int, int]
+) -> None:
+    """The lanes' date ticks are above the lanes, not under the last row (below the fold), and
+    clear of the overview's, which span the whole collection ("AD 1000", "AD 2000")."""
+    open_page(dash_duo, sample_store, size)
+    ticks = dash_duo.driver.execute_script(_TICKS)
+    lanes = [(text, at) for which, text, at in ticks if which.split() == ["xtick"]]
+    overview = [at for which, _, at in ticks if which.split() == ["x2tick"]]
+    assert len(lanes) >= 3 and overview, ticks
+    assert all(at[3] <= size[1] for _, at in lanes), f"the view's dates are below the fold: {lanes}"
+    assert not [t for t, at in lanes if any(overlap(at, o) for o in overview)], ticks

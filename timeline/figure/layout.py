@@ -179,9 +179,11 @@ def sized_layout(total_rows: int, margin: dict[str, int], min_height: int = 0) -
 
 
 def time_axis(view: Window) -> dict[str, Any]:
-    """The date x axis of the lanes, showing ``view`` (milliseconds)."""
+    """The date x axis of the lanes, showing ``view`` (milliseconds); its ticks above the lanes,
+    where they are in sight with the first rows, not under the last one (often below the fold)."""
     return {
         "type": "date",
+        "side": "top",
         "range": [iso_of_ms(view[0]), iso_of_ms(view[1])],
         "autorange": False,
         "showgrid": True,
