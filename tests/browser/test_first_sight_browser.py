@@ -9,8 +9,7 @@ import pytest
 from dash.testing.composite import DashComposite
 from dash.testing.wait import until
 from test_app_browser import GRAPH, click_isolated_event, start
-from test_page_browser import box, callbacks_done, details_open, overlap, view_size
-from test_width_browser import wait_until_laid_out
+from test_page_browser import box, callbacks_done, details_open, overlap, view_size, wait_until_laid_out
 
 from timeline.app.store import TimelineStore
 

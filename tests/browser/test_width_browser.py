@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from dash.testing.composite import DashComposite
 from dash.testing.wait import until
-from test_app_browser import GRAPH, start, wait_until_settled
-from test_page_browser import callbacks_done, view_size
+from test_app_browser import GRAPH, start
+from test_page_browser import view_size, wait_until_laid_out
 
 from timeline.app.store import TimelineStore
 
@@ -30,19 +30,6 @@ const texts = Array.from(gd.querySelectorAll('.scatterlayer .textpoint text, .ba
 }}).filter(t => t[0].trim());
 return [box.clientWidth, r.width, left, left + xa._length, texts];
 """
-_REPORTED = "return window.timelineReportedWidth;  // the width last sent to the server (assets/timeline.js)"
-
-
-def wait_until_laid_out(dash_duo: DashComposite) -> None:
-    """Until the figure on screen is the one drawn for the graph's width, as last reported (a
-    scrollbar that came after the first draw reports the width again)."""
-    wait_until_settled(dash_duo)
-    until(
-        lambda: dash_duo.driver.execute_script(_REPORTED) == dash_duo.driver.execute_script(_WIDTHS)[1],
-        timeout=10,
-        msg="the graph's width was never reported",
-    )
-    callbacks_done(dash_duo)
 
 
 def assert_fills_and_labels_inside(dash_duo: DashComposite) -> None:
