@@ -45,8 +45,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     },
     /* The graph's width in px: the server lays labels out for it. */
     graphWidth: function () {
-      const box = document.querySelector(".graph-box");
-      return Math.round((box && box.clientWidth) || window.innerWidth * 0.75);
+      window.timelineReportedWidth = window.timelineGraphWidth();
+      return window.timelineReportedWidth;
     },
   },
 });
@@ -167,21 +167,38 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   };
 })();
 
-/* When the window changes size, tell the server the graph's new width (it re-stacks the labels). */
+/* The width the graph really has: that of the element plotly sizes the figure to, whole pixels. */
+window.timelineGraphWidth = function () {
+  const graph = document.getElementById("timeline-graph");
+  const width = graph && graph.getBoundingClientRect().width;
+  return Math.floor(width || window.innerWidth * 0.75);
+};
+
+/* When the graph's width changes (the window is resized, or the page's scrollbar comes or goes),
+   tell the server the new width: it re-stacks the labels for it. */
 (function () {
   let timer = null;
-  let reported = null;
-  window.addEventListener("resize", function () {
+  function report() {
+    const width = window.timelineGraphWidth();
+    const first = window.timelineReportedWidth === undefined;  // the page's own callback reports first
+    if (!first && width !== window.timelineReportedWidth && window.dash_clientside.set_props) {
+      window.timelineReportedWidth = width;
+      window.dash_clientside.set_props("plot-width", { data: width });
+    }
+  }
+  const observer = new ResizeObserver(function () {
     clearTimeout(timer);
-    timer = setTimeout(function () {
-      const width = window.dash_clientside.timeline.graphWidth();
-      if (reported === null || Math.abs(width - reported) > 8) {
-        reported = width;
-        if (window.dash_clientside.set_props) {
-          window.dash_clientside.set_props("plot-width", { data: width });
-        }
-      }
-    }, 250);
+    timer = setTimeout(report, 150);
+  });
+  const watcher = new MutationObserver(function () {
+    const graph = document.getElementById("timeline-graph");
+    if (graph && !graph.__timelineSized) {
+      graph.__timelineSized = true;
+      observer.observe(graph);
+    }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    watcher.observe(document.body, { childList: true, subtree: true });
   });
 })();
 

@@ -95,6 +95,21 @@ def callbacks_done(dash_duo: DashComposite) -> None:
     wait_until_settled(dash_duo)
 
 
+_LAID_OUT = """
+// Whether the width last reported to the server (assets/timeline.js) is the graph's width now.
+const graph = document.getElementById('timeline-graph');
+return !!graph && window.timelineReportedWidth === Math.floor(graph.getBoundingClientRect().width);
+"""
+
+
+def wait_until_laid_out(dash_duo: DashComposite) -> None:
+    """Until the figure on screen is the one drawn for the graph's width, as last reported (a
+    scrollbar that came after the first draw reports the width again)."""
+    wait_until_settled(dash_duo)
+    until(lambda: dash_duo.driver.execute_script(_LAID_OUT), timeout=10, msg="the graph's width was never reported")
+    callbacks_done(dash_duo)
+
+
 def view_size(dash_duo: DashComposite, width: int, height: int) -> None:
     dash_duo.driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
@@ -171,7 +186,7 @@ def test_on_a_phone_the_labels_say_when_as_well_as_what(dash_duo: DashComposite,
     }
     view_size(dash_duo, 420, 900)
     start(dash_duo, sample_store)
-    wait_until_settled(dash_duo)
+    wait_until_laid_out(dash_duo)
     texts = [t for t in dash_duo.driver.execute_script(_LANE_TEXTS) if not _CLUSTER_COUNT.match(t[0])]
     assert len(texts) >= 15, texts
     dated = 0

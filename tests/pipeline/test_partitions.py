@@ -27,7 +27,7 @@ from timeline.extract.resources import load_language
 from timeline.ingest import Problem, read_documents
 from timeline.pipeline import stream_records
 from timeline.pipeline.run import planned, run_partitions
-from timeline.pipeline.runners import DaskRunner, LocalRunner, Runner
+from timeline.pipeline.runners import LOCAL_CLUSTER_PORTS, DaskRunner, LocalRunner, Runner
 from timeline.pipeline.tasks import TaskOptions
 
 TEXTS = ["It happened on May 13, 2021, and again\nin 1997.", "Last year, two days later.", "Nothing here."]
@@ -91,7 +91,7 @@ def dask_runner() -> Iterator[DaskRunner]:
     from distributed import Client, LocalCluster
 
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, **LOCAL_CLUSTER_PORTS) as cluster,
         Client(cluster) as client,
     ):
         yield DaskRunner(client)

@@ -129,7 +129,7 @@ def _sidebar(upload_limit: int) -> Component:
             dcc.Input(
                 id=ids.SEARCH,
                 type="search",
-                placeholder="Search sentences and labels",
+                placeholder="Search sentences",
                 debounce=0.4,
                 className="text-input",
             ),

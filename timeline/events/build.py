@@ -17,9 +17,11 @@ The rules:
 * ``kind`` says how the event is drawn: "anchored duration" for a DURATION; "instant" for day
   and time-of-day grains; "period" for week and coarser grains, which are spans, not days.
   A value with no grain (PRESENT_REF) is an instant when its interval is at most a day long.
-* ``label`` is the clause around the first mention with every date expression of the sentence
-  left out (see :mod:`timeline.events.label`); on the signature line of a quoted post
-  ("— Name (@handle) May 13, 2021") it is the post's text (see :mod:`timeline.events.signature`).
+* ``label`` is the clause around the first mention with every expression of the sentence that
+  is an event left out (a duration that dates nothing, "within three months of", stays; see
+  :mod:`timeline.events.label`), cut by the sentence rules of the document's language; on the
+  signature line of a quoted post ("— Name (@handle) May 13, 2021") it is the post's text (see
+  :mod:`timeline.events.signature`).
 """
 
 from __future__ import annotations
@@ -107,7 +109,9 @@ def _row(
         "doc_title": document.title or document.id,
         "doc_date": extraction.document_date.value,
         "sentence": sentence,
-        "label": "Published" if publication else _label(document, timex, sentence, sentence_start, in_order, starts),
+        "label": "Published"
+        if publication
+        else _label(document, timex, sentence, sentence_start, in_order, starts, extraction.language),
         "mentions": len(mentions),
         "other_mentions": " ".join(f"{t.start}-{t.end}" for t in mentions[1:]),
         "kind": PUBLICATION if publication else kind,
@@ -117,7 +121,13 @@ def _row(
 
 
 def _label(
-    document: Document, timex: Timex, sentence: str, sentence_start: int, in_order: list[Timex], starts: list[int]
+    document: Document,
+    timex: Timex,
+    sentence: str,
+    sentence_start: int,
+    in_order: list[Timex],
+    starts: list[int],
+    language: str,
 ) -> str:
     """What happened at ``timex``: the post a signature line signs, else the clause around it."""
     line_start = document.text.rfind("\n", 0, timex.start) + 1
@@ -128,9 +138,10 @@ def _label(
     others = [
         (t.start - sentence_start, t.end - sentence_start)
         for t in in_order[bisect_left(starts, sentence_start) : bisect_right(starts, sentence_end)]
-        if t.end <= sentence_end
+        if t.end <= sentence_end and is_event(t)
     ]
-    return event_label(sentence, (timex.start - sentence_start, timex.end - sentence_start), others)
+    span = (timex.start - sentence_start, timex.end - sentence_start)
+    return event_label(sentence, span, others, language=language)
 
 
 def _is_publication(extraction: Extraction, timex: Timex, sentence: str) -> bool:

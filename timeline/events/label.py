@@ -6,6 +6,9 @@ The label is the clause around the date expression with the date words taken out
 
 * Clauses split on ``; : —``, on a spaced en dash (not on "1939–1945"), at full stops (for
   text that is a paragraph, not a sentence) and on ", " before a conjunction ("…, and it had").
+  A stop the language's sentence rules end no sentence at (an initial, "Gen.", "U.S.": the
+  extractor's ``[sentences] abbreviations``) splits nothing and stays on a label it ends; a
+  ", and" that closes a list ("France, Belgium, the Netherlands, and Luxembourg") is no break.
 * Every date expression of the clause is taken out, with a preposition it leaves dangling
   ("on", "since", "during" …) and a possessive "’s"; quotes and brackets the cut orphaned go.
 * A clause too long for a label gives way to its comma-separated piece around the expression
@@ -16,9 +19,12 @@ The label is the clause around the date expression with the date words taken out
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 
 import regex
+
+from timeline.extract.resources import ResourceError, TextRules, load_language
 
 MAX_LABEL = 80
 ELLIPSIS = "…"
@@ -27,9 +33,13 @@ _CONJUNCTIONS = ("and", "but", "or", "nor", "yet", "so", "while", "whereas", "al
 _MIN_PIECE_WORDS = 4  # a comma piece shorter than this ("that is") says too little alone
 _LEAD_IN = 48  # an expression further than this into a long clause gets a label that starts near it
 _CLAUSE_BREAK = regex.compile(
-    r"\s*—\s*|\s+–\s+|\s*[;:]\s+|,\s+(?=(?i:" + "|".join(_CONJUNCTIONS) + r")\b)"
-    r"|(?<=[.!?][”’\"]?)\s+(?=[“‘\"]?\p{Lu})",
+    r"\s*—\s*|\s+–\s+|\s*[;:]\s+|(?P<conjunction>,\s+(?=(?i:" + "|".join(_CONJUNCTIONS) + r")\b))"
+    r"|(?<=(?P<stop>[.!?])[”’\"»]?)\s+(?=[“‘\"«¿¡]?\s?\p{Lu})",
 )
+_LIST_CONJUNCTIONS = frozenset({"and", "or"})
+_LIST_ITEM_WORDS = 2  # "…, the Soviet Union, and": an item this short (articles aside) after a comma is a list's
+_ARTICLES = frozenset({"the", "a", "an"})
+_ABBREVIATION_REACH = 16  # characters before a stop that can tell an abbreviation ("Sept", "U.S", "Mmes")
 # Words that only served to attach the date: "said on Friday", "fighting since 2020".
 _DATE_PREPOSITION = regex.compile(
     r"(?:\b(?:on|in|at|during|since|until|till|from|by|for|of|throughout|around|as of)\s+)$",
@@ -38,7 +48,11 @@ _DATE_PREPOSITION = regex.compile(
 _PREPOSITION_REACH = 24
 _POSSESSIVE = regex.compile(r"['’]s\b")
 _COMMA = regex.compile(r",[’”\"]?\s+")
-_LEADING_CONJUNCTION = regex.compile(r"^(?:and|but|or|nor|yet|so)\s+", regex.IGNORECASE)
+# "so that the ostracism …", "and that the Soviet Union …": that "that" joins a clause, it stands for nothing.
+_LEADING_CONJUNCTION = regex.compile(
+    r"^(?:and|but|or|nor|yet|so)\s+(?:that\s+(?=(?:the|a|an|its|their|his|her|this|these|those|it|they|he|she|we)\b))?",
+    regex.IGNORECASE,
+)
 _EMPTY_BRACKETS = regex.compile(r"\([\s\-–—,;/]*\)|\[[\s\-–—,;/]*\]")
 _WORD = regex.compile(r"\p{L}{2,}")
 _WORD_OR_NUMBER = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
@@ -82,16 +96,22 @@ _EDGE_JUNK = " \t\n,;:.-—–"
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ('"', '"'), ("(", ")"), ("[", "]"))
 
 
-def event_label(sentence: str, span: tuple[int, int], date_spans: Sequence[tuple[int, int]] = ()) -> str:
+def event_label(
+    sentence: str, span: tuple[int, int], date_spans: Sequence[tuple[int, int]] = (), *, language: str = "en"
+) -> str:
     """The label of the event dated by ``sentence[span[0]:span[1]]``.
 
     ``date_spans`` are the offsets (into ``sentence``) of every date expression to leave out;
     ``span`` is always left out. Falls back to the rest of the sentence when the expression's
     clause holds nothing but dates, and to the expression itself when the sentence does.
+    ``language`` (a code) says which stops end no sentence ("Dr.", "U.S.").
     """
     removed = sorted({span, *date_spans})
     whole = (0, len(sentence))
-    clause = _around(_pieces(sentence, _CLAUSE_BREAK, *whole), span[0])
+    rules = _sentence_rules(language)
+    clause = _around(
+        _pieces(sentence, _CLAUSE_BREAK, *whole, keep=lambda brk: _is_break(sentence, brk, rules)), span[0]
+    )
     region = clause
     label = _label_of(sentence, *clause, removed)
     if len(label) > MAX_LABEL:
@@ -114,8 +134,56 @@ def event_label(sentence: str, span: tuple[int, int], date_spans: Sequence[tuple
         region, label = whole, _label_of(sentence, *whole, removed)
     if not _word_count(label):
         label = _tidy(sentence[span[0] : span[1]])
-    label = _with_antecedent(label, sentence[: region[0]])
+    label = _with_antecedent(label, _label_of(sentence, 0, region[0], removed))
+    label = _with_abbreviation_stop(label, sentence, rules)
     return shorten(label[:1].upper() + label[1:])
+
+
+@cache
+def _sentence_rules(language: str) -> TextRules:
+    """The sentence rules of ``language`` (English for a code that has no resources: a made-up one)."""
+    try:
+        rules = load_language(language).text_rules
+    except ResourceError:
+        rules = load_language("en").text_rules
+    assert rules is not None  # every loaded language has them
+    return rules
+
+
+def _ends_sentence(text: str, stop: int, rules: TextRules) -> bool:
+    """Whether the stop at ``text[stop]`` ends a sentence by the language's rules: not the stop of
+    an initial ("Franklin D."), nor of an abbreviation ("Gen.", "U.S."). The rules ask what follows
+    the stop, so they are shown a capital after it (and only the few characters before it that an
+    abbreviation can take)."""
+    start = max(0, stop - _ABBREVIATION_REACH)
+    probe = text[start : stop + 1] + " A"
+    return rules.sentence_end.match(probe, stop - start) is not None
+
+
+def _is_break(sentence: str, brk: regex.Match[str], rules: TextRules) -> bool:
+    """Whether a match of :data:`_CLAUSE_BREAK` breaks the clause: a stop that ends a sentence, a
+    ", and" that joins clauses, not the last items of a list; any other break does."""
+    if brk.group("stop") is not None:
+        return _ends_sentence(sentence, brk.start("stop"), rules)
+    if brk.group("conjunction") is not None:
+        word = _WORD_OR_NUMBER.match(sentence, brk.end())
+        if word is not None and word.group().lower() in _LIST_CONJUNCTIONS:
+            item_start = sentence.rfind(",", 0, brk.start()) + 1
+            item = sentence[item_start : brk.start()]
+            words = [w for w in _WORD_OR_NUMBER.findall(item) if w.lower() not in _ARTICLES]
+            is_list = item_start > 0 and len(words) <= _LIST_ITEM_WORDS
+            return not is_list
+    return True
+
+
+def _with_abbreviation_stop(label: str, sentence: str, rules: TextRules) -> str:
+    """The label with the stop its tidying took off its last word put back where that stop ends no
+    sentence: "travelling to the U.S." (not "the U.S")."""
+    last = label.rsplit(" ", 1)[-1]
+    if not last[-1:].isalpha() or _ends_sentence(label + ".", len(label), rules):
+        return label
+    written = regex.search(r"(?<!\S)" + regex.escape(last) + r"\.", sentence)
+    return label + "." if written else label
 
 
 def _with_antecedent(label: str, before: str) -> str:
@@ -174,10 +242,18 @@ def shorten_to_words(text: str, limit: int, words: int, most: int = MAX_LABEL) -
     return cut
 
 
-def _pieces(sentence: str, breaks: regex.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) offsets of the pieces of ``sentence[start:end]`` between ``breaks``."""
+def _pieces(
+    sentence: str,
+    breaks: regex.Pattern[str],
+    start: int,
+    end: int,
+    keep: Callable[[regex.Match[str]], bool] | None = None,
+) -> list[tuple[int, int]]:
+    """(start, end) offsets of the pieces of ``sentence[start:end]`` between ``breaks`` (those ``keep`` keeps)."""
     bounds, position = [], start
     for brk in breaks.finditer(sentence, start, end):
+        if keep is not None and not keep(brk):
+            continue
         bounds.append((position, brk.start()))
         position = brk.end()
     bounds.append((position, end))

@@ -117,6 +117,11 @@ def draw(
     if legend:
         traces.extend(legend_traces(colours, prepared.lanes.colour_names, used))
     tops = scene.lane_tops()
+    note = [*notes, *_key(prepared, scene)]
+    buttons = button_windows(prepared, view) if controls else []
+    below = layout.names_inside(margin)  # a narrow figure's note goes under the dates
+    raised = 0 if below or not controls else layout.note_row(note, [label for label, _ in buttons], plot_width)
+    margin = layout.with_note_row(margin, raised)
     sized = layout.sized_layout(scene.total_rows, margin, min_height)
     overview = layout.overview_axes(prepared.span())
     overview["yaxis2"] = overview["yaxis2"] | {"domain": sized["yaxis2_domain"]}
@@ -129,10 +134,10 @@ def draw(
             "yaxis": layout.lane_axis(names, tops, scene.lane_rows, margin) | {"domain": sized["yaxis_domain"]},
             "shapes": [*layout.lane_bands(tops, scene.lane_rows), layout.view_marker(shown)],
             "annotations": [
-                layout.note([*notes, *_key(prepared, scene)], below=layout.names_inside(margin)),
+                layout.note(note, below=below),
                 *layout.inside_names(names, tops, margin),
             ],
-            "updatemenus": layout.range_buttons(button_windows(prepared, view)) if controls else [],
+            "updatemenus": layout.range_buttons(buttons, raised=raised) if controls else [],
             "uirevision": f"{shown[0]:.0f}:{shown[1]:.0f}",
             "meta": {
                 "in_view": scene.in_view,

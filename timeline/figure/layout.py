@@ -50,6 +50,8 @@ NARROW_PX = 640  # below this figure width, lane names go inside the plot
 _INSIDE_LEFT, _INSIDE_RIGHT = 8, 12
 _NAME_PAD = 18  # between a lane name and the plot
 _NOTE_LINES, _NOTE_LINE_PX = 3, 16  # a narrow figure's note: its parts one a line, under the dates
+_NOTE_GAP = "   "  # between the parts of a note on one line
+_BUTTON_PAD_PX = 26  # a range button's width beyond its label's
 _YEAR_MS = 365.2425 * 86_400_000
 _FIRST_AD_MS = epoch_ms("0001-01-01")
 _TICK_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000)
@@ -177,9 +179,11 @@ def sized_layout(total_rows: int, margin: dict[str, int], min_height: int = 0) -
 
 
 def time_axis(view: Window) -> dict[str, Any]:
-    """The date x axis of the lanes, showing ``view`` (milliseconds)."""
+    """The date x axis of the lanes, showing ``view`` (milliseconds); its ticks above the lanes,
+    where they are in sight with the first rows, not under the last one (often below the fold)."""
     return {
         "type": "date",
+        "side": "top",
         "range": [iso_of_ms(view[0]), iso_of_ms(view[1])],
         "autorange": False,
         "showgrid": True,
@@ -281,8 +285,26 @@ def lane_bands(tops: Sequence[int], rows: Sequence[int]) -> list[dict[str, Any]]
     return shapes
 
 
-def range_buttons(windows: Sequence[tuple[str, Window]]) -> list[dict[str, Any]]:
-    """The 1m / 6m / 1y / 10y / all buttons: each sets the x range the server worked out."""
+def buttons_width(labels: Sequence[str]) -> float:
+    """How wide the row of range buttons with ``labels`` is drawn (px, estimated)."""
+    return sum(text_width(label, TICK_SIZE - 1) + _BUTTON_PAD_PX for label in labels)
+
+
+def note_row(parts: Sequence[str], button_labels: Sequence[str], plot_width: float) -> int:
+    """The height (px) of a row of its own that the note (above the overview strip) needs under
+    the range buttons, where it would run into them beside them; 0 where it fits beside them."""
+    beside = text_width(_NOTE_GAP.join(part for part in parts if part), LABEL_SIZE)
+    return 0 if beside + ITEM_GAP + buttons_width(button_labels) <= plot_width else _NOTE_LINE_PX + 8
+
+
+def with_note_row(margin: dict[str, int], row: int) -> dict[str, int]:
+    """``margin`` with the top grown by the note's own ``row`` (px)."""
+    return margin | {"t": margin["t"] + row}
+
+
+def range_buttons(windows: Sequence[tuple[str, Window]], *, raised: int = 0) -> list[dict[str, Any]]:
+    """The 1m / 6m / 1y / 10y / all buttons: each sets the x range the server worked out;
+    ``raised`` px above their place (the note's row, :func:`note_row`)."""
     return [
         {
             "type": "buttons",
@@ -292,7 +314,7 @@ def range_buttons(windows: Sequence[tuple[str, Window]]) -> list[dict[str, Any]]
             "xanchor": "left",
             "y": 1,
             "yanchor": "bottom",
-            "pad": {"b": 4},
+            "pad": {"b": 4 + raised},
             "font": {"size": TICK_SIZE - 1},
             "bgcolor": "#f2f2f2",
             "bordercolor": "#d0d0d0",
@@ -319,7 +341,7 @@ def note(parts: Sequence[str], *, below: bool = False) -> dict[str, Any]:
         else {"x": 1, "y": 1, "xanchor": "right", "yanchor": "bottom", "yshift": 4}
     )
     return {
-        "text": "<br>".join(escaped[:_NOTE_LINES]) if below else "   ".join(escaped),
+        "text": "<br>".join(escaped[:_NOTE_LINES]) if below else _NOTE_GAP.join(escaped),
         "xref": "paper",
         "yref": "paper",
         "showarrow": False,

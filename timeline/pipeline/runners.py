@@ -19,6 +19,17 @@ Result = TypeVar("Result")
 Done = Callable[[Any], None]
 
 
+# No fixed port, so that runs at once do not clash: the scheduler on any free port, and its HTTP
+# server (which Dask starts even with dashboard_address=None, on 8787) on any free port of
+# 127.0.0.1, without the dashboard. The workers' HTTP servers take any free port already.
+LOCAL_CLUSTER_PORTS: dict[str, Any] = {
+    "host": "127.0.0.1",
+    "scheduler_port": 0,
+    "dashboard_address": "127.0.0.1:0",
+    "scheduler_kwargs": {"dashboard": False},
+}
+
+
 class TaskFailed(TimelineError, RuntimeError):
     """A task failed on the cluster beyond Dask's retries (its workers kept dying, say)."""
 
@@ -104,7 +115,11 @@ def dask_runner(workers: int | None = None, scheduler: str | None = None) -> Ite
             yield DaskRunner(client)
         return
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+        n_workers=workers or 1,
+        threads_per_worker=1,
+        processes=True,
+        silence_logs=logging.ERROR,
+        **LOCAL_CLUSTER_PORTS,
     )
     with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
         client.register_plugin(LoadRules())
