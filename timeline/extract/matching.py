@@ -65,6 +65,14 @@ class CategoryPlan:
     rules: tuple[RulePlan, ...]
     masks: dict[str, int]
     always: int  # rules woken by any trigger of the category
+    woken: dict[int, tuple[tuple[int, RulePlan], ...]]  # mask -> (index, rule) of its bits, filled as met
+
+    def rules_of(self, mask: int) -> tuple[tuple[int, RulePlan], ...]:
+        """The rules (with their index) of the bits of ``mask``, in rules.toml order."""
+        known = self.woken.get(mask)
+        if known is None:
+            known = self.woken[mask] = tuple((i, rule) for i, rule in enumerate(self.rules) if mask >> i & 1)
+        return known
 
 
 @cache
@@ -84,7 +92,7 @@ def category_plans(language: Language) -> dict[str, CategoryPlan]:
         plan_rules = tuple(
             RulePlan(rule, rule.pattern.search, required[rule.name], *reach[rule.name]) for rule in rules
         )
-        plans[category] = CategoryPlan(plan_rules, masks, always)
+        plans[category] = CategoryPlan(plan_rules, masks, always, {})
     return plans
 
 
@@ -100,7 +108,10 @@ def _windows_by_category(text: str, language: Language) -> tuple[dict[str, list[
     windows: dict[str, list[Window]] = {}
     starts: dict[str, list[int]] = {}
     for start, end, category, word in trigger_table(language).scan(text):
-        starts.setdefault(category, []).append(start)
+        positions = starts.get(category)
+        if positions is None:
+            positions = starts[category] = []
+        positions.append(start)
         if category == "numeric":  # "May 4-5": digits in a range still count as day numbers
             starts.setdefault("number", []).append(start)
         extent = reach.get(category)
@@ -109,11 +120,22 @@ def _windows_by_category(text: str, language: Language) -> tuple[dict[str, list[
         plan = plans[category]
         mask = plan.masks.get(word, 0) | plan.always
         lo = start - extent[0] if start > extent[0] else 0
-        hi = _word_end(text, end + extent[1])
-        spans = windows.setdefault(category, [])
-        if spans and lo <= spans[-1][1]:
+        edge = end + extent[1]
+        hi = text.find(" ", edge, edge + 40)  # _word_end's usual case, inline
+        if hi < 0:
+            hi = _word_end(text, edge)
+        spans = windows.get(category)
+        if spans is None:
+            windows[category] = [(lo, hi, mask, start, end)]
+        elif lo <= spans[-1][1]:
             last_lo, last_hi, last_mask, first_start, last_end = spans[-1]
-            spans[-1] = (last_lo, max(hi, last_hi), last_mask | mask, first_start, max(end, last_end))
+            spans[-1] = (
+                last_lo,
+                hi if hi > last_hi else last_hi,
+                last_mask | mask,
+                first_start,
+                end if end > last_end else last_end,
+            )
         else:
             spans.append((lo, hi, mask, start, end))
     return windows, starts
@@ -156,23 +178,23 @@ def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec
     plans = category_plans(language)
     word_ends: dict[int, int] = {}
     for category, spans in windows.items():
-        rules = plans[category].rules
-        seen_ends = [-1] * len(rules)  # where each rule's last match ended: a match is kept once
+        plan_of_category = plans[category]
+        seen_ends = [-1] * len(plan_of_category.rules)  # where each rule's last match ended: a match is kept once
         for window_lo, window_hi, mask, first_start, last_end in spans:
-            while mask:  # the rules this window's words wake ("last year" is not looked for around "quarter")
-                lowest = mask & -mask
-                mask ^= lowest
-                index = lowest.bit_length() - 1
-                plan = rules[index]
+            # the rules this window's words wake ("last year" is not looked for around "quarter")
+            for index, plan in plan_of_category.rules_of(mask):
                 # the window is the category's; this rule's own reach may be shorter
-                lo = first_start - plan.before if first_start - plan.before > window_lo else window_lo
+                lo = first_start - plan.before
+                if lo < window_lo:
+                    lo = window_lo
                 hi = window_hi
-                if last_end + plan.after < hi:
-                    edge = last_end + plan.after
+                edge = last_end + plan.after
+                if edge < hi:
                     word_end = word_ends.get(edge)
                     if word_end is None:
                         word_end = word_ends[edge] = _word_end(text, edge)
-                    hi = min(hi, word_end)
+                    if word_end < hi:
+                        hi = word_end
                 if plan.needs and not _has_all(starts, plan.needs, lo, hi):
                     continue
                 # search() rather than finditer(): most windows hold no match, and one call is
