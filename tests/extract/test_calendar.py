@@ -191,6 +191,8 @@ def test_easter_sunday(year: int, expected: date) -> None:
         ("05 monday last", 2021, date(2021, 5, 31)),  # Memorial Day
         ("09 monday 1", 2021, date(2021, 9, 6)),  # Labor Day
         ("easter-2", 2019, date(2019, 4, 19)),  # Good Friday
+        ("11 tuesday 1 from 2", 2020, date(2020, 11, 3)),  # US Election Day
+        ("11 tuesday 1 from 2", 2022, date(2022, 11, 8)),  # November 1 a Tuesday: not the first Tuesday
     ],
 )
 def test_moving_holidays(rule: str, year: int, expected: date) -> None:

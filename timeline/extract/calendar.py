@@ -411,17 +411,18 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 
 def holiday_date(rule: str, year: int) -> date | None:
-    """The day a moving holiday falls on in ``year``: "11 thursday 4", "05 monday last", "easter-2"."""
+    """The day a moving holiday falls on in ``year``: "11 thursday 4", "05 monday last", "easter-2",
+    "11 tuesday 1 from 2" (the first Tuesday from the 2nd: the one after the first Monday)."""
     if not 1 <= year <= 9999:
         return None
     if rule.startswith("easter"):
         return easter(year) + timedelta(days=int(rule[6:] or 0))
-    month_text, weekday_name, nth = rule.split()
+    month_text, weekday_name, nth, *counted_from = rule.split()
     month, weekday = int(month_text), WEEKDAYS.index(weekday_name) + 1
     if nth == "last":
         last = date(year, month, days_in_month(year, month))
         return last - timedelta(days=(last.isoweekday() - weekday) % 7)
-    first = date(year, month, 1)
+    first = date(year, month, int(counted_from[-1]) if counted_from else 1)
     day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(nth) - 1))
     return day if day.month == month else None  # "the fifth Friday" of a month with four
 

@@ -82,6 +82,7 @@ class DateMeaning:
     weeks_on: int = 0  # "two Mondays from now": the next Monday, then this many weeks on
     tense: int = 0  # the tense the rule's own context shows ("said Tuesday": -1); 0: the clause's
     two_digit_year: bool = False  # "'89": its century is the one nearest the reference's year
+    years_ahead: int = 5  # ... no later than this many years past it ("FY30" is a plan: 20)
     from_mention: bool = False  # "the previous Friday", "the following Monday": counted from the day told
     week_of: bool = False  # "the week of March 6": the week holding that day
     days_after: int = 0  # "the day before last Tuesday" (-1), "the day after Christmas" (+1)
@@ -262,6 +263,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
         swappable=swappable and month != day,
         tense=int(options.get("tense", 0)),
         two_digit_year="year2" in slots and "year" not in slots,
+        years_ahead=int(options.get("years_ahead", 5)),
         from_mention="direction" in slots and slots["direction"][1] == "mention",
         week_of=bool(options.get("week_of")),
         days_after=int(options.get("days_after", 0)),

@@ -320,8 +320,8 @@ class Resolver:
             year = reference.value.year
             shift_years = 0
             if not narrative:
-                tense = self._tense(candidate)
-                shift_years = _year_shift(value, reference.value, tense)
+                tense = meaning.tense or self._tense(candidate)
+                shift_years = _year_shift(value, reference.value, tense, certain=meaning.tense != 0)
             resolved_value = value.with_year(year + shift_years)
             note = {0: "", -1: " (the year before: past tense)", 1: " (the year after: future tense)"}[shift_years]
             return _relative(resolved_value, reference, f"the year of {reference.describe()}{note}", meaning.mod)
@@ -329,12 +329,13 @@ class Resolver:
 
     def _in_nearest_century(self, candidate: Candidate, meaning: DateMeaning) -> Resolved:
         """ "'89": in a history of the 1780s 1789, in today's news 1989; no later than five
-        years past the reference's year (so "'29" said in 2021 is 1929, "'25" is 2025)."""
+        years past the reference's year (so "'29" said in 2021 is 1929, "'25" is 2025), or as
+        many as the rule says (a fiscal year's code names plans: "FY22" said in 2013 is 2022)."""
         reference = self._deictic(candidate.start) if self.document is not None else self.focus.last
         written = replace(meaning, two_digit_year=False)
         if reference is None or reference.value.year is None or meaning.value.year is None:
             return self._resolve_meaning(candidate, written)
-        latest = reference.value.year + 5
+        latest = reference.value.year + meaning.years_ahead
         year = latest - (latest - meaning.value.year) % 100
         resolved = self._resolve_meaning(candidate, replace(written, value=meaning.value.with_year(year)))
         note = f"the century of {reference.describe()}"
@@ -649,12 +650,16 @@ def _named_period_shift(value: CalendarValue, reference: CalendarValue, directio
     return 0 if month > ref_month else 1
 
 
-def _year_shift(value: CalendarValue, reference: CalendarValue, tense: int) -> int:
+def _year_shift(value: CalendarValue, reference: CalendarValue, tense: int, certain: bool = False) -> int:
     """Years to add to a year-less date said at ``reference``: the tense decides, else the nearest,
-    leaning to the past as news does (said in November, an untensed "March" is this year's)."""
+    leaning to the past as news does (said in November, an untensed "March" is this year's).
+    A ``certain`` past (the rule's own words: "since June") allows no date after ``reference``."""
     month, ref_month = _first_month(value), reference.month or _first_month(reference)
     if month is None or ref_month is None:
         return 0
+    if certain and tense < 0:
+        ahead = (month, value.day or 0) > (ref_month, reference.day or 32)
+        return -1 if ahead else 0
     if tense == 0:
         distance = month - ref_month
         if value.quarter is not None or value.half is not None:

@@ -54,6 +54,7 @@ RULE_OPTIONS: dict[str, type | tuple[type, ...]] = {  # option -> the TOML type 
     "weeks_from_day": bool,
     "day_offset": int,
     "tense": int,  # -1: the clause is past whatever its verbs say (a weekday said of the saying)
+    "years_ahead": int,  # how far past the reference's year a two-digit year may lie (5 unless told)
 }
 ANCHORS = frozenset({"document", "mention", "mention_of_unit", "year_in_focus"})
 
