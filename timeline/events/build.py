@@ -133,7 +133,7 @@ def _label(
     line_start = document.text.rfind("\n", 0, timex.start) + 1
     post = signed_post(document.text, line_start)
     if post is not None:
-        return text_label(document.text[post[0] : post[1]])
+        return text_label(document.text[post[0] : post[1]], language=language)
     sentence_end = sentence_start + len(sentence)
     others = [
         (t.start - sentence_start, t.end - sentence_start)
