@@ -47,6 +47,7 @@ _EMPTY_BRACKETS = regex.compile(r"\([\s\-–—,;/]*\)|\[[\s\-–—,;/]*\]")
 _WORD = regex.compile(r"\p{L}{2,}")
 _WORD_OR_NUMBER = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 _ANTECEDENT_WORDS = 3
+_ASIDE_WORDS = 5  # a piece between commas this short ("its launch customer") is an aside a long label may drop
 _HASHTAG = regex.compile(r"(?<![\p{L}\p{N}])#(?=\p{L})")
 _URL = regex.compile(r"\b(?:https?://|www\.)\S+", regex.IGNORECASE)
 _SPACE = regex.compile(r"\s+")
@@ -77,6 +78,8 @@ def event_label(
     region = clause
     label = _label_of(sentence, *clause, removed, words)
     if len(label) > MAX_LABEL:
+        label = _without_asides(sentence, clause, span, removed, words) or label
+    if len(label) > MAX_LABEL:
         piece = _around(_pieces(sentence, _COMMA, *clause), span[0])
         piece_label = _label_of(sentence, *piece, removed, words)
         after = (span[1], clause[1])
@@ -101,6 +104,33 @@ def event_label(
     if words.fragment_start.match(label):  # a piece that hangs on what the label left out: "…de la decepción"
         label = ELLIPSIS + label
     return shorten(label[:1].upper() + label[1:])
+
+
+def _without_asides(
+    sentence: str, clause: tuple[int, int], span: tuple[int, int], removed: Sequence[tuple[int, int]], words: LabelWords
+) -> str | None:
+    """The clause's label without a short aside between its subject and its predicate
+    ("Deliveries to Singapore Airlines, its launch customer, are not due until October"), when
+    that fits a label: the predicate is said of the subject, so neither may go. The aside is the
+    second comma piece, short, the first holds a few words and no date, and the third goes on in
+    lower case (a predicate, not the next item of a list). None when there is no such aside or
+    the label is still too long."""
+    pieces = _pieces(sentence, _COMMA, *clause)
+    if len(pieces) < 3 or span[0] < pieces[1][1]:
+        return None
+    subject, aside, rest = pieces[0], pieces[1], pieces[2]
+    going_on = _WORD_OR_NUMBER.match(sentence, rest[0])
+    if (
+        _word_count(sentence[subject[0] : subject[1]]) < 2
+        or _word_count(sentence[aside[0] : aside[1]]) > _ASIDE_WORDS
+        or any(start < subject[1] for start, _ in removed)
+        or going_on is None
+        or not going_on.group()[:1].islower()
+        or going_on.group().lower() in words.list_conjunctions
+    ):
+        return None
+    label = _label_of(sentence, *clause, sorted([*removed, (subject[1], rest[0])]), words)
+    return label if len(label) <= MAX_LABEL else None
 
 
 @cache
