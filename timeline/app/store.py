@@ -202,7 +202,7 @@ class TimelineStore:
 
     def _check_label_version(self) -> None:
         """Set :attr:`labels_outdated` when stored labels were made by another label version; a
-        store without events takes the current one."""
+        store without events takes the current one (a write of its own, which moves no revision)."""
         with self._lock:
             row = self._db.execute("SELECT value FROM meta WHERE key = 'label_version'").fetchone()
             if row is not None and row[0] == LABEL_VERSION:
@@ -210,8 +210,7 @@ class TimelineStore:
             if self._db.execute("SELECT 1 FROM events LIMIT 1").fetchone() is not None:
                 self.labels_outdated = True
                 return
-        with self._transaction([]) as db:
-            self._set_label_version(db)
+            self._set_label_version(self._db)  # no event changes: the revision stays
 
     @staticmethod
     def _set_label_version(db: sqlite3.Connection) -> None:
