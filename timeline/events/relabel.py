@@ -15,6 +15,7 @@ from importlib import resources as importlib_resources
 
 import pandas as pd
 
+from timeline.errors import InputError
 from timeline.events.build import PUBLISHED_LABEL, mention_label
 from timeline.events.label_words import LABELS_FILE
 from timeline.events.schema import PUBLICATION
@@ -37,7 +38,7 @@ def _label_version() -> str:
 LABEL_VERSION = _label_version()
 
 
-class SentenceNotFound(ValueError):
+class SentenceNotFound(InputError):
     """An event's stored sentence is not in its document's text at the event (a text edited by hand)."""
 
 
