@@ -7,6 +7,7 @@
     │   ├── NotText                    bytes that are not UTF-8 text (timeline.ingest.file_bytes)
     │   ├── TimemlError                a file that is not readable TimeML (timeline.evaluate.timeml)
     │   ├── EventsTableError           a table that does not follow the events schema (timeline.events.schema)
+    │   ├── SentenceNotFound           a stored event's sentence is not in its text (timeline.events.relabel)
     │   └── OutputInUse                an output folder holding something else; --force replaces it (exit 2)
     ├── ResourceError (ValueError) a language resource file is malformed (timeline.extract.resources)
     ├── ExportError                an export or image cannot be made (a missing browser, a failed render)

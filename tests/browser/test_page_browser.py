@@ -170,7 +170,7 @@ def test_on_a_phone_the_page_does_not_scroll_sideways_and_the_plot_has_the_width
     dash_duo.find_element("#filter-search").send_keys("Sparta", Keys.ENTER)
     total = len(sample_store.events())
     until(lambda: (c := counts(dash_duo)) is not None and c[1] < total, timeout=20, msg="the search did not filter")
-    click_at(dash_duo, width - 12, 450)  # on the backdrop, right of the drawer
+    click_at(dash_duo, width - 40, 450)  # on the backdrop, right of the drawer (left of the scrollbar's room)
     until(lambda: box(dash_duo, ".sidebar")[2] <= 0, timeout=5, msg="the backdrop did not close the drawer")
 
 

@@ -7,6 +7,8 @@ once the figure is drawn taller than the window: a width measured before it is t
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from dash.testing.composite import DashComposite
 from dash.testing.wait import until
@@ -60,3 +62,41 @@ def test_after_the_window_is_resized_the_labels_are_laid_out_for_the_new_width(
     view_size(dash_duo, 420, 860)
     until(lambda: dash_duo.driver.execute_script(_WIDTHS)[1] < wide / 2, timeout=10, msg="the graph kept its width")
     assert_fills_and_labels_inside(dash_duo)
+
+
+_COUNT_FIGURE_REQUESTS = """
+// Before the page's scripts: record the width sent with every request for the figure.
+window.timelineFigureWidths = [];
+const send = window.fetch;
+window.fetch = function (url, options) {
+  try {
+    const body = options && typeof options.body === 'string' ? JSON.parse(options.body) : null;
+    if (body && String(body.output).includes('timeline-graph.figure')) {
+      const width = (body.inputs || []).find(i => i.id === 'plot-width');
+      window.timelineFigureWidths.push(width ? width.value : null);
+    }
+  } catch (error) {}
+  return send.apply(this, arguments);
+};
+"""
+
+
+@pytest.mark.parametrize("size", [(420, 860), (1440, 900)])
+def test_on_load_the_figure_is_drawn_once_for_the_width_it_keeps(
+    dash_duo: DashComposite, sample_store: TimelineStore, size: tuple[int, int]
+) -> None:
+    """In a desktop browser a phone-width window gets a scrollbar once the figure is drawn taller
+    than the window; its room is kept from the start, so the first width is the last."""
+    dash_duo.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _COUNT_FIGURE_REQUESTS})
+    view_size(dash_duo, *size)
+    start(dash_duo, sample_store)
+    wait_until_laid_out(dash_duo)
+    scrolls = dash_duo.driver.execute_script(
+        "const s = document.scrollingElement; return s.scrollHeight > s.clientHeight"
+    )
+    time.sleep(1)  # the resize observer reports 150 ms after a change: long past
+    widths = dash_duo.driver.execute_script("return window.timelineFigureWidths")
+    graph = dash_duo.driver.execute_script("return window.timelineGraphWidth()")
+    assert widths == [graph], f"figure requested for widths {widths}, the graph is {graph} px wide"
+    if size[0] == 420:
+        assert scrolls  # the page is taller than the window: the scrollbar is there

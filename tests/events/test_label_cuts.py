@@ -157,3 +157,35 @@ def test_a_french_quotation_after_a_stop_is_another_sentence() -> None:
     )
     labels = labels_of(text, dct="2018-10-03", language="fr")
     assert "Nous" not in labels["minuit"] and labels["les années 1990"].startswith("« Nous n'avions jamais vu")
+
+
+def test_a_long_label_drops_the_aside_between_its_subject_and_predicate(samples: pd.DataFrame) -> None:
+    """The sample's "Deliveries to Singapore Airlines, its launch customer, are not due until
+    October - two years late." was labelled "Are not due - two years late": too long, the label fell
+    back to the comma piece of the date, which had lost its subject."""
+    deliveries = samples[samples["sentence"].str.startswith("Deliveries to Singapore Airlines")]
+    assert deliveries["label"].tolist() == ["Deliveries to Singapore Airlines are not due - two years late"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "spliced"),
+    [
+        # The second piece is the main clause, not an aside: the first is one word.
+        (
+            "However, his Egyptian subjects revolted, indefinitely postponing any Greek expedition against "
+            "Athens in 486 BC.",
+            "486 BC",
+            "However indefinitely",
+        ),
+        # A list goes on in capitals: its items are no asides.
+        (
+            "Poland was divided among Germany, the Soviet Union, Lithuania and Slovakia in early October "
+            "1939 after weeks of fighting.",
+            "early October 1939",
+            "Germany Lithuania",
+        ),
+    ],
+)
+def test_no_aside_is_dropped_that_is_a_clause_or_a_list_item(text: str, expression: str, spliced: str) -> None:
+    label = labels_of(text)[expression]
+    assert spliced not in label.replace(",", "")

@@ -15,6 +15,7 @@ from typing import Any
 from timeline.app.store import TimelineStore, text_hash
 from timeline.app.wording import counted
 from timeline.events import events_frame
+from timeline.events.relabel import SentenceNotFound, document_labels
 from timeline.extract.records import Record
 from timeline.ingest import Skipped, read_documents
 from timeline.ingest.document import Document, Problem
@@ -119,6 +120,45 @@ def ingest_paths(
 def reextract(store: TimelineStore) -> IngestReport:
     """Run the extractor again over every stored document (after an upgrade)."""
     return add_documents(store, store.all_documents(), force=True)
+
+
+@dataclass(frozen=True, slots=True)
+class RelabelReport:
+    """What :func:`relabel` did: labels changed, events labelled again, documents it could not."""
+
+    changed: int
+    events: int
+    problems: list[Problem]
+
+    def summary(self) -> str:
+        text = f"labels made again for {counted(self.events, 'event')}, {self.changed:,} changed"
+        return text + (f"; {counted(len(self.problems), 'document')} kept their labels" if self.problems else "")
+
+
+def relabel(store: TimelineStore) -> RelabelReport:
+    """Make every stored event's label again with this version's label code and words, from the
+    stored sentences, offsets and texts: the extractor does not run. A document whose stored
+    sentences are not in its text keeps its labels (a problem saying so; ``--reextract`` mends it)."""
+    events = store.events()
+    rows_of = events.groupby("doc_id", sort=False).indices
+    updates: list[tuple[str, int, str]] = []
+    problems: list[Problem] = []
+    changed = 0
+    for document in store.all_documents():
+        rows = rows_of.get(document.id)
+        if rows is None:
+            continue
+        table = events.iloc[rows]
+        try:
+            labels = document_labels(document.text, table)
+        except SentenceNotFound as error:
+            problems.append(Problem(document.source or document.id, f"labels kept: {error}; run --reextract"))
+            continue
+        for start, old, new in zip(table["start"], table["label"], labels, strict=True):
+            changed += old != new
+            updates.append((document.id, int(start), new))
+    store.replace_labels(updates)
+    return RelabelReport(changed, len(updates), problems)
 
 
 class _ExtractedRecords:

@@ -17,7 +17,10 @@ whole read.
 
 If the events table in the file was written with other columns than the current events
 schema (an older version of timeline), it is emptied and :attr:`TimelineStore.events_outdated`
-is set, so the caller can re-extract the stored documents.
+is set, so the caller can re-extract the stored documents. If its labels were made by another
+version of the label code (``meta.label_version``, none in a file of a version before it was
+kept), :attr:`TimelineStore.labels_outdated` is set: :meth:`TimelineStore.replace_labels` writes
+labels made again (:func:`timeline.app.collection.relabel`, which `timeline serve` runs).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from pandas.api.extensions import ExtensionDtype
 from timeline.app.snapshot import Snapshot, SnapshotWriter, read_snapshot, replace_documents
 from timeline.errors import StoreError
 from timeline.events import empty_events
+from timeline.events.relabel import LABEL_VERSION
 from timeline.ingest.document import Document
 
 DB_ENV_VAR = "TIMELINE_DB"
@@ -111,6 +115,7 @@ class TimelineStore:
         self._documents_cache: list[StoredDocument] | None = None
         self._documents_revision = -1
         self.events_outdated = False
+        self.labels_outdated = False
         try:
             if str(self.path) != ":memory:":
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -118,6 +123,7 @@ class TimelineStore:
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._create_schema()
+            self._check_label_version()
             self._id = self._store_id()
         except (OSError, sqlite3.Error) as error:  # a file that is not a database, a folder we cannot write ...
             raise StoreError(f"{self.path}: cannot open the database: {error}") from None
@@ -193,6 +199,26 @@ class TimelineStore:
             )
             has_documents = db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
         self.events_outdated = row is not None and has_documents
+
+    def _check_label_version(self) -> None:
+        """Set :attr:`labels_outdated` when stored labels were made by another label version; a
+        store without events takes the current one (a write of its own, which moves no revision)."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'label_version'").fetchone()
+            if row is not None and row[0] == LABEL_VERSION:
+                return
+            if self._db.execute("SELECT 1 FROM events LIMIT 1").fetchone() is not None:
+                self.labels_outdated = True
+                return
+            self._set_label_version(self._db)  # no event changes: the revision stays
+
+    @staticmethod
+    def _set_label_version(db: sqlite3.Connection) -> None:
+        db.execute(
+            "INSERT INTO meta(key, value) VALUES ('label_version', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (LABEL_VERSION,),
+        )
 
     def _store_id(self) -> str:
         """This database's id (made on first use), which its Arrow copies carry."""
@@ -358,6 +384,18 @@ class TimelineStore:
             )
             db.executemany(insert_event, rows.where(rows.notna(), None).itertuples(index=False, name=None))
         return len(documents)
+
+    def replace_labels(self, labels: Sequence[tuple[str, int, str]]) -> None:
+        """Write labels made again, ``(doc_id, start, label)`` of each event, and mark the store's
+        labels as made by this version; one transaction, after which the events are read whole (the
+        rows keep their places, which a read of the changed documents alone would not keep)."""
+        with self._transaction() as db:
+            db.executemany(
+                "UPDATE events SET label = ? WHERE doc_id = ? AND start = ?",
+                [(label, doc_id, start) for doc_id, start, label in labels],
+            )
+            self._set_label_version(db)
+        self.labels_outdated = False
 
     def delete_document(self, doc_id: str) -> bool:
         """Delete a document and its events; False when there was no such document."""

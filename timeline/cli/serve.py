@@ -66,6 +66,8 @@ def command(
     db_path = db or default_db_path()
     store = TimelineStore(db_path)  # a StoreError, if it cannot be opened, is the command's one-line error
 
+    if store.labels_outdated:
+        _relabel(store)
     jobs = JobRunner()
     if store.events_outdated or reextract:
         _reextract_in_background(jobs, store, outdated=store.events_outdated)
@@ -83,6 +85,17 @@ def command(
     finally:
         jobs.shutdown()
         store.close()
+
+
+def _relabel(store: TimelineStore) -> None:
+    """Make the stored labels again (an older version made them), before the page opens."""
+    from timeline.app.collection import relabel
+
+    click.echo("timeline: the stored labels were made by another version of timeline; making them again", err=True)
+    report = relabel(store)
+    for problem in report.problems:
+        click.echo(f"timeline: {problem}", err=True)
+    click.echo(f"timeline: {report.summary()}", err=True)
 
 
 def _reextract_in_background(jobs: JobRunner, store: TimelineStore, *, outdated: bool) -> None:

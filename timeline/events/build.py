@@ -27,7 +27,7 @@ The rules:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -40,6 +40,7 @@ from timeline.extract.model import Extraction, Grain, Interval, Timex, TimexType
 from timeline.extract.records import timex_record
 from timeline.ingest.document import Document
 
+PUBLISHED_LABEL = "Published"  # the label of the document's own date
 _INSTANT_GRAINS = frozenset({Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND})
 
 
@@ -55,8 +56,8 @@ def document_events(document: Document, extraction: Extraction) -> list[dict[str
     for timex in in_order:
         if is_event(timex):
             mentions.setdefault(_same_event_key(document, timex), []).append(timex)
-    starts = [timex.start for timex in in_order]
-    return [_row(document, extraction, group, in_order, starts) for group in mentions.values()]
+    spans = [(timex.start, timex.end) for timex in in_order if is_event(timex)]
+    return [_row(document, extraction, group, spans) for group in mentions.values()]
 
 
 def _same_event_key(document: Document, timex: Timex) -> tuple[Any, ...]:
@@ -83,13 +84,10 @@ def event_kind(type_: TimexType, grain: Grain, interval: Interval) -> str:
 
 
 def _row(
-    document: Document, extraction: Extraction, mentions: list[Timex], in_order: list[Timex], starts: list[int]
+    document: Document, extraction: Extraction, mentions: list[Timex], event_spans: list[tuple[int, int]]
 ) -> dict[str, Any]:
     """The event row of the first of ``mentions``: its extractor record plus what the timeline adds.
-
-    ``in_order`` are the document's timexes by start, ``starts`` their starts: the other
-    expressions of the sentence are found by bisection, not by reading them all for each row.
-    """
+    ``event_spans``: (start, end) of every mention of an event in the document, by start."""
     timex = mentions[0]
     interval = timex.interval
     assert interval is not None  # is_event
@@ -109,9 +107,11 @@ def _row(
         "doc_title": document.title or document.id,
         "doc_date": extraction.document_date.value,
         "sentence": sentence,
-        "label": "Published"
+        "label": PUBLISHED_LABEL
         if publication
-        else _label(document, timex, sentence, sentence_start, in_order, starts, extraction.language),
+        else mention_label(
+            document.text, (timex.start, timex.end), sentence, sentence_start, event_spans, extraction.language
+        ),
         "mentions": len(mentions),
         "other_mentions": " ".join(f"{t.start}-{t.end}" for t in mentions[1:]),
         "kind": PUBLICATION if publication else kind,
@@ -120,28 +120,29 @@ def _row(
     }
 
 
-def _label(
-    document: Document,
-    timex: Timex,
+def mention_label(
+    text: str,
+    span: tuple[int, int],
     sentence: str,
     sentence_start: int,
-    in_order: list[Timex],
-    starts: list[int],
+    event_spans: Sequence[tuple[int, int]],
     language: str,
 ) -> str:
-    """What happened at ``timex``: the post a signature line signs, else the clause around it."""
-    line_start = document.text.rfind("\n", 0, timex.start) + 1
-    post = signed_post(document.text, line_start)
+    """What happened at ``text[span[0]:span[1]]``: the post a signature line signs, else the clause
+    around it in ``sentence`` (at ``sentence_start``) without the events' mentions, ``event_spans``
+    (sorted), that lie inside it. The stored events are labelled again by it, too."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    post = signed_post(text, line_start)
     if post is not None:
-        return text_label(document.text[post[0] : post[1]])
+        return text_label(text[post[0] : post[1]], language=language)
     sentence_end = sentence_start + len(sentence)
+    first = bisect_left(event_spans, (sentence_start, sentence_start))
+    last = bisect_right(event_spans, (sentence_end, sentence_end))
     others = [
-        (t.start - sentence_start, t.end - sentence_start)
-        for t in in_order[bisect_left(starts, sentence_start) : bisect_right(starts, sentence_end)]
-        if t.end <= sentence_end and is_event(t)
+        (start - sentence_start, end - sentence_start) for start, end in event_spans[first:last] if end <= sentence_end
     ]
-    span = (timex.start - sentence_start, timex.end - sentence_start)
-    return event_label(sentence, span, others, language=language)
+    own = (span[0] - sentence_start, span[1] - sentence_start)
+    return event_label(sentence, own, others, language=language)
 
 
 def _is_publication(extraction: Extraction, timex: Timex, sentence: str) -> bool:

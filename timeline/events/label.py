@@ -10,7 +10,13 @@ The label is the clause around the date expression with the date words taken out
   extractor's ``[sentences] abbreviations``) splits nothing and stays on a label it ends; a
   ", and" that closes a list ("France, Belgium, the Netherlands, and Luxembourg") is no break.
 * Every date expression of the clause is taken out, with a preposition it leaves dangling
-  ("on", "since", "during" …) and a possessive "’s"; quotes and brackets the cut orphaned go.
+  ("on", "since", "jusqu'à", "hasta" …), the words joining it to the next date ("entre el 5 y
+  el 6"), a possessive "’s", and a complement hanging on a date that opens the clause ("La
+  veille de la clôture, le concert …"); a date with a complement inside the clause ("Los
+  últimos dos meses de la campaña han …") stays. Quotes and brackets the cut orphaned go, and so
+  do list conjunctions left at the end ("… Asia Minor and").
+* The words are the language's: ``labels.toml`` in its resources folder
+  (:mod:`timeline.events.label_words`), read for the document's language.
 * A clause too long for a label gives way to its comma-separated piece around the expression
   when that piece has a few words of its own, else to a window that holds the expression.
 * Labels longer than :data:`MAX_LABEL` characters are cut at a word boundary with an ellipsis.
@@ -24,68 +30,24 @@ from functools import cache
 
 import regex
 
+from timeline.events.label_words import LabelWords, label_words
 from timeline.extract.resources import ResourceError, TextRules, load_language
 
 MAX_LABEL = 80
 ELLIPSIS = "…"
 
-_CONJUNCTIONS = ("and", "but", "or", "nor", "yet", "so", "while", "whereas", "although", "though", "because")
 _MIN_PIECE_WORDS = 4  # a comma piece shorter than this ("that is") says too little alone
 _LEAD_IN = 48  # an expression further than this into a long clause gets a label that starts near it
-_CLAUSE_BREAK = regex.compile(
-    r"\s*—\s*|\s+–\s+|\s*[;:]\s+|(?P<conjunction>,\s+(?=(?i:" + "|".join(_CONJUNCTIONS) + r")\b))"
-    r"|(?<=(?P<stop>[.!?])[”’\"»]?)\s+(?=[“‘\"«¿¡]?\s?\p{Lu})",
-)
-_LIST_CONJUNCTIONS = frozenset({"and", "or"})
 _LIST_ITEM_WORDS = 2  # "…, the Soviet Union, and": an item this short (articles aside) after a comma is a list's
-_ARTICLES = frozenset({"the", "a", "an"})
 _ABBREVIATION_REACH = 16  # characters before a stop that can tell an abbreviation ("Sept", "U.S", "Mmes")
-# Words that only served to attach the date: "said on Friday", "fighting since 2020".
-_DATE_PREPOSITION = regex.compile(
-    r"(?:\b(?:on|in|at|during|since|until|till|from|by|for|of|throughout|around|as of)\s+)$",
-    regex.IGNORECASE,
-)
-_PREPOSITION_REACH = 24
+_PREPOSITION_REACH = 24  # characters before a date that can hold the preposition(s) it leaves dangling
 _POSSESSIVE = regex.compile(r"['’]s\b")
 _COMMA = regex.compile(r",[’”\"]?\s+")
-# "so that the ostracism …", "and that the Soviet Union …": that "that" joins a clause, it stands for nothing.
-_LEADING_CONJUNCTION = regex.compile(
-    r"^(?:and|but|or|nor|yet|so)\s+(?:that\s+(?=(?:the|a|an|its|their|his|her|this|these|those|it|they|he|she|we)\b))?",
-    regex.IGNORECASE,
-)
 _EMPTY_BRACKETS = regex.compile(r"\([\s\-–—,;/]*\)|\[[\s\-–—,;/]*\]")
 _WORD = regex.compile(r"\p{L}{2,}")
 _WORD_OR_NUMBER = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
-_RELATIVE = regex.compile(r"^(?:which|who|whom|whose|that)\s+(?=\S)", regex.IGNORECASE)
 _ANTECEDENT_WORDS = 3
-_DETERMINERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "this",
-        "that",
-        "these",
-        "those",
-        "who",
-        "which",
-        "and",
-        "but",
-        "or",
-        "of",
-        "in",
-        "on",
-        "to",
-        "with",
-    }
-)
+_ASIDE_WORDS = 5  # a piece between commas this short ("its launch customer") is an aside a long label may drop
 _HASHTAG = regex.compile(r"(?<![\p{L}\p{N}])#(?=\p{L})")
 _URL = regex.compile(r"\b(?:https?://|www\.)\S+", regex.IGNORECASE)
 _SPACE = regex.compile(r"\s+")
@@ -108,17 +70,20 @@ def event_label(
     """
     removed = sorted({span, *date_spans})
     whole = (0, len(sentence))
-    rules = _sentence_rules(language)
+    rules, words = _sentence_rules(language), label_words(language)
     clause = _around(
-        _pieces(sentence, _CLAUSE_BREAK, *whole, keep=lambda brk: _is_break(sentence, brk, rules)), span[0]
+        _pieces(sentence, words.clause_break, *whole, keep=lambda brk: _is_break(sentence, brk, rules, words)),
+        span[0],
     )
     region = clause
-    label = _label_of(sentence, *clause, removed)
+    label = _label_of(sentence, *clause, removed, words)
+    if len(label) > MAX_LABEL:
+        label = _without_asides(sentence, clause, span, removed, words) or label
     if len(label) > MAX_LABEL:
         piece = _around(_pieces(sentence, _COMMA, *clause), span[0])
-        piece_label = _label_of(sentence, *piece, removed)
+        piece_label = _label_of(sentence, *piece, removed, words)
         after = (span[1], clause[1])
-        after_label = _label_of(sentence, *after, removed)
+        after_label = _label_of(sentence, *after, removed, words)
         if piece != clause and _word_count(piece_label) >= _MIN_PIECE_WORDS:
             region, label = piece, piece_label
         elif span[0] - clause[0] > _LEAD_IN and _word_count(after_label) >= _MIN_PIECE_WORDS:
@@ -129,14 +94,43 @@ def event_label(
             earliest = max(clause[0], min(span[0] - _LEAD_IN // 2, clause[1] - MAX_LABEL))
             window = sentence.find(" ", earliest, span[0])
             if window > 0:
-                region, label = (window, clause[1]), ELLIPSIS + _label_of(sentence, window, clause[1], removed)
+                region, label = (window, clause[1]), ELLIPSIS + _label_of(sentence, window, clause[1], removed, words)
     if not _word_count(label):
-        region, label = whole, _label_of(sentence, *whole, removed)
+        region, label = whole, _label_of(sentence, *whole, removed, words)
     if not _word_count(label):
-        label = _tidy(sentence[span[0] : span[1]])
-    label = _with_antecedent(label, _label_of(sentence, 0, region[0], removed))
+        label = _tidy(sentence[span[0] : span[1]], words)
+    label = _with_antecedent(label, _label_of(sentence, 0, region[0], removed, words), words)
     label = _with_abbreviation_stop(label, sentence, rules)
+    if words.fragment_start.match(label):  # a piece that hangs on what the label left out: "…de la decepción"
+        label = ELLIPSIS + label
     return shorten(label[:1].upper() + label[1:])
+
+
+def _without_asides(
+    sentence: str, clause: tuple[int, int], span: tuple[int, int], removed: Sequence[tuple[int, int]], words: LabelWords
+) -> str | None:
+    """The clause's label without a short aside between its subject and its predicate
+    ("Deliveries to Singapore Airlines, its launch customer, are not due until October"), when
+    that fits a label: the predicate is said of the subject, so neither may go. The aside is the
+    second comma piece, short, the first holds a few words and no date, and the third goes on in
+    lower case (a predicate, not the next item of a list). None when there is no such aside or
+    the label is still too long."""
+    pieces = _pieces(sentence, _COMMA, *clause)
+    if len(pieces) < 3 or span[0] < pieces[1][1]:
+        return None
+    subject, aside, rest = pieces[0], pieces[1], pieces[2]
+    going_on = _WORD_OR_NUMBER.match(sentence, rest[0])
+    if (
+        _word_count(sentence[subject[0] : subject[1]]) < 2
+        or _word_count(sentence[aside[0] : aside[1]]) > _ASIDE_WORDS
+        or any(start < subject[1] for start, _ in removed)
+        or going_on is None
+        or not going_on.group()[:1].islower()
+        or going_on.group().lower() in words.list_conjunctions
+    ):
+        return None
+    label = _label_of(sentence, *clause, sorted([*removed, (subject[1], rest[0])]), words)
+    return label if len(label) <= MAX_LABEL else None
 
 
 @cache
@@ -160,18 +154,18 @@ def _ends_sentence(text: str, stop: int, rules: TextRules) -> bool:
     return rules.sentence_end.match(probe, stop - start) is not None
 
 
-def _is_break(sentence: str, brk: regex.Match[str], rules: TextRules) -> bool:
-    """Whether a match of :data:`_CLAUSE_BREAK` breaks the clause: a stop that ends a sentence, a
+def _is_break(sentence: str, brk: regex.Match[str], rules: TextRules, words: LabelWords) -> bool:
+    """Whether a match of the language's clause breaks breaks the clause: a stop that ends a sentence, a
     ", and" that joins clauses, not the last items of a list; any other break does."""
     if brk.group("stop") is not None:
         return _ends_sentence(sentence, brk.start("stop"), rules)
     if brk.group("conjunction") is not None:
         word = _WORD_OR_NUMBER.match(sentence, brk.end())
-        if word is not None and word.group().lower() in _LIST_CONJUNCTIONS:
+        if word is not None and word.group().lower() in words.list_conjunctions:
             item_start = sentence.rfind(",", 0, brk.start()) + 1
             item = sentence[item_start : brk.start()]
-            words = [w for w in _WORD_OR_NUMBER.findall(item) if w.lower() not in _ARTICLES]
-            is_list = item_start > 0 and len(words) <= _LIST_ITEM_WORDS
+            item_words = [w for w in _WORD_OR_NUMBER.findall(item) if w.lower() not in words.articles]
+            is_list = item_start > 0 and len(item_words) <= _LIST_ITEM_WORDS
             return not is_list
     return True
 
@@ -186,7 +180,7 @@ def _with_abbreviation_stop(label: str, sentence: str, rules: TextRules) -> str:
     return label + "." if written else label
 
 
-def _with_antecedent(label: str, before: str) -> str:
+def _with_antecedent(label: str, before: str, words: LabelWords) -> str:
     """A label that opens on a relative pronoun ("which killed thousands") gets the words it stands
     for back ("fierce fighting killed thousands"), or loses the pronoun when nothing precedes it.
 
@@ -196,25 +190,26 @@ def _with_antecedent(label: str, before: str) -> str:
     """
     if label.startswith(ELLIPSIS):  # a window into a clause: the pronoun's antecedent is not in it
         inside = label[len(ELLIPSIS) :]
-        relative = _RELATIVE.match(inside)
+        relative = words.relative.match(inside)
         return label if relative is None else ELLIPSIS + inside[relative.end() :]
-    relative = _RELATIVE.match(label)
+    relative = words.relative.match(label)
     if relative is None:
         return label
     rest = label[relative.end() :]
-    words = _WORD_OR_NUMBER.findall(before)[-_ANTECEDENT_WORDS:]
-    if words and words[-1][:1].isupper():
-        capitalised = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words)))
-        words = capitalised[::-1]
+    antecedent = _WORD_OR_NUMBER.findall(before)[-_ANTECEDENT_WORDS:]
+    if antecedent and antecedent[-1][:1].isupper():
+        capitalised = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(antecedent)))
+        antecedent = capitalised[::-1]
     else:
-        cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _DETERMINERS), default=len(words) - 1)
-        words = words[cut:]
-    return " ".join([*words, rest]) if words else rest
+        determiners = words.determiners
+        cut = max((i + 1 for i, w in enumerate(antecedent) if w.lower() in determiners), default=len(antecedent) - 1)
+        antecedent = antecedent[cut:]
+    return " ".join([*antecedent, rest]) if antecedent else rest
 
 
-def text_label(text: str) -> str:
+def text_label(text: str, *, language: str = "en") -> str:
     """A label made of a whole short text (a quoted post): links and hashtag signs dropped, tidied, cut."""
-    label = _tidy(_HASHTAG.sub("", text))
+    label = _tidy(_HASHTAG.sub("", text), label_words(language))
     return shorten(label[:1].upper() + label[1:])
 
 
@@ -265,33 +260,68 @@ def _around(pieces: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     return next((p for p in pieces if p[0] <= offset < p[1]), pieces[-1])
 
 
-def _label_of(sentence: str, start: int, end: int, removed: Sequence[tuple[int, int]]) -> str:
-    """``sentence[start:end]`` with the date spans inside it (and their prepositions) cut out, tidied."""
-    pieces, position = [], start
-    for date_start, date_end in removed:
-        if date_end <= start or date_start >= end:
+def _label_of(sentence: str, start: int, end: int, removed: Sequence[tuple[int, int]], words: LabelWords) -> str:
+    """``sentence[start:end]`` with the date spans inside it cut out, tidied. A date goes with the
+    prepositions it leaves dangling ("since", "jusqu'à"), the words joining it to the next date
+    ("entre el 5 y el 6 de junio") and, when it opens the text, the complement that hangs on it
+    ("La veille de la clôture, le concert …" gives "le concert …"). A date with a complement
+    elsewhere is what the clause is about ("Los últimos dos meses de la campaña han estado …"):
+    it stays."""
+    spans = [(s, e) for s, e in removed if e > start and s < end]
+    pieces: list[str] = []
+    position, last_cut = start, -1
+    for index, (date_start, date_end) in enumerate(spans):
+        after = min(date_end, end)
+        complement = words.date_complement.match(sentence, after, end)
+        opens = not _word_count(" ".join(pieces)) and not _word_count(sentence[position:date_start])
+        if words.date_of.match(sentence, after, end) and not (complement is not None and opens):
             continue
         before = sentence[position : max(position, date_start)]
-        cut = max(0, len(before) - _PREPOSITION_REACH)  # the regex only needs the last words
-        pieces.append(before[:cut] + _DATE_PREPOSITION.sub("", before[cut:]))
-        position = max(position, min(date_end, end))
+        if position == last_cut and words.between_dates.fullmatch(before):
+            before = ""
+        else:
+            following = spans[index + 1][0] if index + 1 < len(spans) else -1
+            starts_range = following >= 0 and words.between_dates.fullmatch(sentence, after, following) is not None
+            preposition = words.range_preposition if starts_range else words.date_preposition
+            cut = max(0, len(before) - _PREPOSITION_REACH)  # the regex only needs the last words
+            before = before[:cut] + preposition.sub("", before[cut:])
+        pieces.append(before)
+        position = max(position, after)
         if _POSSESSIVE.match(sentence, position):
             position += 2
-    pieces.append(sentence[position:end])
-    return _tidy(" ".join(pieces))
+        if complement is not None and opens:
+            position = complement.end()
+        last_cut = position
+    head, tail = " ".join(pieces), sentence[position:end]
+    if spans and not _word_count(tail):  # a cut ends the text: nothing may hang on it ("… Mayo y")
+        head = words.dangling_end.sub("", head)
+    return _tidy(f"{head} {tail}", words)
 
 
-def _tidy(text: str) -> str:
+def _tidy(text: str, words: LabelWords) -> str:
     text = _URL.sub("", text)
     text = _EMPTY_BRACKETS.sub("", text)
     text = _SPACE.sub(" ", text)
     text = _REPEATED_COMMA.sub(",", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    text = _tight_straight_quotes(text)
     text = text.strip(_EDGE_JUNK)
     for opening, closing in _QUOTE_PAIRS:
         text = _drop_unbalanced(text, opening, closing)
-    return _LEADING_CONJUNCTION.sub("", text.strip(_EDGE_JUNK))
+    text = words.trailing_conjunction.sub("", text)
+    return words.leading_conjunction.sub("", text.strip(_EDGE_JUNK))
+
+
+def _tight_straight_quotes(text: str) -> str:
+    """Straight double quotes that pair up hold their words without spaces inside: a date cut
+    from the end of a quotation leaves none before its closing mark ('"… para el pueblo"')."""
+    parts = text.split('"')
+    if len(parts) % 2 == 0:  # an odd number of marks: which closes is unknown
+        return text
+    for quoted in range(1, len(parts), 2):
+        parts[quoted] = parts[quoted].strip()
+    return '"'.join(parts)
 
 
 def _drop_unbalanced(text: str, opening: str, closing: str) -> str:
