@@ -176,13 +176,16 @@ def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec
     found: list[tuple[int, int, RuleSpec, regex.Match[str]]] = []
     windows, starts = _windows_by_category(text, language)
     plans = category_plans(language)
-    word_ends: dict[int, int] = {}
     for category, spans in windows.items():
         plan_of_category = plans[category]
+        woken_by = plan_of_category.woken
         seen_ends = [-1] * len(plan_of_category.rules)  # where each rule's last match ended: a match is kept once
         for window_lo, window_hi, mask, first_start, last_end in spans:
             # the rules this window's words wake ("last year" is not looked for around "quarter")
-            for index, plan in plan_of_category.rules_of(mask):
+            woken = woken_by.get(mask)
+            if woken is None:
+                woken = plan_of_category.rules_of(mask)
+            for index, plan in woken:
                 # the window is the category's; this rule's own reach may be shorter
                 lo = first_start - plan.before
                 if lo < window_lo:
@@ -190,9 +193,9 @@ def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec
                 hi = window_hi
                 edge = last_end + plan.after
                 if edge < hi:
-                    word_end = word_ends.get(edge)
-                    if word_end is None:
-                        word_end = word_ends[edge] = _word_end(text, edge)
+                    word_end = text.find(" ", edge, edge + 40)  # _word_end's usual case, inline
+                    if word_end < 0:
+                        word_end = _word_end(text, edge)
                     if word_end < hi:
                         hi = word_end
                 if plan.needs and not _has_all(starts, plan.needs, lo, hi):
