@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
-import urllib.request
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -51,39 +46,15 @@ def test_every_component_id_is_used_once(tmp_path: Path) -> None:
     assert len(ids) == len(set(ids)) > 20
 
 
-def _free_port() -> int:
-    with closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def test_serve_stores_the_documents_and_serves_them_until_stopped(tmp_path: Path) -> None:
+def test_serve_stores_the_documents_and_serves_them_until_stopped(
+    tmp_path: Path, serve_once: Callable[..., str]
+) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "talks.txt").write_text("Talks resumed on May 13, 2021 in Moscow.", encoding="utf-8")
     (folder / "notes.odt").write_bytes(b"PK")
-    db, port = tmp_path / "t.sqlite3", _free_port()
-    env = {**os.environ, "TIMELINE_DB": str(tmp_path / "not-this.sqlite3")}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "timeline", "serve", str(folder), "--db", str(db), "--port", str(port)],
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
-                    assert response.status == 200
-                    break
-            except OSError:
-                assert server.poll() is None, server.stderr.read() if server.stderr else ""
-                assert time.monotonic() < deadline, "the server did not answer within a minute"
-                time.sleep(0.3)
-    finally:
-        server.terminate()
-        _, stderr = server.communicate(timeout=20)
+    db = tmp_path / "t.sqlite3"
+    stderr = serve_once(str(folder), "--db", str(db), unused_db=tmp_path / "not-this.sqlite3")
     assert f"timeline: {folder / 'notes.odt'}: skipped: not a document type" in stderr
     assert "timeline: Added 1 document (1 event); 1 file skipped" in stderr
     assert not (tmp_path / "not-this.sqlite3").exists()

@@ -8,14 +8,9 @@ two years late".
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
-import urllib.request
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -95,34 +90,8 @@ def test_a_document_whose_sentences_are_not_in_its_text_keeps_its_labels(old_sto
         assert (after.loc[~kept, "label"] != before.loc[~kept, "label"]).sum() >= 5
 
 
-def _free_port() -> int:
-    with closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def test_serve_makes_the_old_labels_again_before_it_opens(old_store: Path) -> None:
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "timeline", "serve", "--db", str(old_store), "--port", str(port)],
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "TIMELINE_DB": str(old_store.with_name("not-this.sqlite3"))},
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
-                    assert response.status == 200
-                    break
-            except OSError:
-                assert server.poll() is None, server.stderr.read() if server.stderr else ""
-                assert time.monotonic() < deadline, "the server did not answer within a minute"
-                time.sleep(0.3)
-    finally:
-        server.terminate()
-        _, stderr = server.communicate(timeout=20)
+def test_serve_makes_the_old_labels_again_before_it_opens(old_store: Path, serve_once: Callable[..., str]) -> None:
+    stderr = serve_once("--db", str(old_store), unused_db=old_store.with_name("not-this.sqlite3"))
     assert "the stored labels were made by another version of timeline; making them again" in stderr
     assert "timeline: labels made again for 65 events" in stderr
     assert "extracting the stored documents again" not in stderr  # the extractor did not run
