@@ -209,7 +209,10 @@ def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec
                     if end > start and start >= seen_end:
                         found.append((start, end, plan.rule, match))
                         seen_end = end
-                    match = search(text, max(match.end(), match.start() + 1), hi)
+                    resume = max(match.end(), match.start() + 1)
+                    if resume >= last_end:
+                        break  # a match holds a trigger of the window, and none is left after this one
+                    match = search(text, resume, hi)
                 seen_ends[index] = seen_end
     return found
 

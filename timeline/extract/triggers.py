@@ -147,6 +147,8 @@ class TriggerTable:
             return ("era",)
         if len(token) == 4 and rules.four_digit_clock_after.match(text, end):
             return ("clock",)  # "at 0800 hours", "1900 hours", "0930 GMT", "0600 hrs"
+        if len(token) == 4 and token[0] == "0" and token[2] < "6":
+            return ("clock", "number")  # "at 0800", "by 0930": a time of day written as a count
         numeric = (after in DATE_SEPARATORS and following[1:].isdigit()) or (
             start >= 2 and text[start - 1] in DATE_SEPARATORS and text[start - 2].isdigit()
         )
@@ -160,7 +162,11 @@ class TriggerTable:
             return ("year",)  # '17
         if numeric and after in ("/", "-") and len(token) <= 2:
             return ("numeric", "dashed")  # 7-4-19, 11/23/98, 3/8: not a decimal (3.5, 1.2%)
-        return ("numeric",) if numeric else ("number",)
+        if numeric:
+            return ("numeric",)
+        if len(token) <= 2 and after.isalpha():
+            return ("number", "suffixed")  # "the 3rd", "le 1er": a day number with an ordinal ending
+        return ("number",)
 
 
 def digit_runs(text: str) -> Iterator[tuple[int, int, str]]:
@@ -228,6 +234,7 @@ RARITY = (  # rarest first: a rule is woken by the rarest category all its examp
     "from_now",
     "ref",
     "ordinal",
+    "suffixed",
     "month",
     "month_lower",
     "part_of_day",
