@@ -270,7 +270,11 @@ class Resolver:
             return _unresolved(meaning)  # "at night": no particular night
         narrative = self.document is None
         reference = anaphoric if narrative else deictic
-        if meaning.from_mention and meaning.weekday is not None and self.focus.day is not None:
+        if (
+            meaning.from_mention
+            and (meaning.weekday, meaning.day_offset) != (None, None)
+            and self.focus.day is not None
+        ):
             reference = self.focus.day  # "down from the previous Friday": the Friday before the day told
         if reference is None:
             return _unresolved(meaning)
