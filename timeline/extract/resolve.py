@@ -423,13 +423,21 @@ class Resolver:
             if meaning.unit == "weekend":
                 amount = meaning.amount
                 ref_day = reference.value.as_date()
-                if meaning.nearest and ref_day is not None and ref_day.isoweekday() <= 3:
-                    amount -= 1  # said Monday to Wednesday, "the weekend" is the one just past
+                if meaning.nearest and ref_day is not None and ref_day.isoweekday() <= 5:
+                    # said Monday to Wednesday, "the weekend" is the one just past; on Thursday or
+                    # Friday, the coming one unless the clause is past ("killed 12 over the weekend")
+                    tense = self._tense(candidate) if candidate is not None else 0
+                    amount -= 1 if (ref_day.isoweekday() <= 3 and tense <= 0) or tense < 0 else 0
                 week = shift(reference.value, Grain.WEEK, amount)
                 timeml = f"{week.timeml()}-WE"
                 interval = week.interval()
                 weekend = Interval(_add_days(interval.start, 5), interval.end) if interval else None
-                anchor = Anchor(reference.kind, reference.timeml, _explain(meaning, reference))
+                told = (
+                    _explain(meaning, reference)
+                    if amount == meaning.amount
+                    else f"the weekend before {reference.describe()}"
+                )
+                anchor = Anchor(reference.kind, reference.timeml, told)
                 return Resolved(week, timeml, anchor, meaning.mod, weekend)
             unit = UNIT_GRAINS.get(meaning.unit, Grain.DAY)
             some_day = _days_inside(reference, unit)
