@@ -60,6 +60,9 @@ class Resolved:
     interval: Interval | None = None
 
 
+YEAR_OR_COARSER = frozenset({Grain.YEAR, Grain.DECADE, Grain.CENTURY, Grain.MILLENNIUM})
+
+
 class Resolver:
     """Resolves the candidates of one document, in text order, keeping narrative state."""
 
@@ -87,7 +90,12 @@ class Resolver:
                     return said_on
         return self.document or self.focus.last
 
-    def _anaphoric(self, offset: int) -> Reference | None:
+    def _anaphoric(self, offset: int, unit: str = "") -> Reference | None:
+        """The date last talked about; for a count of days ("that same day", "four days later") past
+        a mere year ("convicted on Oct. 5, 1999, for a robbery in 1996. That same day ..."), the day."""
+        last = self.focus.last
+        if unit == "day" and last is not None and last.value.grain in YEAR_OR_COARSER and self.focus.day is not None:
+            return self.focus.day
         return self.focus.last or self._deictic(offset)
 
     def _relative_reference(self, meaning: RelativeMeaning, offset: int) -> Reference | None:
@@ -103,7 +111,7 @@ class Resolver:
             same_grain = self.focus.of_grain.get(UNIT_GRAINS.get(meaning.unit, Grain.DAY))
             if same_grain is not None:
                 return same_grain
-        return self._anaphoric(offset)
+        return self._anaphoric(offset, meaning.unit)
 
     def _tense(self, candidate: Candidate) -> int:
         """The tense of ``candidate``'s clause: -1 past, +1 future, 0 unknown. An expression opening
