@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 
 from timeline.extract import extract
+from timeline.extract.context import TextContext
 from timeline.extract.focus import story_years
 from timeline.extract.matching import find_candidates
+from timeline.extract.meaning import DateMeaning, build_relative
+from timeline.extract.resolve import Resolver
 from timeline.extract.resources import load_language
 
 HISTORY = (
@@ -55,3 +61,19 @@ def test_a_comparison_keeps_the_quarter_in_focus() -> None:
     )
     values = {t.text: t.value for t in extract(text, "2020-11-02").timexes}
     assert values["a year ago"] == "2019-Q3" and values["the quarter"] == "2020-Q3"
+
+
+def test_a_part_of_day_anchored_on_the_mention_is_of_the_day_told() -> None:
+    """A rule's ``anchor = "mention"`` on a lone part of day ("il est arrivé hier ; dans la
+    soirée, ..."): that day's evening, not the document date's (the other rules keep theirs)."""
+    lang = load_language("fr")
+    meaning = build_relative({"part_of_day": "EV"}, {"anchor": "mention"}, "la soirée", lang)
+    assert isinstance(meaning, DateMeaning) and meaning.from_mention and meaning.day_offset == 0
+    assert not build_relative({"part_of_day": "EV"}, {}, "la soirée", lang).from_mention  # type: ignore[union-attr]
+    text = "Il est arrivé hier à Paris et a parlé dans la soirée."
+    candidates = find_candidates(text, lang)
+    evening = next(i for i, c in enumerate(candidates) if text[c.start : c.end] == "la soirée")
+    candidates[evening] = replace(candidates[evening], meaning=meaning)
+    resolver = Resolver(TextContext(text, lang), date(2002, 2, 9), candidates)
+    values = [resolver.resolve(candidate).value for candidate in candidates]
+    assert [v.timeml() if v is not None else None for v in values] == ["2002-02-08", "2002-02-08TEV"]

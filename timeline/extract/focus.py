@@ -52,6 +52,8 @@ class Focus:
         self.last: Reference | None = None
         self.of_grain: dict[Grain, Reference] = {}  # "the quarter": the quarter last talked about
         self.day: Reference | None = None  # the day (or time of a day) last talked about
+        self._last_at = 0  # where the date last mentioned is written
+        self._said_at: dict[Grain, int] = {}  # where the last of each grain is written
         self.story_years = story_years(candidates) if narrative else None
         self.in_span = False  # "For the nine months, ...": the year in focus, not its quarter
 
@@ -63,11 +65,13 @@ class Focus:
         if is_comparison(candidate.meaning) and self.last is not None:
             return  # "up from $4 million a year earlier": the next "year-earlier" compares with the same period
         self.last = Reference(value, AnchorKind.MENTION, "the date last mentioned")
+        self._last_at = candidate.start
         self.in_span = False
         if value.grain in DAY_OR_FINER:
             self.day = self.last
         if not is_comparison(candidate.meaning):
             self.of_grain[value.grain] = Reference(value, AnchorKind.MENTION, f"the {value.grain.value} last mentioned")
+            self._said_at[value.grain] = candidate.start
 
     def enter_span(self, year: int) -> None:
         """ "For the nine months, net rose ... from a year earlier": results over months of
@@ -92,12 +96,19 @@ class Focus:
         focus = self.last
         if focus.value.grain not in grains and meaning.keep_grain != "context":
             focus = next((self.of_grain[g] for g in grains if g in self.of_grain), focus)
+        elif focus.value.grain in DAY_OR_FINER:  # "the quarter ended Sept. 30 ... a year earlier": that quarter
+            focus = next((self.of_grain[g] for g in grains if self._told_with_last(g)), focus)
         last = focus.value
         if last.grain not in grains or last.year is None:
             return None
         if meaning.keep_grain != "context" or last.year == reference.value.year:
             return last
         return None
+
+    def _told_with_last(self, grain: Grain) -> bool:
+        """Whether the last ``grain`` talked about was told in the sentence of the date last mentioned."""
+        at = self._said_at.get(grain)
+        return at is not None and self.context.sentence_at(at) == self.context.sentence_at(self._last_at)
 
     def _is_aside(self, candidate: Candidate, year: int) -> bool:
         """ "the largest battle since 1813", "(1790)", or in a history of 1919-1921 "documents

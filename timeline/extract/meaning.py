@@ -83,7 +83,8 @@ class DateMeaning:
     tense: int = 0  # the tense the rule's own context shows ("said Tuesday": -1); 0: the clause's
     two_digit_year: bool = False  # "'89": its century is the one nearest the reference's year
     years_ahead: int = 5  # ... no later than this many years past it ("FY30" is a plan: 20)
-    from_mention: bool = False  # "the previous Friday", "the following Monday": counted from the day told
+    # "the previous Friday", "the following Monday", "dans la nuit": counted from the day told
+    from_mention: bool = False
     week_of: bool = False  # "the week of March 6": the week holding that day
     days_after: int = 0  # "the day before last Tuesday" (-1), "the day after Christmas" (+1)
 
@@ -307,7 +308,11 @@ def build_relative(
         # "last night", "this morning": a day beside the reference's
         hour, minute = _clock(slots, part)
         offset = -1 if _starts_with_word_of(lang, "day_before_prefix", text) else int(options.get("day_offset", 0))
-        return DateMeaning(CalendarValue(part_of_day=part, hour=hour, minute=minute), day_offset=offset)
+        return DateMeaning(  # anchor "mention": "dans la nuit", "por la tarde": of the day told
+            CalendarValue(part_of_day=part, hour=hour, minute=minute),
+            day_offset=offset,
+            from_mention=anchor == "mention",
+        )
     keep_grain = options.get("keep_grain")
     return RelativeMeaning(
         unit,

@@ -60,6 +60,9 @@ class Resolved:
     interval: Interval | None = None
 
 
+YEAR_OR_COARSER = frozenset({Grain.YEAR, Grain.DECADE, Grain.CENTURY, Grain.MILLENNIUM})
+
+
 class Resolver:
     """Resolves the candidates of one document, in text order, keeping narrative state."""
 
@@ -87,7 +90,12 @@ class Resolver:
                     return said_on
         return self.document or self.focus.last
 
-    def _anaphoric(self, offset: int) -> Reference | None:
+    def _anaphoric(self, offset: int, unit: str = "") -> Reference | None:
+        """The date last talked about; for a count of days ("that same day", "four days later") past
+        a mere year ("convicted on Oct. 5, 1999, for a robbery in 1996. That same day ..."), the day."""
+        last = self.focus.last
+        if unit == "day" and last is not None and last.value.grain in YEAR_OR_COARSER and self.focus.day is not None:
+            return self.focus.day
         return self.focus.last or self._deictic(offset)
 
     def _relative_reference(self, meaning: RelativeMeaning, offset: int) -> Reference | None:
@@ -103,7 +111,7 @@ class Resolver:
             same_grain = self.focus.of_grain.get(UNIT_GRAINS.get(meaning.unit, Grain.DAY))
             if same_grain is not None:
                 return same_grain
-        return self._anaphoric(offset)
+        return self._anaphoric(offset, meaning.unit)
 
     def _tense(self, candidate: Candidate) -> int:
         """The tense of ``candidate``'s clause: -1 past, +1 future, 0 unknown. An expression opening
@@ -270,7 +278,11 @@ class Resolver:
             return _unresolved(meaning)  # "at night": no particular night
         narrative = self.document is None
         reference = anaphoric if narrative else deictic
-        if meaning.from_mention and meaning.weekday is not None and self.focus.day is not None:
+        if (
+            meaning.from_mention
+            and (meaning.weekday, meaning.day_offset) != (None, None)
+            and self.focus.day is not None
+        ):
             reference = self.focus.day  # "down from the previous Friday": the Friday before the day told
         if reference is None:
             return _unresolved(meaning)
@@ -419,13 +431,21 @@ class Resolver:
             if meaning.unit == "weekend":
                 amount = meaning.amount
                 ref_day = reference.value.as_date()
-                if meaning.nearest and ref_day is not None and ref_day.isoweekday() <= 3:
-                    amount -= 1  # said Monday to Wednesday, "the weekend" is the one just past
+                if meaning.nearest and ref_day is not None and ref_day.isoweekday() <= 5:
+                    # said Monday to Wednesday, "the weekend" is the one just past; on Thursday or
+                    # Friday, the coming one unless the clause is past ("killed 12 over the weekend")
+                    tense = self._tense(candidate) if candidate is not None else 0
+                    amount -= 1 if (ref_day.isoweekday() <= 3 and tense <= 0) or tense < 0 else 0
                 week = shift(reference.value, Grain.WEEK, amount)
                 timeml = f"{week.timeml()}-WE"
                 interval = week.interval()
                 weekend = Interval(_add_days(interval.start, 5), interval.end) if interval else None
-                anchor = Anchor(reference.kind, reference.timeml, _explain(meaning, reference))
+                told = (
+                    _explain(meaning, reference)
+                    if amount == meaning.amount
+                    else f"the weekend before {reference.describe()}"
+                )
+                anchor = Anchor(reference.kind, reference.timeml, told)
                 return Resolved(week, timeml, anchor, meaning.mod, weekend)
             unit = UNIT_GRAINS.get(meaning.unit, Grain.DAY)
             some_day = _days_inside(reference, unit)
