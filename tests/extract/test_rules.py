@@ -23,7 +23,11 @@ RULES = [rule for code in available_languages() for rule in load_language(code).
 LANGUAGE_OF = {rule.name: code for code in available_languages() for rule in load_language(code).rules}
 
 # (rule, example) -> why the extractor does not give the example's span and value.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {
+    ("month_day_of_that_year", "The war began in 1861. On [July 25 of that year], Congress met. => 1861-07-25"): (
+        "read as a date against the document date; the year just named needs a relative reading with a day inside"
+    ),
+}
 
 # (rule, example) -> the rule that finds the example instead (same span, same value).
 OTHER_RULE_WINS: dict[tuple[str, str], str] = {}
