@@ -9,7 +9,9 @@ import sys
 import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
+import kaleido
 import pandas as pd
 import pytest
 from PIL import Image, ImageChops
@@ -114,6 +116,38 @@ def test_the_app_figure_is_left_as_it_is(events: pd.DataFrame) -> None:
     root = ET.fromstring(render_image(fig, "svg"))
     assert fig.to_json() == before  # still the app's figure, buttons and all
     assert not list(root.iter(f"{SVG}image"))
+
+
+@pytest.mark.browser
+def test_a_failed_draw_is_drawn_again_in_a_fresh_browser(events: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> None:
+    # kaleido can run a draw before its reloaded page has its script: the race seen in CI.
+    real_calc_fig = kaleido.Kaleido.calc_fig
+    browsers: list[object] = []
+
+    async def fails_first(self: kaleido.Kaleido, *args: Any, **kwargs: Any) -> Any:
+        browsers.append(self)
+        if len(browsers) == 1:
+            raise RuntimeError("ReferenceError: kaleido_scopes is not defined")
+        return await real_calc_fig(self, *args, **kwargs)
+
+    monkeypatch.setattr(kaleido.Kaleido, "calc_fig", fails_first)
+    image = png(render_image(timeline_figure(events), "png", width=400, height=200))
+    assert image.size == (400, 200) and not_blank(image)
+    assert len(browsers) == 2 and browsers[0] is not browsers[1]
+
+
+@pytest.mark.browser
+def test_a_draw_that_fails_twice_is_an_export_error(events: pd.DataFrame, monkeypatch: pytest.MonkeyPatch) -> None:
+    tries: list[int] = []
+
+    async def always_fails(self: kaleido.Kaleido, *args: Any, **kwargs: Any) -> Any:
+        tries.append(1)
+        raise RuntimeError("Error: plotly.js could not draw this figure")
+
+    monkeypatch.setattr(kaleido.Kaleido, "calc_fig", always_fails)
+    with pytest.raises(ExportError, match="image export failed: Error: plotly.js could not draw"):
+        render_image(timeline_figure(events), "png")
+    assert len(tries) == 2
 
 
 def test_an_unknown_image_format_is_refused(events: pd.DataFrame) -> None:

@@ -114,6 +114,10 @@ async def _open_browser(path: str) -> kaleido.Kaleido:
     return browser
 
 
+class _DrawFailed(ExportError):
+    """A started browser failed to draw an image."""
+
+
 class _ImageRenderer:
     """One kaleido browser on a private event-loop thread, started on first use."""
 
@@ -124,7 +128,22 @@ class _ImageRenderer:
         self._browser: kaleido.Kaleido | None = None
 
     def render(self, fig: go.Figure, opts: dict[str, Any]) -> bytes:
-        loop, browser = self._started()
+        """The image, drawn again in a fresh browser if the first try fails.
+
+        kaleido reloads its tab after every image and can run the next one before the page's
+        script has loaded ("ReferenceError: kaleido_scopes is not defined"): a race, not a bad figure.
+        A browser that cannot start, or that timed out, is not tried again.
+        """
+        try:
+            return self._draw(*self._started(), fig, opts)
+        except _DrawFailed as failure:
+            if isinstance(failure.__cause__, TimeoutError):
+                raise  # a browser that hung once would keep the caller waiting as long again
+            return self._draw(*self._started(), fig, opts)
+
+    def _draw(
+        self, loop: asyncio.AbstractEventLoop, browser: kaleido.Kaleido, fig: go.Figure, opts: dict[str, Any]
+    ) -> bytes:
         future = asyncio.run_coroutine_threadsafe(browser.calc_fig(fig, opts=opts), loop)
         try:
             image: bytes = future.result(timeout=RENDER_TIMEOUT_S + 5)
@@ -132,7 +151,7 @@ class _ImageRenderer:
         except Exception as error:
             future.cancel()
             self.stop()  # a browser that failed once is not trusted again; the next export restarts it
-            raise ExportError(f"image export failed: {_first_line(error)}") from error
+            raise _DrawFailed(f"image export failed: {_first_line(error)}") from error
 
     def _started(self) -> tuple[asyncio.AbstractEventLoop, kaleido.Kaleido]:
         with self._lock:
