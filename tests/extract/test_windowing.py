@@ -144,6 +144,19 @@ def test_a_rule_is_woken_only_by_the_words_its_pattern_can_read() -> None:
     assert present_ref is not None and {"now", "current"} <= present_ref and "that" not in present_ref
 
 
+def test_a_needed_category_is_looked_for_on_the_side_the_examples_show() -> None:
+    """rule_sides: "[13 May]" needs a day number before the month, "[May 13]" one after it, and a
+    rule woken by several categories has no side (against which trigger would it be taken?)."""
+    from timeline.extract.triggers import rule_categories, rule_sides
+
+    sides = rule_sides(ENGLISH)
+    assert sides["day_month"] == (frozenset({"number"}), frozenset())
+    assert sides["month_day"] == (frozenset(), frozenset({"number"}))
+    assert sides["units_ago"][0] == {"unit"}
+    several = [name for name, woken_by in rule_categories(ENGLISH).items() if len(woken_by) > 1]
+    assert several and all(sides[name] == (frozenset(), frozenset()) for name in several)
+
+
 def test_a_rule_reaches_as_far_as_its_longest_example() -> None:
     """A rule's reach is what its own examples show (plus a margin), its match and what its
     look-aheads read: a window cut to this_part_of_day's reach after "evening" still holds

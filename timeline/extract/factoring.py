@@ -48,17 +48,17 @@ def _rewrite(body: str, caseless: bool) -> str:
             pieces.append(body[index : index + 2])
             index += 2
         elif character == "[":
-            end = _class_end(body, index)
+            end = class_end(body, index)
             pieces.append(body[index:end])
             index = end
         elif character == "(":
-            end = _group_end(body, index)
+            end = group_end(body, index)
             pieces.append(_rewrite_group(body[index:end], caseless))
             index = end
         else:
             pieces.append(character)
             index += 1
-    return "|".join(_regroup(_alternatives("".join(pieces)), caseless))
+    return "|".join(_regroup(top_level_branches("".join(pieces)), caseless))
 
 
 def _rewrite_group(group: str, caseless: bool) -> str:
@@ -100,10 +100,10 @@ def _distribute(alternatives: list[str]) -> list[str]:
     spread: list[str] = []
     for alternative in alternatives:
         if alternative.startswith("(?:"):
-            close = _group_end(alternative, 0)
+            close = group_end(alternative, 0)
             if alternative[close : close + 1] not in QUANTIFIERS:
                 rest = alternative[close:]
-                spread += _distribute([inner + rest for inner in _alternatives(alternative[3 : close - 1])])
+                spread += _distribute([inner + rest for inner in top_level_branches(alternative[3 : close - 1])])
                 continue
         spread.append(alternative)
     return spread if len(spread) <= MOST_SPREAD else alternatives
@@ -133,7 +133,7 @@ def _opens_plainly(alternative: str, caseless: bool) -> bool:
     return alternative[0].isascii() or not caseless
 
 
-def _class_end(pattern: str, index: int) -> int:
+def class_end(pattern: str, index: int) -> int:
     """The index past the character class opening at ``index``."""
     position = index + 1
     if pattern[position : position + 1] == "^":
@@ -150,7 +150,7 @@ def _class_end(pattern: str, index: int) -> int:
     raise ValueError(f"unclosed character class: {pattern[index:]}")
 
 
-def _group_end(pattern: str, index: int) -> int:
+def group_end(pattern: str, index: int) -> int:
     """The index past the group opening at ``index``."""
     depth = 0
     for position, character in _structure(pattern, index):
@@ -163,7 +163,7 @@ def _group_end(pattern: str, index: int) -> int:
     raise ValueError(f"unclosed group: {pattern[index:]}")
 
 
-def _alternatives(pattern: str) -> list[str]:
+def top_level_branches(pattern: str) -> list[str]:
     """The top-level branches of ``pattern``."""
     depth, start, found = 0, 0, []
     for position, character in _structure(pattern, 0):
@@ -186,7 +186,7 @@ def _structure(pattern: str, index: int) -> Iterator[tuple[int, str]]:
             position += 2
             continue
         if character == "[":
-            position = _class_end(pattern, position)
+            position = class_end(pattern, position)
             continue
         if character in "()|":
             yield position, character

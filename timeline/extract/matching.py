@@ -23,6 +23,7 @@ from timeline.extract.triggers import (
     category_reach,
     rule_reach,
     rule_requirements,
+    rule_sides,
     rule_words,
     rules_by_category,
     trigger_table,
@@ -53,6 +54,8 @@ class RulePlan:
     rule: RuleSpec
     search: Callable[[str, int, int], regex.Match[str] | None]
     needs: frozenset[str]
+    needs_before: frozenset[str]  # of ``needs``, those that must start before the window's last trigger ends
+    needs_after: frozenset[str]  # and those that must start after its first trigger starts
     before: int
     after: int
 
@@ -78,6 +81,7 @@ class CategoryPlan:
 @cache
 def category_plans(language: Language) -> dict[str, CategoryPlan]:
     required, words_of, reach = rule_requirements(language), rule_words(language), rule_reach(language)
+    sides = rule_sides(language)
     plans: dict[str, CategoryPlan] = {}
     for category, rules in rules_by_category(language).items():
         masks: dict[str, int] = {}
@@ -90,7 +94,8 @@ def category_plans(language: Language) -> dict[str, CategoryPlan]:
             for word in words:
                 masks[word] = masks.get(word, 0) | 1 << index
         plan_rules = tuple(
-            RulePlan(rule, rule.pattern.search, required[rule.name], *reach[rule.name]) for rule in rules
+            RulePlan(rule, rule.pattern.search, required[rule.name], *sides[rule.name], *reach[rule.name])
+            for rule in rules
         )
         plans[category] = CategoryPlan(plan_rules, masks, always, {})
     return plans
@@ -198,7 +203,11 @@ def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec
                         word_end = _word_end(text, edge)
                     if word_end < hi:
                         hi = word_end
-                if plan.needs and not _has_all(starts, plan.needs, lo, hi):
+                if plan.needs and not (
+                    _has_all(starts, plan.needs, lo, hi)
+                    and _has_all(starts, plan.needs_before, lo, last_end)
+                    and _has_all(starts, plan.needs_after, first_start + 1, hi)
+                ):
                     continue
                 # search() rather than finditer(): most windows hold no match, and one call is
                 # the cheapest way to learn that.

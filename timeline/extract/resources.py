@@ -23,6 +23,7 @@ import regex
 
 from timeline.errors import TimelineError
 from timeline.extract.factoring import factor_alternations
+from timeline.extract.word_start import start_guard
 
 PLACEHOLDER = regex.compile(r"\{([a-z][a-z_0-9]*)(?::([a-z_0-9]+))?\}")
 VOCABULARY_REF = regex.compile(r"@([A-Za-z_]+)")
@@ -181,7 +182,7 @@ def _expand_rule_pattern(pattern: str, fragments: dict[str, str], where: str) ->
     # before one may have a space before it too, as tokenized text writes "May 3 , 2005". No
     # expression starts inside a word: saying so first lets the engine skip mid-word positions.
     spaced = SPACING.sub(lambda match: SPACING_REGEX[match.group()], expanded)
-    return r"(?<!\w)(?:" + spaced + ")"
+    return start_guard(spaced) + "(?:" + spaced + ")"
 
 
 @cache

@@ -293,6 +293,35 @@ def rule_requirements(language: Language) -> dict[str, frozenset[str]]:
     return result
 
 
+@cache
+def rule_sides(language: Language) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Rule name -> the needed categories (of :func:`rule_requirements`) that every example shows
+    before its waking trigger, and those it shows after ("13 May": a day number before the month).
+
+    A window whose trigger words have none of them on that side cannot hold a match. Only rules
+    woken by one category are read this way: the side is taken against triggers of that category.
+    """
+    table = full_table(language)
+    wakers, required = rule_categories(language), rule_requirements(language)
+    result: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for rule in language.rules:
+        before, after = set(required[rule.name]), set(required[rule.name])
+        if len(wakers[rule.name]) != 1 or not rule.examples:
+            before.clear()
+            after.clear()
+        for example in rule.examples if before or after else ():
+            found = table.scan(_example_span(example))
+            waking = [start for start, _, category, _ in found if category in wakers[rule.name]]
+            for category in required[rule.name]:
+                starts = [start for start, _, found_category, _ in found if found_category == category]
+                if not waking or not starts or min(starts) >= max(waking):
+                    before.discard(category)
+                if not waking or not starts or max(starts) <= min(waking):
+                    after.discard(category)
+        result[rule.name] = (frozenset(before), frozenset(after))
+    return result
+
+
 def _example_categories(table: TriggerTable, example: str) -> frozenset[str]:
     span = _example_span(example)
     categories = categories_of(table, [span])
