@@ -198,3 +198,28 @@ def test_digit_runs_equal_those_of_the_re_module_on_any_text(text: str) -> None:
     from timeline.extract.triggers import digit_runs
 
     assert list(digit_runs(text)) == _re_runs(text)
+
+
+def _runs_of_letters(text: str) -> set[str]:
+    from timeline.extract.triggers import LETTERS
+
+    return set(LETTERS.findall(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["on may 3 ‘today’ — mañana… day-long", "plain ascii, today and may", "«hier» et aujourd’hui"]
+)
+def test_the_trigger_words_present_are_those_among_the_runs_of_letters(text: str) -> None:
+    from timeline.extract.triggers import _present_words
+
+    words = frozenset({"may", "today", "mañana", "day", "long", "hier", "aujourd", "hui", "ascii", "x"})
+    assert _present_words(words, text) == words & _runs_of_letters(text) != set()
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_the_trigger_words_present_are_found_in_any_text(text: str) -> None:
+    from timeline.extract.triggers import _present_words
+
+    runs = _runs_of_letters(text)
+    words = frozenset(list(runs)[:3]) | {"day", "may"}
+    assert _present_words(words, text) == words & runs

@@ -46,18 +46,27 @@ Window = tuple[
 NON_SPACE = regex.compile(r"\S*")
 
 
+Search = Callable[[str, int, int], "regex.Match[str] | None"]
+Step = tuple[
+    int, int, int, frozenset[str], frozenset[str], frozenset[str], Search, RuleSpec
+]  # a RulePlan flattened for the matching loop: index, before, after, needs (all, before, after), search, rule
+
+
 @record
 class RulePlan:
     """A rule as the matcher runs it: its search, the categories a window must also hold, and
     how far it reaches before and after its waking triggers."""
 
     rule: RuleSpec
-    search: Callable[[str, int, int], regex.Match[str] | None]
+    search: Search
     needs: frozenset[str]
     needs_before: frozenset[str]  # of ``needs``, those that must start before the window's last trigger ends
     needs_after: frozenset[str]  # and those that must start after its first trigger starts
     before: int
     after: int
+
+    def step(self, index: int) -> Step:
+        return (index, self.before, self.after, self.needs, self.needs_before, self.needs_after, self.search, self.rule)
 
 
 @record
@@ -68,13 +77,14 @@ class CategoryPlan:
     rules: tuple[RulePlan, ...]
     masks: dict[str, int]
     always: int  # rules woken by any trigger of the category
-    woken: dict[int, tuple[tuple[int, RulePlan], ...]]  # mask -> (index, rule) of its bits, filled as met
+    woken: dict[int, tuple[Step, ...]]  # mask -> the steps of its bits, filled as met
 
-    def rules_of(self, mask: int) -> tuple[tuple[int, RulePlan], ...]:
-        """The rules (with their index) of the bits of ``mask``, in rules.toml order."""
+    def rules_of(self, mask: int) -> tuple[Step, ...]:
+        """The rules of the bits of ``mask`` as steps of the matching loop, in rules.toml order
+        (tuples: reading a tuple in the loop costs less than reading a rule's fields)."""
         known = self.woken.get(mask)
         if known is None:
-            known = self.woken[mask] = tuple((i, rule) for i, rule in enumerate(self.rules) if mask >> i & 1)
+            known = self.woken[mask] = tuple(rule.step(i) for i, rule in enumerate(self.rules) if mask >> i & 1)
         return known
 
 
@@ -190,33 +200,33 @@ def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec
             woken = woken_by.get(mask)
             if woken is None:
                 woken = plan_of_category.rules_of(mask)
-            for index, plan in woken:
+            for index, before, after, needs, needs_before, needs_after, search, rule in woken:
                 # the window is the category's; this rule's own reach may be shorter
-                lo = first_start - plan.before
+                lo = first_start - before
                 if lo < window_lo:
                     lo = window_lo
                 hi = window_hi
-                edge = last_end + plan.after
+                edge = last_end + after
                 if edge < hi:
                     word_end = text.find(" ", edge, edge + 40)  # _word_end's usual case, inline
                     if word_end < 0:
                         word_end = _word_end(text, edge)
                     if word_end < hi:
                         hi = word_end
-                if plan.needs and not (
-                    _has_all(starts, plan.needs, lo, hi)
-                    and _has_all(starts, plan.needs_before, lo, last_end)
-                    and _has_all(starts, plan.needs_after, first_start + 1, hi)
+                if needs and not (
+                    _has_all(starts, needs, lo, hi)
+                    and _has_all(starts, needs_before, lo, last_end)
+                    and _has_all(starts, needs_after, first_start + 1, hi)
                 ):
                     continue
                 # search() rather than finditer(): most windows hold no match, and one call is
                 # the cheapest way to learn that.
-                search, seen_end = plan.search, seen_ends[index]
+                seen_end = seen_ends[index]
                 match = search(text, lo, hi)
                 while match is not None:
                     start, end = _span(match)
                     if end > start and start >= seen_end:
-                        found.append((start, end, plan.rule, match))
+                        found.append((start, end, rule, match))
                         seen_end = end
                     resume = max(match.end(), match.start() + 1)
                     if resume >= last_end:

@@ -99,7 +99,7 @@ class TriggerTable:
         length = len(text)
         upper_words, lower_words = self.words, self.lower_words
         empty: frozenset[str] = frozenset()
-        for word in self.word_set.intersection(_distinct_words(lowered)):
+        for word in _present_words(self.word_set, lowered):
             upper, lower = upper_words.get(word, empty), lower_words.get(word, empty)
             size = len(word)
             position = lowered.find(word)
@@ -185,20 +185,30 @@ def digit_runs(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start() + inner.start(), match.start() + inner.end(), inner.group()
 
 
-ASCII_NON_LETTERS = str.maketrans({chr(code): " " for code in range(128) if not chr(code).isalpha()})
+COMMON_NON_LETTERS = "“”‘’–—…«»\u00a0\u2009\u202f"  # the non-ASCII marks of English news text
+NON_LETTERS = str.maketrans(
+    {
+        character: " "
+        for character in [chr(code) for code in range(128)] + list(COMMON_NON_LETTERS)
+        if not character.isalpha()
+    }
+)
 
 
-def _distinct_words(lowered: str) -> set[str]:
-    """The distinct runs of letters of a lower-cased text.
+def _present_words(words: frozenset[str], lowered: str) -> set[str]:
+    """Those of ``words`` that are runs of letters of a lower-cased text.
 
-    ASCII punctuation becomes space and the text is split, all in C; the few pieces holding
-    other characters (curly quotes, dashes, accents) are split on non-letters by regex.
+    Punctuation becomes space and the text is split, all in C; when pieces holding other
+    characters than ASCII letters remain (accents, rarer marks), each is split on non-letters by regex.
     """
-    pieces = set(lowered.translate(ASCII_NON_LETTERS).split())
+    spaced = lowered.translate(NON_LETTERS)
+    if spaced.isascii():
+        return words.intersection(spaced.split())
+    pieces = set(spaced.split())
     for piece in [piece for piece in pieces if not piece.isascii()]:
         pieces.discard(piece)
         pieces.update(LETTERS.findall(piece))
-    return pieces
+    return words.intersection(pieces)
 
 
 def categories_of(table: TriggerTable, texts: Iterable[str]) -> frozenset[str]:
