@@ -195,7 +195,7 @@ NON_LETTERS = str.maketrans(
 )
 
 
-def _present_words(words: frozenset[str], lowered: str) -> set[str]:
+def _present_words(words: frozenset[str], lowered: str) -> frozenset[str]:
     """Those of ``words`` that are runs of letters of a lower-cased text.
 
     Punctuation becomes space and the text is split, all in C; when pieces holding other
