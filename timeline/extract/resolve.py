@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -332,8 +333,12 @@ class Resolver:
             year = reference.value.year
             shift_years = 0
             if not narrative:
-                tense = meaning.tense or self._tense(candidate)
-                shift_years = _year_shift(value, reference.value, tense, certain=meaning.tense != 0)
+                shift_years = _year_shift(
+                    value,
+                    reference.value,
+                    meaning.tense or (lambda: self._tense(candidate)),
+                    certain=meaning.tense != 0,
+                )
             resolved_value = value.with_year(year + shift_years)
             note = {0: "", -1: " (the year before: past tense)", 1: " (the year after: future tense)"}[shift_years]
             return _relative(resolved_value, reference, f"the year of {reference.describe()}{note}", meaning.mod)
@@ -670,13 +675,27 @@ def _named_period_shift(value: CalendarValue, reference: CalendarValue, directio
     return 0 if month > ref_month else 1
 
 
-def _year_shift(value: CalendarValue, reference: CalendarValue, tense: int, certain: bool = False) -> int:
+def _year_shift(
+    value: CalendarValue, reference: CalendarValue, tense: int | Callable[[], int], certain: bool = False
+) -> int:
     """Years to add to a year-less date said at ``reference``: the tense decides, else the nearest,
     leaning to the past as news does (said in November, an untensed "March" is this year's).
-    A ``certain`` past (the rule's own words: "since June") allows no date after ``reference``."""
+    A ``certain`` past (the rule's own words: "since June") allows no date after ``reference``.
+    ``tense`` may be a function that reads it off the clause: called only where it changes the answer."""
     month, ref_month = _first_month(value), reference.month or _first_month(reference)
     if month is None or ref_month is None:
         return 0
+    if not callable(tense):
+        return _shift_by_tense(value, reference, month, ref_month, tense, certain)
+    past, untensed, future = (_shift_by_tense(value, reference, month, ref_month, t, certain) for t in (-1, 0, 1))
+    if past == untensed == future:
+        return past
+    return _shift_by_tense(value, reference, month, ref_month, tense(), certain)
+
+
+def _shift_by_tense(
+    value: CalendarValue, reference: CalendarValue, month: int, ref_month: int, tense: int, certain: bool
+) -> int:
     if certain and tense < 0:
         ahead = (month, value.day or 0) > (ref_month, reference.day or 32)
         return -1 if ahead else 0
