@@ -114,10 +114,6 @@ async def _open_browser(path: str) -> kaleido.Kaleido:
     return browser
 
 
-class _DrawFailed(ExportError):
-    """A started browser failed to draw an image."""
-
-
 class _ImageRenderer:
     """One kaleido browser on a private event-loop thread, started on first use."""
 
@@ -134,9 +130,10 @@ class _ImageRenderer:
         script has loaded ("ReferenceError: kaleido_scopes is not defined"): a race, not a bad figure.
         A browser that cannot start, or that timed out, is not tried again.
         """
+        loop, browser = self._started()  # a browser that cannot start raises here, and is not retried
         try:
-            return self._draw(*self._started(), fig, opts)
-        except _DrawFailed as failure:
+            return self._draw(loop, browser, fig, opts)
+        except ExportError as failure:
             if isinstance(failure.__cause__, TimeoutError):
                 raise  # a browser that hung once would keep the caller waiting as long again
             return self._draw(*self._started(), fig, opts)
@@ -151,7 +148,7 @@ class _ImageRenderer:
         except Exception as error:
             future.cancel()
             self.stop()  # a browser that failed once is not trusted again; the next export restarts it
-            raise _DrawFailed(f"image export failed: {_first_line(error)}") from error
+            raise ExportError(f"image export failed: {_first_line(error)}") from error
 
     def _started(self) -> tuple[asyncio.AbstractEventLoop, kaleido.Kaleido]:
         with self._lock:
