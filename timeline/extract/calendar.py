@@ -379,10 +379,11 @@ def inside(value: CalendarValue, part: str, index: int) -> CalendarValue | None:
     year = value.year
     if year is None or not 1 <= year <= 9999:
         return None
-    if value.week is not None:
-        if part not in ("weekday", "day") or not 1 <= index <= 7:
+    if value.week is not None:  # "the last day of next week" is its Sunday (ISO weeks)
+        weekday = index + 8 if part == "day" and index < 0 else index
+        if part not in ("weekday", "day") or not 1 <= weekday <= 7:
             return None
-        return from_date(date.fromisocalendar(year, value.week, index))
+        return from_date(date.fromisocalendar(year, value.week, weekday))
     first_month, months = (value.month, 1) if value.month is not None else (1, 12)
     if value.quarter is not None:
         first_month, months = (value.quarter - 1) * 3 + 1, 3

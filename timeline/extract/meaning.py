@@ -225,8 +225,11 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
         month = int(holiday[:2]) if holiday[:2].isdigit() else 3  # Easter: a spring month to guess the year by
     part_of_day = slots.get("part_of_day") or options.get("part_of_day")
     hour, minute = _clock(slots, part_of_day)
+    days_after = int(options.get("days_after", 0))
     if hour is not None and "clock_offset" in slots:  # "a quarter to 6": 5:45
-        hour, minute = divmod((hour * 60 + (minute or 0) + slots["clock_side"] * slots["clock_offset"]) % 1440, 60)
+        carried, minutes = divmod(hour * 60 + (minute or 0) + slots["clock_side"] * slots["clock_offset"], 1440)
+        hour, minute = divmod(minutes, 60)
+        days_after += carried  # "15 minutes before midnight": 23:45 the day before
         part_of_day = None
     value = CalendarValue(
         year=year,
@@ -267,7 +270,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
         years_ahead=int(options.get("years_ahead", 5)),
         from_mention="direction" in slots and slots["direction"][1] == "mention",
         week_of=bool(options.get("week_of")),
-        days_after=int(options.get("days_after", 0)),
+        days_after=days_after,
     )
 
 
