@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from timeline.extract.meaning import BUILDERS, DateMeaning, Meaning
+from timeline.extract.meaning import BUILDERS, DateMeaning, Meaning, hour_24
 from timeline.extract.normalize import normalize_groups
 from timeline.extract.record import record
 from timeline.extract.resources import Language, RuleSpec, TextRules
@@ -311,9 +311,10 @@ def _join(first: Candidate, second: Candidate, gap: str, rules: TextRules) -> Ca
         clock, day = b, a
     else:
         return None
-    value = replace(
-        day.value, hour=clock.value.hour, minute=clock.value.minute, zone=clock.value.zone, part_of_day=None
-    )
+    hour = clock.value.hour
+    if clock.hour_unmarked and day.value.part_of_day is not None:  # "3:15 this afternoon": 15:15
+        hour = hour_24({"hour": hour}, day.value.part_of_day)
+    value = replace(day.value, hour=hour, minute=clock.value.minute, zone=clock.value.zone, part_of_day=None)
     return Candidate(first.start, second.end, f"{first.rule}+{second.rule}", replace(day, value=value))
 
 

@@ -35,6 +35,17 @@ UNIT_LETTERS = {  # unit -> (ISO 8601 designator, is a time unit, multiplier)
 }
 
 
+# The unit a fraction of a unit is counted in: "half an hour ago" is 30 minutes back
+SMALLER_UNIT = {
+    "hour": ("minute", 60),
+    "day": ("hour", 24),
+    "year": ("month", 12),
+    "decade": ("year", 10),
+    "century": ("year", 100),
+    "millennium": ("year", 1000),
+}
+
+
 def iso_duration(amount: float | str, unit: str) -> str:
     """P3Y, PT2H, PXM, P10Y for one decade, P1.5Y."""
     letter, is_time, multiplier = UNIT_LETTERS.get(unit, ("X", False, 1))
@@ -87,6 +98,9 @@ class DateMeaning:
     from_mention: bool = False
     week_of: bool = False  # "the week of March 6": the week holding that day
     days_after: int = 0  # "the day before last Tuesday" (-1), "the day after Christmas" (+1)
+    # "3:15", "8": an hour below 12 with no am/pm nor part of day; the part of day of a day it
+    # is joined to says its half ("3:15 this afternoon" is 15:15)
+    hour_unmarked: bool = False
 
     @property
     def absolute(self) -> bool:
@@ -154,7 +168,7 @@ def type_of(meaning: Meaning, value: CalendarValue | None) -> TimexType:
 AFTERNOON_PARTS = frozenset({"AF", "EV"})  # "at 7 in the evening", "Friday evening at 7": 19:00
 
 
-def _hour_24(slots: dict[str, Any], part_of_day: str | None = None) -> int | None:
+def hour_24(slots: dict[str, Any], part_of_day: str | None = None) -> int | None:
     """The hour on a 24-hour clock, from am/pm or else the part of day it is said in."""
     if "hour" not in slots:
         return None
@@ -172,7 +186,7 @@ def _hour_24(slots: dict[str, Any], part_of_day: str | None = None) -> int | Non
 
 def _clock(slots: dict[str, Any], part_of_day: str | None) -> tuple[int | None, int | None]:
     """(hour, minute) of a clock time the groups hold, (None, None) where there is none."""
-    hour = _hour_24(slots, part_of_day)
+    hour = hour_24(slots, part_of_day)
     minute = slots.get("minute")
     if hour is not None and minute is None:
         minute = 0
@@ -267,6 +281,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
         swappable=swappable and month != day,
         tense=int(options.get("tense", 0)),
         two_digit_year="year2" in slots and "year" not in slots,
+        hour_unmarked=hour is not None and hour < 12 and "ampm" not in slots and part_of_day is None,
         years_ahead=int(options.get("years_ahead", 5)),
         from_mention="direction" in slots and slots["direction"][1] == "mention",
         week_of=bool(options.get("week_of")),
@@ -304,18 +319,24 @@ def build_relative(
         amount = int(options["amount"])
     else:
         counted = slots.get("count", 1)
+        if isinstance(counted, float) and not counted.is_integer() and unit in SMALLER_UNIT:
+            unit, how_many = SMALLER_UNIT[unit]  # "half a year ago": six months back
+            counted *= how_many
         amount = None if counted == "X" else counted if isinstance(counted, int) else int(round(float(counted)))
         if amount is not None:
             amount *= int(options.get("sign", 1))
     if part is not None and not {"direction", "count", "beyond"} & set(slots) and "amount" not in options:
         # "last night", "this morning": a day beside the reference's
         hour, minute = _clock(slots, part)
-        offset = -1 if _starts_with_word_of(lang, "day_before_prefix", text) else int(options.get("day_offset", 0))
+        words = text.lstrip("0123456789:. ")  # "11 last night": the words after a clock time
+        offset = -1 if _starts_with_word_of(lang, "day_before_prefix", words) else int(options.get("day_offset", 0))
         return DateMeaning(  # anchor "mention": "dans la nuit", "por la tarde": of the day told
             CalendarValue(part_of_day=part, hour=hour, minute=minute),
             day_offset=offset,
             from_mention=anchor == "mention",
         )
+    if unit == "fortnight" and amount is not None:  # "a fortnight ago": two weeks back
+        unit, amount = "week", amount * 2
     keep_grain = options.get("keep_grain")
     return RelativeMeaning(
         unit,

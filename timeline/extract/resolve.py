@@ -15,7 +15,7 @@ import calendar
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from timeline.extract.calendar import CalendarValue, add_months, days_in_month, from_date, holiday_date, inside, shift
 from timeline.extract.context import TextContext
@@ -48,6 +48,7 @@ UNIT_GRAINS = {
     "second": Grain.DAY,
     "fortnight": Grain.WEEK,
 }
+SECONDS_IN = {"hour": 3600, "minute": 60, "second": 1}
 MAIN_CLAUSE_REACH = 160  # characters after a sentence-opening expression its main clause's verb is looked for in
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -433,6 +434,8 @@ class Resolver:
         try:
             if meaning.from_day is not None:  # "a week from tomorrow": a day
                 return self._from_day(meaning, reference)
+            if meaning.unit in SECONDS_IN:  # "an hour ago", "20 minutes later"
+                return _by_the_clock(meaning, reference)
             if meaning.unit == "weekend":
                 amount = meaning.amount
                 ref_day = reference.value.as_date()
@@ -487,7 +490,7 @@ class Resolver:
         try:
             start += timedelta(days=meaning.from_day or 0)
             if unit in (Grain.DAY, Grain.WEEK):
-                moved = start + timedelta(days=meaning.amount * {"week": 7, "fortnight": 14}.get(meaning.unit, 1))
+                moved = start + timedelta(days=meaning.amount * (7 if meaning.unit == "week" else 1))
             elif months:
                 year, month = add_months(start.year, start.month, months)
                 moved = date(year, month, min(start.day, days_in_month(year, month)))
@@ -624,6 +627,25 @@ def _days_inside(reference: Reference, unit: Grain) -> str | None:
 
 def _placeholder(unit: str) -> str:
     return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX")
+
+
+def _by_the_clock(meaning: RelativeMeaning, reference: Reference) -> Resolved:
+    """ "an hour ago", "two hours from now": the reference's clock time moved where it has one;
+    else its day, or the day whole days of the hours away ("48 hours ago"), not a day per hour."""
+    day = reference.value.as_date()
+    if day is None:
+        raise ValueError("no day to count from")
+    seconds = (meaning.amount or 0) * SECONDS_IN[meaning.unit]
+    try:
+        if reference.value.hour is None:
+            value = from_date(day + timedelta(days=int(seconds / 86400)))
+        else:
+            told = datetime(day.year, day.month, day.day, reference.value.hour, reference.value.minute or 0)
+            moved = told + timedelta(seconds=seconds)
+            value = replace(from_date(moved.date()), hour=moved.hour, minute=moved.minute, zone=reference.value.zone)
+    except OverflowError as error:
+        raise ValueError("the time leaves the calendar") from error
+    return _relative(value, reference, _explain(meaning, reference), meaning.mod)
 
 
 def _explain(meaning: RelativeMeaning, reference: Reference) -> str:
