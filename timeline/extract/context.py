@@ -156,8 +156,9 @@ class TextContext:
     def _quote_starts(self) -> list[int]:
         return [quote.start for quote in self.quotes]
 
-    def tense(self, start: int, end: int) -> int:
-        """-1 past, +1 future, 0 unknown, from the verbs of the clause around ``start:end``."""
+    def tense(self, start: int, end: int, *, deadline: bool = True) -> int:
+        """-1 past, +1 future, 0 unknown, from the verbs of the clause around ``start:end``;
+        ``deadline``: with no verb, "by" before it points ahead ("RSVP by Friday")."""
         lo, hi = self.sentence_at(start)
         before = self.text[max(lo, start - 60) : start]
         after = self.text[end : min(hi, end + 30)]
@@ -174,4 +175,6 @@ class TextContext:
             distance = following.start() + 10  # words after the expression count a little less
             if nearest is None or distance < nearest[0]:
                 nearest = (distance, 1 if following.lastgroup == "future" else -1)
+        if nearest is None and deadline and self.rules.deadline_before and self.rules.deadline_before.search(before):
+            return 1  # "RSVP by Friday"
         return 0 if nearest is None else nearest[1]

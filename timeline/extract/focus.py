@@ -125,7 +125,7 @@ class Focus:
             self.narrative
             and last_year is not None
             and year > last_year
-            and self.context.tense(candidate.start, candidate.end) > 0
+            and self.context.tense(candidate.start, candidate.end, deadline=False) > 0  # "By early 1941": reached
         ):
             return True  # "exposed for a planned campaign in 1976": a look ahead
         aside = self.context.rules.aside_before

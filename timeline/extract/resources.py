@@ -78,6 +78,7 @@ class TextRules:
     aside_before: regex.Pattern[str] | None = None  # what before a date makes it no new focus
     clause_break: regex.Pattern[str] = regex.compile(r"[;:]")  # where the clause after an expression ends
     range_joiner: regex.Pattern[str] | None = None  # between the two dates of a range ("to", "-")
+    deadline_before: regex.Pattern[str] | None = None  # "RSVP by Friday": ahead where no verb says a tense
     # a sentence opened by an expression takes its main clause's tense ([opening], see resolve.py)
     opening_before: regex.Pattern[str] | None = None  # what may stand before such an expression
     opening_past: regex.Pattern[str] | None = None  # verbs of that clause that say it is past
@@ -293,6 +294,9 @@ def _text_rules(settings: dict[str, Any], where: str) -> TextRules:
         four_digit_clock_after=compiled("digits", "four_digit_clock_after"),
         clock_on_mentioned_day=bool(settings.get("resolution", {}).get("clock_on_mentioned_day", False)),
         range_joiner=compiled("joining", "range_joiner") if "range_joiner" in settings["joining"] else None,
+        deadline_before=compiled("tense", "deadline_before", regex.IGNORECASE)
+        if "deadline_before" in settings["tense"]
+        else None,
         clause_break=compiled("tense", "clause_break")
         if "clause_break" in settings["tense"]
         else regex.compile("[;:]"),
