@@ -101,6 +101,7 @@ class DateMeaning:
     # "3:15", "8": an hour below 12 with no am/pm nor part of day; the part of day of a day it
     # is joined to says its half ("3:15 this afternoon" is 15:15)
     hour_unmarked: bool = False
+    units_after: tuple[str, int] | None = None  # "the century before 387 BC": ("century", -1) from the year
 
     @property
     def absolute(self) -> bool:
@@ -282,6 +283,9 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
         tense=int(options.get("tense", 0)),
         two_digit_year="year2" in slots and "year" not in slots,
         hour_unmarked=hour is not None and hour < 12 and "ampm" not in slots and part_of_day is None,
+        units_after=(str(slots["unit"]), slots["period_side"] * int(slots.get("count", 1)))
+        if "period_side" in slots
+        else None,
         years_ahead=int(options.get("years_ahead", 5)),
         from_mention="direction" in slots and slots["direction"][1] == "mention",
         week_of=bool(options.get("week_of")),

@@ -91,8 +91,10 @@ def decade(lang: Language, text: str) -> tuple[str, int]:
     """("decade", 199) for the 1990s, ("century", 18) for "the 1800s"."""
     cleaned = _clean(text).replace("'", "")
     words = lang.vocabulary.get("decade_word", {})
-    if cleaned in words:
-        return "decade", 190 + int(words[cleaned])
+    hundreds, _, tens = cleaned.replace("-", " ").rpartition(" ")
+    if tens in words:  # "the nineties" 199, "the eighteen-sixties" 186
+        century = int(lang.lookup("number_word", hundreds)) if hundreds else 19
+        return "decade", century * 10 + int(words[tens])
     digits = "".join(ch for ch in cleaned if ch.isdigit())
     if len(digits) == 2:  # '90s
         return "decade", (190 if int(digits) >= 20 else 200) + int(digits) // 10
@@ -239,6 +241,11 @@ def clock_side(lang: Language, text: str) -> int:
     return int(lang.lookup("clock_side", _clean(text)))
 
 
+def period_side(lang: Language, text: str) -> int:
+    """+1 for "after", "later than"; -1 for "before", "earlier than"."""
+    return int(lang.lookup("period_side", _clean(text)))
+
+
 def minute(lang: Language, text: str) -> int:
     return int(text)
 
@@ -298,6 +305,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "century_digits": year,
     "year_tail": year,
     "hour": hour,
+    "period_side": period_side,
     "minute": minute,
     "clock_offset": clock_offset,
     "clock_side": clock_side,

@@ -213,6 +213,8 @@ class Resolver:
         resolved = self._resolve_meaning(candidate, meaning)
         if isinstance(meaning, DateMeaning) and meaning.days_after:
             resolved = _days_from(resolved, meaning.days_after)
+        if isinstance(meaning, DateMeaning) and meaning.units_after is not None:
+            resolved = _units_from(resolved, *meaning.units_after)
         if isinstance(meaning, DateMeaning) and meaning.week_of:
             return _week_holding(resolved)
         return resolved
@@ -562,6 +564,17 @@ def _days_from(resolved: Resolved, days: int) -> Resolved:
     side = "after" if days > 0 else "before"
     count = "the day" if abs(days) == 1 else f"{abs(days)} days"
     anchor = replace(resolved.anchor, explanation=f"{count} {side} {day.isoformat()}; {resolved.anchor.explanation}")
+    return Resolved(value, value.timeml(), anchor, resolved.mod, value.interval())
+
+
+def _units_from(resolved: Resolved, unit: str, amount: int) -> Resolved:
+    """ "the century before 387 BC", "ten years after 1066": the period ``amount`` units from the
+    year resolved, at the unit's grain (unchanged where there is no year)."""
+    if resolved.value is None or resolved.value.year is None:
+        return resolved
+    value = shift(resolved.value, UNIT_GRAINS[unit], amount)
+    told = f"{abs(amount)} {unit}{'s' if abs(amount) != 1 else ''} {'after' if amount > 0 else 'before'}"
+    anchor = replace(resolved.anchor, explanation=f"{told} {resolved.timeml}; {resolved.anchor.explanation}")
     return Resolved(value, value.timeml(), anchor, resolved.mod, value.interval())
 
 
