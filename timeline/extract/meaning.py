@@ -97,6 +97,7 @@ class DateMeaning:
     # "the previous Friday", "the following Monday", "dans la nuit": counted from the day told
     from_mention: bool = False
     week_of: bool = False  # "the week of March 6": the week holding that day
+    weekend_of: bool = False  # "the first weekend of August": the weekend holding that day (a Saturday)
     days_after: int = 0  # "the day before last Tuesday" (-1), "the day after Christmas" (+1)
     # "3:15", "8": an hour below 12 with no am/pm nor part of day; the part of day of a day it
     # is joined to says its half ("3:15 this afternoon" is 15:15)
@@ -224,6 +225,8 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
     if "millennium_ordinal" in slots:
         ordinal = int(slots["millennium_ordinal"])
         return DateMeaning(CalendarValue(millennium=-ordinal if bc else ordinal - 1), mod=mod)
+    if options.get("weekend_of") and "nth" in slots:  # "the first weekend of August": of its first Saturday
+        slots.setdefault("weekday", 6)
     if "nth" in slots and "weekday" in slots and "month" in slots:  # "the last Friday of May"
         weekday_name = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
         slots["holiday"] = f"{slots['month']:02d} {weekday_name[slots.pop('weekday') - 1]} {slots['nth']}"
@@ -262,10 +265,10 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
     weekday = slots.get("weekday") if day is None or month is None else None  # "Friday the 13th"
     needs_day = hour is not None and day is None and weekday is None
     weeks_on = 0
-    if "count" in slots and weekday is not None:
+    if ("count" in slots or options.get("weeks_from_day")) and weekday is not None:
         sign = int(options.get("sign", 1))
-        if options.get("weeks_from_day"):  # "a week from Monday": the coming Monday, a week on
-            weeks_on = sign * int(slots["count"])
+        if options.get("weeks_from_day"):  # "a week from Monday" ("Friday week"): the coming Monday, a week on
+            weeks_on = sign * int(slots.get("count", 1))
         else:  # "two Mondays from now": the next Monday, then one more; "two Fridays ago"
             weeks_on = sign * (int(slots["count"]) - 1)
     if options.get("year_month") and year is not None and month is not None and month > year % 100:
@@ -289,6 +292,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
         years_ahead=int(options.get("years_ahead", 5)),
         from_mention="direction" in slots and slots["direction"][1] == "mention",
         week_of=bool(options.get("week_of")),
+        weekend_of=bool(options.get("weekend_of")),
         days_after=days_after,
     )
 

@@ -215,8 +215,8 @@ class Resolver:
             resolved = _days_from(resolved, meaning.days_after)
         if isinstance(meaning, DateMeaning) and meaning.units_after is not None:
             resolved = _units_from(resolved, *meaning.units_after)
-        if isinstance(meaning, DateMeaning) and meaning.week_of:
-            return _week_holding(resolved)
+        if isinstance(meaning, DateMeaning) and (meaning.week_of or meaning.weekend_of):
+            return _week_holding(resolved, weekend=meaning.weekend_of)
         return resolved
 
     def _either_way(self, candidate: Candidate, meaning: DateMeaning) -> Resolved:
@@ -578,15 +578,22 @@ def _units_from(resolved: Resolved, unit: str, amount: int) -> Resolved:
     return Resolved(value, value.timeml(), anchor, resolved.mod, value.interval())
 
 
-def _week_holding(resolved: Resolved) -> Resolved:
-    """ "the week of March 6": the ISO week of the day resolved (unchanged where there is no day)."""
+def _week_holding(resolved: Resolved, weekend: bool = False) -> Resolved:
+    """ "the week of March 6": the ISO week of the day resolved, or its weekend ("the first weekend
+    of August": of its first Saturday); unchanged where there is no day."""
     day = _day_of(resolved)
     if day is None:
         return resolved
     iso = day.isocalendar()
     week = CalendarValue(year=iso.year, week=iso.week)
-    anchor = replace(resolved.anchor, explanation=f"the week of {day.isoformat()}; {resolved.anchor.explanation}")
-    return Resolved(week, week.timeml(), anchor, resolved.mod, week.interval())
+    interval = week.interval()
+    told = f"the {'weekend' if weekend else 'week'} of {day.isoformat()}; {resolved.anchor.explanation}"
+    anchor = replace(resolved.anchor, explanation=told)
+    if weekend and interval is not None:
+        return Resolved(
+            week, f"{week.timeml()}-WE", anchor, resolved.mod, Interval(_add_days(interval.start, 5), interval.end)
+        )
+    return Resolved(week, week.timeml(), anchor, resolved.mod, interval)
 
 
 def _absolute(value: CalendarValue, mod: str | None) -> Resolved:

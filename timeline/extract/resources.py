@@ -49,6 +49,7 @@ RULE_OPTIONS: dict[str, type | tuple[type, ...]] = {  # option -> the TOML type 
     "anchored": bool,
     "reported_span": bool,  # "the nine months": results over months, after which "a year earlier" is a year
     "week_of": bool,  # "the week of March 6": the ISO week holding the day the rule reads
+    "weekend_of": bool,  # "the first weekend of August": the weekend holding the Saturday the rule reads
     "days_after": int,  # "the day before last Tuesday" (-1): days from the day the rule reads
     "swappable": bool,
     "year_month": bool,

@@ -21,6 +21,7 @@ LETTERS = re.compile(r"[^\W\d_]+")
 DIGITS = re.compile(r"\d+")
 DIGIT_RUN = regex.compile(r"\d+")  # the same runs and a few more (see digit_runs), found faster
 YEAR_DIGITS = re.compile(r"1\d{3}|20\d{2}")
+DOTTED_SHORT_YEAR = re.compile(r"\.\d{1,2}\.\d{2}(?![\d.])")  # the rest of 25.12.20 after its first number
 DATE_SEPARATORS = frozenset("/.-–")  # 05/15/2021, 2021-05-13, 1915-17, 25.12.2019
 
 
@@ -56,7 +57,7 @@ class TriggerTable:
                     phrases.setdefault((tokens[0], table), set()).add(key)
         whole_words = frozenset(lists.get("whole_words", []))
         for category, entries in lists.items():
-            if category in ("vocabulary_tables", "capitalized_only", "whole_words"):
+            if category in ("vocabulary_tables", "capitalized_only", "whole_words", "only_before"):
                 continue
             for entry in entries:
                 tokens = TOKEN.findall(entry.lower())
@@ -75,6 +76,10 @@ class TriggerTable:
         self.words = {word: frozenset(found) for word, found in words.items() if found}
         self.lower_words = {word: frozenset(found) for word, found in lower.items() if found}
         self.word_set = frozenset(self.words) | frozenset(self.lower_words)
+        self.next_word = {
+            word: " " + after for word, after in (entry.split() for entry in lists.get("only_before", []))
+        }
+        """Trigger word -> the word that must follow it (after a space) for it to wake anything."""
         self.phrases: dict[str, dict[str, frozenset[str]]] = {}
         """Category (a vocabulary table or a list of whole words) -> trigger word -> the words it
         stands for ("sept" -> "sept"); none where it also starts a longer entry ("q" of "q4")."""
@@ -102,13 +107,14 @@ class TriggerTable:
         for word in _present_words(self.word_set, lowered):
             upper, lower = upper_words.get(word, empty), lower_words.get(word, empty)
             size = len(word)
+            next_word = self.next_word.get(word)
             position = lowered.find(word)
             while position >= 0:
                 end = position + size
                 inside_word = (position and lowered[position - 1].isalpha()) or (
                     end < length and lowered[end].isalpha()
                 )
-                if not inside_word:
+                if not inside_word and (next_word is None or lowered.startswith(next_word, end)):
                     for category in upper if text[position].isupper() else lower:
                         append((position, end, category, word))
                 position = lowered.find(word, end)
@@ -128,6 +134,9 @@ class TriggerTable:
                 continue
             table = self.words if token[0].isupper() else self.lower_words
             word = token.lower()
+            next_word = self.next_word.get(word)
+            if next_word is not None and not text[match.end() :].lower().startswith(next_word):
+                continue
             for category in table.get(word, ()):
                 found.append((match.start(), match.end(), category, word))
         return found
@@ -162,6 +171,8 @@ class TriggerTable:
             return ("year",)  # '17
         if numeric and after in ("/", "-") and len(token) <= 2:
             return ("numeric", "dashed")  # 7-4-19, 11/23/98, 3/8: not a decimal (3.5, 1.2%)
+        if numeric and after == "." and len(token) <= 2 and DOTTED_SHORT_YEAR.match(text, end):
+            return ("numeric", "dotted")  # 25.12.20
         if numeric:
             return ("numeric",)
         if len(token) <= 2 and after.isalpha():
@@ -225,6 +236,7 @@ RARITY = (  # rarest first: a rule is woken by the rarest category all its examp
     "era",
     "clock",
     "dashed",
+    "dotted",
     "numeric",
     "holiday",
     "holiday_word",
