@@ -90,6 +90,7 @@ class DateMeaning:
     mod: str | None = None
     holiday: str | None = None  # a moving holiday's rule ("11 thursday 4"): its day once the year is known
     swappable: bool = False  # "04/07/2019": day and month could be read either way
+    stated_weekday: int | None = None  # "Tues 4/5/2021": the weekday written beside a full date
     weeks_on: int = 0  # "two Mondays from now": the next Monday, then this many weeks on
     tense: int = 0  # the tense the rule's own context shows ("said Tuesday": -1); 0: the clause's
     two_digit_year: bool = False  # "'89": its century is the one nearest the reference's year
@@ -277,6 +278,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
     return DateMeaning(
         value,
         weekday=weekday,
+        stated_weekday=slots.get("weekday") if weekday is None else None,
         direction=sign,
         needs_day=needs_day,
         mod=mod,

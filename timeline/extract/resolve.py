@@ -221,10 +221,25 @@ class Resolver:
 
     def _either_way(self, candidate: Candidate, meaning: DateMeaning) -> Resolved:
         """A numeric date that reads as month/day or day/month: the document's habit decides,
-        else month first as US news writes it; the explanation says which was chosen."""
+        else month first as US news writes it; the explanation says which was chosen. A weekday
+        written beside it ("Tues 4/5/2021") settles it where only one reading falls on that day."""
         value = meaning.value
+        swapped = replace(meaning, value=replace(value, month=value.day, day=value.month))
+        if meaning.stated_weekday is not None:
+            readings = [self._resolve_meaning(candidate, reading) for reading in (meaning, swapped)]
+            matching = [
+                (resolved, order)
+                for resolved, order in zip(readings, ("month first", "day first"), strict=True)
+                if (day := _day_of(resolved)) is not None and day.isoweekday() == meaning.stated_weekday
+            ]
+            if len(matching) == 1:
+                resolved, order = matching[0]
+                name = WEEKDAY_NAMES[meaning.stated_weekday - 1]
+                note = f"read {order}: only so is it a {name}"
+                anchor = replace(resolved.anchor, explanation=f"{resolved.anchor.explanation}; {note}".lstrip("; "))
+                return replace(resolved, anchor=anchor)
         if self.day_first:
-            meaning = replace(meaning, value=replace(value, month=value.day, day=value.month))
+            meaning = swapped
             note = "read day first, as this document's other numeric dates"
         else:
             note = "read month first, as US news writes it (it could be day first)"

@@ -56,11 +56,14 @@ class TriggerTable:
                     words.setdefault(tokens[0], set()).add(table)
                     phrases.setdefault((tokens[0], table), set()).add(key)
         whole_words = frozenset(lists.get("whole_words", []))
+        digit_words: dict[str, set[str]] = {}  # "2nite", "2moro": words the token pass splits at their digits
         for category, entries in lists.items():
             if category in ("vocabulary_tables", "capitalized_only", "whole_words", "only_before"):
                 continue
             for entry in entries:
                 tokens = TOKEN.findall(entry.lower())
+                if len(tokens) == 2 and tokens[0].isdigit() and entry.isalnum():
+                    digit_words.setdefault(entry.lower(), set()).add(category)
                 for word in tokens[:1]:
                     words.setdefault(word, set()).add(category)
                     if category in whole_words and len(tokens) == 1:
@@ -76,6 +79,9 @@ class TriggerTable:
         self.words = {word: frozenset(found) for word, found in words.items() if found}
         self.lower_words = {word: frozenset(found) for word, found in lower.items() if found}
         self.word_set = frozenset(self.words) | frozenset(self.lower_words)
+        self.digit_words = {
+            word: frozenset(found if wanted is None else found & wanted) for word, found in digit_words.items()
+        }
         self.next_word = {
             word: " " + after for word, after in (entry.split() for entry in lists.get("only_before", []))
         }
@@ -121,8 +127,19 @@ class TriggerTable:
         for start, end, digits in digit_runs(text):
             for category in self._digits(text, start, end, digits):
                 append((start, end, category, ""))
+            if end < length and text[end].isalpha():
+                found.extend(self._digit_word(text, start, end, digits))
         found.sort()
         return found
+
+    def _digit_word(self, text: str, start: int, end: int, digits: str) -> list[Trigger]:
+        """The triggers of a word that runs from digits into letters ("2nite"), if it is one."""
+        letters = LETTERS.match(text, end)
+        if letters is None or not self.digit_words:
+            return []
+        word_end = letters.end()
+        categories = self.digit_words.get((digits + letters.group()).lower(), frozenset())
+        return [(start, word_end, category, "") for category in categories]
 
     def _scan_tokens(self, text: str) -> list[Trigger]:
         found: list[Trigger] = []
@@ -131,6 +148,7 @@ class TriggerTable:
             if token[0].isdigit():
                 for category in self._digits(text, match.start(), match.end(), token):
                     found.append((match.start(), match.end(), category, ""))
+                found.extend(self._digit_word(text, match.start(), match.end(), token))
                 continue
             table = self.words if token[0].isupper() else self.lower_words
             word = token.lower()
