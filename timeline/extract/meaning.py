@@ -99,6 +99,8 @@ class DateMeaning:
     from_mention: bool = False
     week_of: bool = False  # "the week of March 6": the week holding that day
     weekend_of: bool = False  # "the first weekend of August": the weekend holding that day (a Saturday)
+    # "the Monday after Thanksgiving": the weekday (1-7) first met before (-1) or after (+1) that day
+    weekday_beside: tuple[int, int] | None = None
     days_after: int = 0  # "the day before last Tuesday" (-1), "the day after Christmas" (+1)
     # "3:15", "8": an hour below 12 with no am/pm nor part of day; the part of day of a day it
     # is joined to says its half ("3:15 this afternoon" is 15:15)
@@ -245,6 +247,17 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
     part_of_day = slots.get("part_of_day") or options.get("part_of_day")
     hour, minute = _clock(slots, part_of_day)
     days_after = int(options.get("days_after", 0))
+    units_after = None
+    weekday_beside = None
+    if "beside_weekday" in slots:  # "the Friday before Labor Day"; "the weekend before Christmas": its Saturday
+        weekday_beside = (int(slots["beside_weekday"]), int(slots["period_side"]))
+    elif options.get("weekend_of") and "period_side" in slots:
+        weekday_beside = (6, int(slots["period_side"]))
+    elif "period_side" in slots:  # "the century before 387 BC"; "three weeks after Easter": a day
+        units_after = (str(slots["unit"]), slots["period_side"] * int(slots.get("count", 1)))
+        if units_after[0] in ("day", "week"):
+            days_after += units_after[1] * (7 if units_after[0] == "week" else 1)
+            units_after = None
     if hour is not None and "clock_offset" in slots:  # "a quarter to 6": 5:45
         carried, minutes = divmod(hour * 60 + (minute or 0) + slots["clock_side"] * slots["clock_offset"], 1440)
         hour, minute = divmod(minutes, 60)
@@ -288,9 +301,8 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
         tense=int(options.get("tense", 0)),
         two_digit_year="year2" in slots and "year" not in slots,
         hour_unmarked=hour is not None and hour < 12 and "ampm" not in slots and part_of_day is None,
-        units_after=(str(slots["unit"]), slots["period_side"] * int(slots.get("count", 1)))
-        if "period_side" in slots
-        else None,
+        units_after=units_after,
+        weekday_beside=weekday_beside,
         years_ahead=int(options.get("years_ahead", 5)),
         from_mention="direction" in slots and slots["direction"][1] == "mention",
         week_of=bool(options.get("week_of")),

@@ -271,6 +271,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "weekday": weekday,
     "weekday_abbr": weekday,
     "weekday_any": weekday,
+    "beside_weekday": weekday,
     "weekdays": weekday,
     "day": day,
     "day_num": day,

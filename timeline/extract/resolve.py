@@ -215,6 +215,8 @@ class Resolver:
             resolved = _days_from(resolved, meaning.days_after)
         if isinstance(meaning, DateMeaning) and meaning.units_after is not None:
             resolved = _units_from(resolved, *meaning.units_after)
+        if isinstance(meaning, DateMeaning) and meaning.weekday_beside is not None:
+            resolved = _weekday_beside(resolved, *meaning.weekday_beside)
         if isinstance(meaning, DateMeaning) and (meaning.week_of or meaning.weekend_of):
             return _week_holding(resolved, weekend=meaning.weekend_of)
         return resolved
@@ -572,13 +574,22 @@ def _days_from(resolved: Resolved, days: int) -> Resolved:
     day = _day_of(resolved)
     if day is None or resolved.value is None:
         return resolved
-    try:
-        value = _on_day(day + timedelta(days=days), resolved.value)
-    except OverflowError:
-        return resolved
+    value = _on_day(day + timedelta(days=days), resolved.value)  # past the calendar: see resolve()
     side = "after" if days > 0 else "before"
     count = "the day" if abs(days) == 1 else f"{abs(days)} days"
     anchor = replace(resolved.anchor, explanation=f"{count} {side} {day.isoformat()}; {resolved.anchor.explanation}")
+    return Resolved(value, value.timeml(), anchor, resolved.mod, value.interval())
+
+
+def _weekday_beside(resolved: Resolved, weekday: int, side: int) -> Resolved:
+    """ "the Monday after Thanksgiving": the first such weekday past the day resolved, on ``side``
+    (unchanged where there is no day)."""
+    day = _day_of(resolved)
+    if day is None or resolved.value is None:
+        return resolved
+    value = _on_day(_weekday_near(day, weekday, side, strict=True), resolved.value)  # past the calendar: see resolve()
+    told = f"the {WEEKDAY_NAMES[weekday - 1]} {'after' if side > 0 else 'before'} {day.isoformat()}"
+    anchor = replace(resolved.anchor, explanation=f"{told}; {resolved.anchor.explanation}")
     return Resolved(value, value.timeml(), anchor, resolved.mod, value.interval())
 
 
@@ -641,7 +652,8 @@ def _beyond_calendar(meaning: Meaning, why: str) -> Resolved:
         ahead = (meaning.amount if meaning.amount is not None else meaning.sign) > 0
         mod = meaning.mod
     else:
-        ahead = (meaning.day_offset or meaning.direction or 0) > 0
+        beside = meaning.weekday_beside[1] if meaning.weekday_beside else 0  # "the Monday after ..."
+        ahead = (meaning.day_offset or meaning.days_after or beside or meaning.direction or 0) > 0
         mod = meaning.mod
     return Resolved(None, "FUTURE_REF" if ahead else "PAST_REF", Anchor(AnchorKind.NONE, None, why), mod)
 
