@@ -11,7 +11,7 @@ from typing import Any
 
 import regex
 
-from timeline.extract.calendar import CalendarValue
+from timeline.extract.calendar import WEEKDAYS, CalendarValue
 from timeline.extract.model import TimexType
 from timeline.extract.record import record
 from timeline.extract.resources import Language
@@ -131,6 +131,7 @@ class RelativeMeaning:
     nearest: bool = False  # "the weekend": the one just past early in the week, else this week's
     future_only: bool = False  # "in two weeks": a date ahead only where the clause is not past
     inside: tuple[str, int] | None = None  # "the 3rd of last month": ("day", 3) of the period found
+    nth_weekday: str | None = None  # "the second Tuesday of next month": "tuesday 2" of the month found
     from_day: int | None = None  # "a week from tomorrow": counted from that day (+1), to a day
     in_year: int | None = None  # "the 1988 quarter": the period in focus (see keep_grain), in that year
 
@@ -231,8 +232,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
     if options.get("weekend_of") and "nth" in slots:  # "the first weekend of August": of its first Saturday
         slots.setdefault("weekday", 6)
     if "nth" in slots and "weekday" in slots and "month" in slots:  # "the last Friday of May"
-        weekday_name = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-        slots["holiday"] = f"{slots['month']:02d} {weekday_name[slots.pop('weekday') - 1]} {slots['nth']}"
+        slots["holiday"] = f"{slots['month']:02d} {WEEKDAYS[slots.pop('weekday') - 1]} {slots['nth']}"
     year = slots.get("year", slots.get("year2", slots.get("year_bc")))
     if "year_tail" in slots:  # "1915-17": the century of the range's first year
         year = slots["century_digits"] * 100 + slots["year_tail"]
@@ -370,7 +370,10 @@ def build_relative(
         sign=int(options.get("sign", 1)),
         nearest=bool(options.get("nearest")),
         future_only=bool(options.get("future_only")),
-        inside=_inside(slots),
+        inside=None if "nth" in slots else _inside(slots),
+        nth_weekday=f"{WEEKDAYS[int(slots['weekday']) - 1]} {slots['nth']}"
+        if "nth" in slots and "weekday" in slots
+        else None,
         from_day=slots["deictic_base"][0] if "deictic_base" in slots else None,
         in_year=slots.get("year"),
     )

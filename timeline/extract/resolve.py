@@ -489,6 +489,15 @@ class Resolver:
         except ValueError:
             return Resolved(None, _placeholder(meaning.unit), Anchor(AnchorKind.NONE), mod=meaning.mod)
         explanation = _explain(meaning, reference)
+        if meaning.nth_weekday is not None:  # "the second Tuesday of next month"
+            day = (
+                holiday_date(f"{value.month:02d} {meaning.nth_weekday}", value.year)
+                if value.month and value.year
+                else None
+            )
+            if day is None:
+                return Resolved(None, _placeholder(meaning.unit), Anchor(AnchorKind.NONE), mod=meaning.mod)
+            value, explanation = from_date(day), f"the {meaning.nth_weekday} of {value.timeml()}: {explanation}"
         if meaning.inside is not None:  # "the 3rd of last month"
             within = inside(value, *meaning.inside)
             if within is None:
