@@ -464,9 +464,7 @@ class Resolver:
                     tense = self._tense(candidate) if candidate is not None else 0
                     amount -= 1 if (ref_day.isoweekday() <= 3 and tense <= 0) or tense < 0 else 0
                 week = shift(reference.value, Grain.WEEK, amount)
-                timeml = f"{week.timeml()}-WE"
-                interval = week.interval()
-                weekend = Interval(_add_days(interval.start, 5), interval.end) if interval else None
+                timeml, weekend = _weekend_of(week)
                 told = (
                     _explain(meaning, reference)
                     if amount == meaning.amount
@@ -621,14 +619,16 @@ def _week_holding(resolved: Resolved, weekend: bool = False) -> Resolved:
         return resolved
     iso = day.isocalendar()
     week = CalendarValue(year=iso.year, week=iso.week)
-    interval = week.interval()
     told = f"the {'weekend' if weekend else 'week'} of {day.isoformat()}; {resolved.anchor.explanation}"
     anchor = replace(resolved.anchor, explanation=told)
-    if weekend and interval is not None:
-        return Resolved(
-            week, f"{week.timeml()}-WE", anchor, resolved.mod, Interval(_add_days(interval.start, 5), interval.end)
-        )
-    return Resolved(week, week.timeml(), anchor, resolved.mod, interval)
+    timeml, interval = _weekend_of(week) if weekend else (week.timeml(), week.interval())
+    return Resolved(week, timeml, anchor, resolved.mod, interval)
+
+
+def _weekend_of(week: CalendarValue) -> tuple[str, Interval | None]:
+    """The TimeML value of an ISO week's weekend ("2021-W19-WE") and its Saturday to Sunday."""
+    interval = week.interval()
+    return f"{week.timeml()}-WE", Interval(_add_days(interval.start, 5), interval.end) if interval else None
 
 
 def _absolute(value: CalendarValue, mod: str | None) -> Resolved:
