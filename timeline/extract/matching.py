@@ -298,7 +298,38 @@ def join_times(text: str, candidates: list[Candidate], language: Language) -> li
                 joined[-1] = merged
                 continue
         joined.append(candidate)
-    return joined
+    return _share_range_days(text, joined, rules)
+
+
+def _share_range_days(text: str, candidates: list[Candidate], rules: TextRules) -> list[Candidate]:
+    """The two clock times of a range on the one day said beside either: "2pm-4pm tomorrow",
+    "Friday from 10 to 11:30am" (else the end without the day would fall on the document's)."""
+    if rules.range_joiner is None:
+        return candidates
+    shared = list(candidates)
+    for index in range(len(shared) - 1):
+        first, second = shared[index], shared[index + 1]
+        a, b = first.meaning, second.meaning
+        if not isinstance(a, DateMeaning) or not isinstance(b, DateMeaning):
+            continue
+        if not rules.range_joiner.fullmatch(text[first.end : second.start]):
+            continue
+        if a.needs_day and _is_timed_day(b):
+            shared[index] = Candidate(first.start, first.end, first.rule, _on_day_of(a, b))
+        elif b.needs_day and _is_timed_day(a):
+            shared[index + 1] = Candidate(second.start, second.end, second.rule, _on_day_of(b, a))
+    return shared
+
+
+def _on_day_of(clock: DateMeaning, timed_day: DateMeaning) -> DateMeaning:
+    """The clock time of ``clock`` on the day of ``timed_day``."""
+    value = replace(timed_day.value, hour=clock.value.hour, minute=clock.value.minute, zone=clock.value.zone)
+    return replace(timed_day, value=value)
+
+
+def _is_timed_day(meaning: DateMeaning) -> bool:
+    """A day with a clock time: "4pm tomorrow", "Friday at 10"."""
+    return _names_day(meaning) and meaning.value.hour is not None
 
 
 def _join(first: Candidate, second: Candidate, gap: str, rules: TextRules) -> Candidate | None:
@@ -320,8 +351,11 @@ def _join(first: Candidate, second: Candidate, gap: str, rules: TextRules) -> Ca
 
 def _is_day(meaning: DateMeaning) -> bool:
     """A day with no clock time: "Saturday", "yesterday", "May 13"."""
-    has_day = meaning.weekday is not None or meaning.day_offset is not None or meaning.value.day is not None
-    return has_day and meaning.value.hour is None
+    return _names_day(meaning) and meaning.value.hour is None
+
+
+def _names_day(meaning: DateMeaning) -> bool:
+    return meaning.weekday is not None or meaning.day_offset is not None or meaning.value.day is not None
 
 
 def _meaning(language: Language, rule: RuleSpec, match: regex.Match[str], text: str) -> Meaning | None:

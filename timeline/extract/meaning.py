@@ -199,6 +199,14 @@ def _clock(slots: dict[str, Any], part_of_day: str | None) -> tuple[int | None, 
     return hour, minute
 
 
+def _range_start_half(start: int, end: int, end_half: str) -> str:
+    """The half of the day ("am", "pm") of the first hour of a range whose end is in ``end_half``:
+    the same, unless the range crosses noon or midnight ("11-1pm": 11am)."""
+    if start % 12 > end % 12:
+        return "am" if end_half == "pm" else "pm"
+    return end_half
+
+
 def _starts_with_word_of(lang: Language, table: str, text: str) -> str | None:
     """The entry of vocabulary ``table`` that ``text`` starts with, if any (the longest)."""
     lowered = " ".join(text.lower().split())
@@ -245,6 +253,8 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
     elif holiday is not None:
         month = int(holiday[:2]) if holiday[:2].isdigit() else 3  # Easter: a spring month to guess the year by
     part_of_day = slots.get("part_of_day") or options.get("part_of_day")
+    if "end_hour" in slots and "ampm" in slots:
+        slots["ampm"] = _range_start_half(int(slots["hour"]), int(slots["end_hour"]), str(slots["ampm"]))
     hour, minute = _clock(slots, part_of_day)
     days_after = int(options.get("days_after", 0))
     units_after = None
@@ -374,7 +384,7 @@ def build_relative(
         nth_weekday=f"{WEEKDAYS[int(slots['weekday']) - 1]} {slots['nth']}"
         if "nth" in slots and "weekday" in slots
         else None,
-        from_day=slots["deictic_base"][0] if "deictic_base" in slots else None,
+        from_day=slots["deictic_base"][0] if "deictic_base" in slots else options.get("from_day"),
         in_year=slots.get("year"),
     )
 
@@ -424,6 +434,8 @@ def build_set(slots: dict[str, Any], options: dict[str, Any], text: str, lang: L
     quant = options.get("quant") or (lang.lookup("quantifier", quantifier) if quantifier else None)
     if "weekday" in slots:
         return SetMeaning(f"XXXX-WXX-{slots['weekday']}", quant=quant)
+    if "part_of_day" in slots:
+        return SetMeaning(f"XXXX-XX-XXT{slots['part_of_day']}", quant=quant)  # "every morning"
     if "frequency" in slots:
         return SetMeaning(str(slots["frequency"]))
     if "season" in slots:

@@ -306,6 +306,7 @@ NORMALIZERS: dict[str, Normalizer] = {
     "century_digits": year,
     "year_tail": year,
     "hour": hour,
+    "end_hour": hour,  # "2-[4]pm": the end of a range of hours
     "period_side": period_side,
     "minute": minute,
     "clock_offset": clock_offset,

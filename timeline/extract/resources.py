@@ -54,6 +54,7 @@ RULE_OPTIONS: dict[str, type | tuple[type, ...]] = {  # option -> the TOML type 
     "swappable": bool,
     "year_month": bool,
     "weeks_from_day": bool,
+    "from_day": int,  # "this time next year": counted from this day (0: the document's), as "a year from today"
     "day_offset": int,
     "tense": int,  # -1: the clause is past whatever its verbs say (a weekday said of the saying)
     "years_ahead": int,  # how far past the reference's year a two-digit year may lie (5 unless told)
