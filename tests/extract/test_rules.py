@@ -82,15 +82,19 @@ def _cases(
 
 WEEKDAY_WORD = regex.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:[a-z]*day)?\b")  # not "Monsoon"; English only
 DAY_VALUE = regex.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T|$)")  # AD days only: date() has no BC
+COUNTED_FROM_DAY = regex.compile(
+    r"(?i)\b(?:days?|months?|years?)\s+(?:from|after|before)\b"
+)  # "a month from Friday": another day
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _weekday_mismatch(example: str) -> str | None:
     """The example names a weekday that its own day value does not fall on."""
     parsed = parse_example(example)
-    named = WEEKDAY_WORD.search(parsed.text[parsed.start : parsed.end])
+    span = parsed.text[parsed.start : parsed.end]
+    named = WEEKDAY_WORD.search(span)
     day = DAY_VALUE.match(parsed.value)
-    if named is None or day is None:
+    if named is None or day is None or COUNTED_FROM_DAY.search(span):
         return None
     actual = WEEKDAYS[date(*map(int, day.groups())).weekday()]
     return None if actual == named.group(1) else f"{example!r}: {parsed.value} is a {actual}"

@@ -199,6 +199,22 @@ def _clock(slots: dict[str, Any], part_of_day: str | None) -> tuple[int | None, 
     return hour, minute
 
 
+def _counted_from_weekday(
+    slots: dict[str, Any], sign: int, days_after: int, units_after: tuple[str, int] | None
+) -> tuple[int, int, tuple[str, int] | None]:
+    """(weeks, days, other units) counted on from the coming weekday: "a week from Monday" (a
+    week: the rule's unit where it names none), "ten days after Friday", "a month from Friday"."""
+    counted = sign * int(slots.get("count", 1))
+    unit = str(slots.get("unit", "week"))
+    if unit == "fortnight":
+        unit, counted = "week", counted * 2
+    if unit == "week":
+        return counted, days_after, units_after
+    if unit == "day":
+        return 0, days_after + counted, units_after
+    return 0, days_after, (unit, counted)
+
+
 def _range_start_half(start: int, end: int, end_half: str) -> str:
     """The half of the day ("am", "pm") of the first hour of a range whose end is in ``end_half``:
     the same, unless the range crosses noon or midnight ("11-1pm": 11am)."""
@@ -289,10 +305,10 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
     weekday = slots.get("weekday") if day is None or month is None else None  # "Friday the 13th"
     needs_day = hour is not None and day is None and weekday is None
     weeks_on = 0
-    if ("count" in slots or options.get("weeks_from_day")) and weekday is not None:
+    if ("count" in slots or options.get("counted_from_weekday")) and weekday is not None:
         sign = int(options.get("sign", 1))
-        if options.get("weeks_from_day"):  # "a week from Monday" ("Friday week"): the coming Monday, a week on
-            weeks_on = sign * int(slots.get("count", 1))
+        if options.get("counted_from_weekday"):  # "a week from Monday", "Friday week", "a month from Friday"
+            weeks_on, days_after, units_after = _counted_from_weekday(slots, sign, days_after, units_after)
         else:  # "two Mondays from now": the next Monday, then one more; "two Fridays ago"
             weeks_on = sign * (int(slots["count"]) - 1)
     if options.get("year_month") and year is not None and month is not None and month > year % 100:

@@ -518,8 +518,7 @@ class Resolver:
             if unit in (Grain.DAY, Grain.WEEK):
                 moved = start + timedelta(days=meaning.amount * (7 if meaning.unit == "week" else 1))
             elif months:
-                year, month = add_months(start.year, start.month, months)
-                moved = date(year, month, min(start.day, days_in_month(year, month)))
+                moved = _months_on(start, months)
             else:
                 raise ValueError(f"cannot count {meaning.unit}s to a day")
         except OverflowError as error:
@@ -600,12 +599,23 @@ def _weekday_beside(resolved: Resolved, weekday: int, side: int) -> Resolved:
     return Resolved(value, value.timeml(), anchor, resolved.mod, value.interval())
 
 
+def _months_on(start: date, months: int) -> date:
+    """The same day of the month ``months`` on (the month's last day where that month is shorter)."""
+    year, month = add_months(start.year, start.month, months)
+    return date(year, month, min(start.day, days_in_month(year, month)))
+
+
 def _units_from(resolved: Resolved, unit: str, amount: int) -> Resolved:
     """ "the century before 387 BC", "ten years after 1066": the period ``amount`` units from the
-    year resolved, at the unit's grain (unchanged where there is no year)."""
+    year resolved, at the unit's grain (unchanged where there is no year); from a day, months
+    and years on are a day ("a month from Friday")."""
     if resolved.value is None or resolved.value.year is None:
         return resolved
-    value = shift(resolved.value, UNIT_GRAINS[unit], amount)
+    day = _day_of(resolved)
+    if day is not None and unit in ("month", "year"):
+        value = _on_day(_months_on(day, amount * (12 if unit == "year" else 1)), resolved.value)
+    else:
+        value = shift(resolved.value, UNIT_GRAINS[unit], amount)
     told = f"{abs(amount)} {unit}{'s' if abs(amount) != 1 else ''} {'after' if amount > 0 else 'before'}"
     anchor = replace(resolved.anchor, explanation=f"{told} {resolved.timeml}; {resolved.anchor.explanation}")
     return Resolved(value, value.timeml(), anchor, resolved.mod, value.interval())

@@ -53,7 +53,7 @@ RULE_OPTIONS: dict[str, type | tuple[type, ...]] = {  # option -> the TOML type 
     "days_after": int,  # "the day before last Tuesday" (-1): days from the day the rule reads
     "swappable": bool,
     "year_month": bool,
-    "weeks_from_day": bool,
+    "counted_from_weekday": bool,  # "a week from Monday", "a month from Friday": counted on from the coming weekday
     "from_day": int,  # "this time next year": counted from this day (0: the document's), as "a year from today"
     "day_offset": int,
     "tense": int,  # -1: the clause is past whatever its verbs say (a weekday said of the saying)
