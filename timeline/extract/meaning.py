@@ -272,6 +272,8 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
     if "end_hour" in slots and "ampm" in slots:
         slots["ampm"] = _range_start_half(int(slots["hour"]), int(slots["end_hour"]), str(slots["ampm"]))
     hour, minute = _clock(slots, part_of_day)
+    if hour is not None and "minute" in options:  # "at half six": 6:30
+        minute = int(options["minute"])
     days_after = int(options.get("days_after", 0))
     units_after = None
     weekday_beside = None
@@ -459,7 +461,7 @@ def build_set(slots: dict[str, Any], options: dict[str, Any], text: str, lang: L
     if "month" in slots:
         return SetMeaning(f"XXXX-{int(slots['month']):02d}", quant=quant)  # "each July"
     unit = str(slots.get("unit", "day"))
-    amount = slots.get("count", 1)
+    amount = slots.get("count", options.get("amount", 1))  # "every other week": the rule's two
     return SetMeaning(iso_duration(amount, unit), quant=quant, freq=slots.get("freq"))
 
 

@@ -54,6 +54,7 @@ RULE_OPTIONS: dict[str, type | tuple[type, ...]] = {  # option -> the TOML type 
     "swappable": bool,
     "year_month": bool,
     "counted_from_weekday": bool,  # "a week from Monday", "a month from Friday": counted on from the coming weekday
+    "minute": int,  # the minute a form implies: "at half six" (British) is 6:30
     "from_day": int,  # "this time next year": counted from this day (0: the document's), as "a year from today"
     "day_offset": int,
     "tense": int,  # -1: the clause is past whatever its verbs say (a weekday said of the saying)
