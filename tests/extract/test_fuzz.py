@@ -24,7 +24,8 @@ WORDS = (
     "noon midnight night morning 1990s '60s nineties 19th twentieth Q3 FY Christmas now recently future "
     "said Pashinyan No. $ % Mrs "
     "friday aug sept. quarter half to past hence o'clock nineteen eighty-four thousand BCE millennium xmas "
-    "Mondays from dawn GMT hours 21h30 11:30p fifth Friday"
+    "Mondays from dawn GMT hours 21h30 11:30p fifth Friday "
+    "EOD COB back lunchtime other fortnight time between and"
 ).split()
 PUNCTUATION = [" ", " ", " ", "", "\n", ", ", ". ", "/", "-", "–", ".", ":", "'", "’", '"', "“", "”", "'s "]
 
