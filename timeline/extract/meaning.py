@@ -253,8 +253,10 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
     if "millennium_ordinal" in slots:
         ordinal = int(slots["millennium_ordinal"])
         return DateMeaning(CalendarValue(millennium=-ordinal if bc else ordinal - 1), mod=mod)
-    if options.get("weekend_of") and "nth" in slots:  # "the first weekend of August": of its first Saturday
+    if "nth" in slots and options.get("weekend_of"):  # "the first weekend of August": of its first Saturday
         slots.setdefault("weekday", 6)
+    elif "nth" in slots and options.get("week_of"):  # "the last week of March": a week is the month's
+        slots.setdefault("weekday", 4)  # whose Thursday is in it, as an ISO week is the year's
     if "nth" in slots and "weekday" in slots and "month" in slots:  # "the last Friday of May"
         slots["holiday"] = f"{slots['month']:02d} {WEEKDAYS[slots.pop('weekday') - 1]} {slots['nth']}"
     year = slots.get("year", slots.get("year2", slots.get("year_bc")))
