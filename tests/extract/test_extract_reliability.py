@@ -198,10 +198,10 @@ def test_an_impossible_day_is_no_date() -> None:
 
 
 def test_a_leap_day_in_a_year_without_one_stays_unresolved() -> None:
-    (timex,) = extract("The deadline: February 29.", "2021-05-15").timexes
+    (timex,) = extract("Note: February 29.", "2021-05-15").timexes
     assert timex.value == "XXXX-02-29" and timex.interval is None
     assert "2021 has no 29 February" in timex.anchor.explanation
-    (leap,) = extract("The deadline: February 29.", "2024-01-10").timexes
+    (leap,) = extract("Note: February 29.", "2024-01-10").timexes
     assert leap.value == "2024-02-29"
 
 
