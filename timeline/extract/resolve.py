@@ -284,10 +284,11 @@ class Resolver:
         if meaning.absolute:
             return _absolute(value, meaning.mod)
         closing = self._range_end(candidate) if value.year is None else None
-        if closing is not None and closing.year is not None and closing.month is not None and value.month is not None:
-            year = closing.year - (1 if value.month > closing.month else 0)  # "from November 15 to February 15, 1989"
+        opened = _opening_of_range(value, closing) if closing is not None else None
+        if closing is not None and opened is not None:
             end = Reference(closing, AnchorKind.MENTION, "the end of its range")
-            return _relative(value.with_year(year), end, f"the year of {end.describe()}", meaning.mod)
+            what = "year" if value.month is not None else "month"
+            return _relative(opened, end, f"the {what} of {end.describe()}", meaning.mod)
         if (
             value.part_of_day is not None
             and value.hour is None
@@ -619,6 +620,22 @@ def _units_from(resolved: Resolved, unit: str, amount: int) -> Resolved:
     told = f"{abs(amount)} {unit}{'s' if abs(amount) != 1 else ''} {'after' if amount > 0 else 'before'}"
     anchor = replace(resolved.anchor, explanation=f"{told} {resolved.timeml}; {resolved.anchor.explanation}")
     return Resolved(value, value.timeml(), anchor, resolved.mod, value.interval())
+
+
+def _opening_of_range(value: CalendarValue, closing: CalendarValue) -> CalendarValue | None:
+    """The first date of a range given the year (or month and year) of the date that closes it:
+    "from November 15 to February 15, 1989" (1988), "from the 13th to the 19th of October 1950"
+    (the 13th of October; "from the 28th to the 3rd of March": of February); None when it cannot."""
+    if closing.year is None or closing.month is None:
+        return None
+    if value.month is not None:
+        return value.with_year(closing.year - (1 if value.month > closing.month else 0))
+    if value.day is None or closing.day is None:
+        return None
+    year, month = add_months(closing.year, closing.month, -1 if value.day > closing.day else 0)
+    if value.day > days_in_month(year, month):
+        return None
+    return replace(value, year=year, month=month)
 
 
 def _week_holding(resolved: Resolved, weekend: bool = False) -> Resolved:
