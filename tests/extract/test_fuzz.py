@@ -26,7 +26,8 @@ WORDS = (
     "friday aug sept. quarter half to past hence o'clock nineteen eighty-four thousand BCE millennium xmas "
     "Mondays from dawn GMT hours 21h30 11:30p fifth Friday "
     "EOD COB back lunchtime other fortnight time between and "
-    "Fri Tues. Thurs Sun Wed. 5pm 9:30 due until till Deadline: rest most first second final 2h 3d 5m 6mo"
+    "Fri Tues. Thurs Sun Wed. 5pm 9:30 due until till Deadline: rest most first second final 2h 3d 5m 6mo "
+    "announced unveiled"
 ).split()
 PUNCTUATION = [" ", " ", " ", "", "\n", ", ", ". ", "/", "-", "–", ".", ":", "'", "’", '"', "“", "”", "'s "]
 
