@@ -27,7 +27,7 @@ WORDS = (
     "Mondays from dawn GMT hours 21h30 11:30p fifth Friday "
     "EOD COB back lunchtime other fortnight time between and "
     "Fri Tues. Thurs Sun Wed. 5pm 9:30 due until till Deadline: rest most first second final 2h 3d 5m 6mo "
-    "announced unveiled"
+    "announced unveiled Reminder: rescheduled 10/12 3/4"
 ).split()
 PUNCTUATION = [" ", " ", " ", "", "\n", ", ", ". ", "/", "-", "–", ".", ":", "'", "’", '"', "“", "”", "'s "]
 
