@@ -134,6 +134,8 @@ def _windows_by_category(text: str, language: Language) -> tuple[dict[str, list[
             continue
         plan = plans[category]
         mask = plan.masks.get(word, 0) | plan.always
+        if not mask:
+            continue  # a word that wakes none of the category's rules ("that"): only its start counts
         lo = start - extent[0] if start > extent[0] else 0
         edge = end + extent[1]
         hi = text.find(" ", edge, edge + 40)  # _word_end's usual case, inline

@@ -272,6 +272,7 @@ RARITY = (  # rarest first: a rule is woken by the rarest category all its examp
     "clock_offset_word",
     "millennium_word",
     "from_now",
+    "time_word",
     "ref",
     "ordinal",
     "suffixed",
