@@ -28,6 +28,9 @@ QUOTATION = regex.compile(  # double or single, curly or straight; apostrophes i
 
 
 MAX_SENTENCE = 1000  # characters: a longer run without a full stop is cut into pieces
+AFTER_PENALTY = (
+    10  # characters added to the distance of a tense marker after an expression: words after it count a little less
+)
 
 
 def _cut_long_sentences(text: str, ends: list[int], limit: int) -> list[int]:
@@ -169,12 +172,13 @@ class TextContext:
             distance = len(before) - match.end()
             if nearest is None or distance <= nearest[0]:
                 nearest = (distance, 1 if match.lastgroup == "future" else -1)
-        clause_end = self.rules.clause_break.search(after)  # "on Saturday and were ...": another verb's
-        following = marker.search(after[: clause_end.start()] if clause_end else after)
-        if following is not None:
-            distance = following.start() + 10  # words after the expression count a little less
-            if nearest is None or distance < nearest[0]:
-                nearest = (distance, 1 if following.lastgroup == "future" else -1)
+        if nearest is None or nearest[0] > AFTER_PENALTY:  # else no marker after could be nearer
+            clause_end = self.rules.clause_break.search(after)  # "on Saturday and were ...": another verb's
+            following = marker.search(after[: clause_end.start()] if clause_end else after)
+            if following is not None:
+                distance = following.start() + AFTER_PENALTY
+                if nearest is None or distance < nearest[0]:
+                    nearest = (distance, 1 if following.lastgroup == "future" else -1)
         if nearest is None and deadline and self.rules.deadline_before and self.rules.deadline_before.search(before):
             return 1  # "RSVP by Friday"
         return 0 if nearest is None else nearest[1]

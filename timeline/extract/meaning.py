@@ -132,6 +132,8 @@ class RelativeMeaning:
     future_only: bool = False  # "in two weeks": a date ahead only where the clause is not past
     inside: tuple[str, int] | None = None  # "the 3rd of last month": ("day", 3) of the period found
     nth_weekday: str | None = None  # "the second Tuesday of next month": "tuesday 2" of the month found
+    week_of: bool = False  # "the first week of next month": the ISO week holding that nth weekday
+    weekend_of: bool = False  # "the last weekend of this month": the weekend holding it (a Saturday)
     from_day: int | None = None  # "a week from tomorrow": counted from that day (+1), to a day
     in_year: int | None = None  # "the 1988 quarter": the period in focus (see keep_grain), in that year
 
@@ -253,10 +255,7 @@ def build_date(slots: dict[str, Any], options: dict[str, Any], text: str, lang: 
     if "millennium_ordinal" in slots:
         ordinal = int(slots["millennium_ordinal"])
         return DateMeaning(CalendarValue(millennium=-ordinal if bc else ordinal - 1), mod=mod)
-    if "nth" in slots and options.get("weekend_of"):  # "the first weekend of August": of its first Saturday
-        slots.setdefault("weekday", 6)
-    elif "nth" in slots and options.get("week_of"):  # "the last week of March": a week is the month's
-        slots.setdefault("weekday", 4)  # whose Thursday is in it, as an ISO week is the year's
+    _week_of_nth(slots, options)
     if "nth" in slots and "weekday" in slots and "month" in slots:  # "the last Friday of May"
         slots["holiday"] = f"{slots['month']:02d} {WEEKDAYS[slots.pop('weekday') - 1]} {slots['nth']}"
     year = slots.get("year", slots.get("year2", slots.get("year_bc")))
@@ -390,6 +389,7 @@ def build_relative(
     if unit == "fortnight" and amount is not None:  # "a fortnight ago": two weeks back
         unit, amount = "week", amount * 2
     keep_grain = options.get("keep_grain")
+    _week_of_nth(slots, options)
     return RelativeMeaning(
         unit,
         amount,
@@ -406,7 +406,18 @@ def build_relative(
         else None,
         from_day=slots["deictic_base"][0] if "deictic_base" in slots else options.get("from_day"),
         in_year=slots.get("year"),
+        week_of=bool(options.get("week_of")),
+        weekend_of=bool(options.get("weekend_of")),
     )
+
+
+def _week_of_nth(slots: dict[str, Any], options: dict[str, Any]) -> None:
+    """ "the last week of March": a week is the month's whose Thursday is in it (as an ISO week is
+    the year's), so the rule reads the nth Thursday; "the first weekend of August", the nth Saturday."""
+    if "nth" in slots and options.get("weekend_of"):
+        slots.setdefault("weekday", 6)
+    elif "nth" in slots and options.get("week_of"):
+        slots.setdefault("weekday", 4)
 
 
 def _inside(slots: dict[str, Any]) -> tuple[str, int] | None:

@@ -217,7 +217,7 @@ class Resolver:
             resolved = _units_from(resolved, *meaning.units_after)
         if isinstance(meaning, DateMeaning) and meaning.weekday_beside is not None:
             resolved = _weekday_beside(resolved, *meaning.weekday_beside)
-        if isinstance(meaning, DateMeaning) and (meaning.week_of or meaning.weekend_of):
+        if isinstance(meaning, DateMeaning | RelativeMeaning) and (meaning.week_of or meaning.weekend_of):
             return _week_holding(resolved, weekend=meaning.weekend_of)
         return resolved
 
