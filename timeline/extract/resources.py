@@ -112,7 +112,7 @@ class Language:
 
     def lookup(self, table: str, word: str) -> Any:
         """Normalize ``word`` through vocabulary ``table`` (case-insensitive); KeyError if absent."""
-        return self.vocabulary[table][" ".join(word.lower().split())]
+        return self.vocabulary[table][" ".join(word.lower().replace("’", "'").split())]
 
 
 def _read_toml(folder: Traversable, language: str, name: str) -> dict[str, Any]:
@@ -142,7 +142,8 @@ def _alternation(words: list[str], capitalized: bool) -> str:
 
 
 def _trie(words: list[str]) -> str:
-    """A regex matching exactly ``words``; at each branch the longer continuation is tried first."""
+    """A regex matching exactly ``words``; at each branch the longer continuation is tried first.
+    A space stands for any white space, an apostrophe for a straight or a curly one ("Father’s Day")."""
     branches: dict[str, list[str]] = {}
     ends_here = False
     for word in words:
@@ -151,7 +152,8 @@ def _trie(words: list[str]) -> str:
         else:
             ends_here = True
     parts = [
-        (r"\s+" if first == " " else regex.escape(first)) + _trie(rests) for first, rests in sorted(branches.items())
+        (r"\s+" if first == " " else "['’]" if first == "'" else regex.escape(first)) + _trie(rests)
+        for first, rests in sorted(branches.items())
     ]
     if not parts:
         return ""

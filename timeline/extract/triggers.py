@@ -82,10 +82,11 @@ class TriggerTable:
         self.digit_words = {
             word: frozenset(found if wanted is None else found & wanted) for word, found in digit_words.items()
         }
-        self.next_word = {
-            word: " " + after for word, after in (entry.split() for entry in lists.get("only_before", []))
-        }
-        """Trigger word -> the word that must follow it (after a space) for it to wake anything."""
+        self.next_word: dict[str, tuple[str, ...]] = {}
+        """Trigger word -> what must follow it for it to wake anything (" year" of "new year")."""
+        for entry in lists.get("only_before", []):
+            word = TOKEN.findall(entry.lower())[0]
+            self.next_word[word] = (*self.next_word.get(word, ()), entry.lower()[len(word) :])
         self.phrases: dict[str, dict[str, frozenset[str]]] = {}
         """Category (a vocabulary table or a list of whole words) -> trigger word -> the words it
         stands for ("sept" -> "sept"); none where it also starts a longer entry ("q" of "q4")."""
@@ -179,12 +180,12 @@ class TriggerTable:
         numeric = (after in DATE_SEPARATORS and following[1:].isdigit()) or (
             start >= 2 and text[start - 1] in DATE_SEPARATORS and text[start - 2].isdigit()
         )
+        if token.endswith("0") and after in ("s", "'", "’"):  # 1990s, '90s, the 490s BC
+            return ("year", "decade_digits", "numeric") if numeric else ("year", "decade_digits")
         if (len(token) == 4 and YEAR_DIGITS.fullmatch(token)) or (len(token) == 8 and token[:2] in ("19", "20")):
             return ("year", "numeric") if numeric else ("year",)  # 1997, 20130321
         if len(token) == 4 and token[0] != "0":  # 2100-9999: a year in "1 March 2100", a count in "3000 troops"
             return ("year", "numeric") if numeric else ("year", "number")
-        if token.endswith("0") and after in ("s", "'", "’"):
-            return ("year",)  # 1990s, '90s
         if len(token) == 2 and start and text[start - 1] in ("'", "’"):
             return ("year",)  # '17
         if numeric and after in ("/", "-") and len(token) <= 2:
@@ -259,6 +260,7 @@ RARITY = (  # rarest first: a rule is woken by the rarest category all its examp
     "holiday",
     "holiday_word",
     "decade_word",
+    "decade_digits",
     "ago",
     "frequency",
     "set",
@@ -296,7 +298,8 @@ def rule_categories(language: Language) -> dict[str, frozenset[str]]:
     Every example of a rule shows which trigger categories its matches contain; the rarest
     category common to all of them is enough to wake the rule (so "six months ago" is looked
     for around "ago", not around every "months"). Rules whose examples share none are woken
-    by any category they show.
+    by any category they show, but a word of two categories by the rarer only ("the 1990s",
+    "the nineties": by "1990s" as a decade, not as a year, so not by every year).
     """
     table = full_table(language)
     result: dict[str, frozenset[str]] = {}
@@ -304,11 +307,36 @@ def rule_categories(language: Language) -> dict[str, frozenset[str]]:
         per_example = [_example_categories(table, example) for example in rule.examples]
         common = frozenset.intersection(*per_example) if per_example else frozenset()
         if common:
-            rarest = min(common, key=lambda c: RARITY.index(c) if c in RARITY else len(RARITY))
-            result[rule.name] = frozenset({rarest})
+            result[rule.name] = frozenset({_rarest(common)})
         else:
-            result[rule.name] = frozenset().union(*per_example)
+            shown = [
+                _unshadowed(table, example, categories)
+                for example, categories in zip(rule.examples, per_example, strict=True)
+            ]
+            result[rule.name] = frozenset().union(*shown)
     return result
+
+
+def _unshadowed(table: TriggerTable, example: str, categories: frozenset[str]) -> frozenset[str]:
+    """``categories`` less those whose every word in the example's span also has a rarer one of
+    them: such a word wakes the rule by its rarer category, in the same window."""
+    by_word: dict[tuple[int, int], set[str]] = {}
+    for start, end, category, _ in table.scan(_example_span(example)):
+        by_word.setdefault((start, end), set()).add(category)
+
+    def shadowed(category: str) -> bool:
+        words = [found & categories for found in by_word.values() if category in found]
+        return bool(words) and all(min(map(_rarity, found)) < _rarity(category) for found in words)
+
+    return frozenset(category for category in categories if not shadowed(category))
+
+
+def _rarity(category: str) -> int:
+    return RARITY.index(category) if category in RARITY else len(RARITY)
+
+
+def _rarest(categories: frozenset[str]) -> str:
+    return min(categories, key=_rarity)
 
 
 # Never optional in a form whose examples all show one ("number": a day number, which a
