@@ -58,7 +58,7 @@ class TriggerTable:
         whole_words = frozenset(lists.get("whole_words", []))
         digit_words: dict[str, set[str]] = {}  # "2nite", "2moro": words the token pass splits at their digits
         for category, entries in lists.items():
-            if category in ("vocabulary_tables", "capitalized_only", "whole_words", "only_before"):
+            if category in ("vocabulary_tables", "capitalized_only", "whole_words", "only_before", "hyphenated"):
                 continue
             for entry in entries:
                 tokens = TOKEN.findall(entry.lower())
@@ -82,6 +82,12 @@ class TriggerTable:
         self.digit_words = {
             word: frozenset(found if wanted is None else found & wanted) for word, found in digit_words.items()
         }
+        self.hyphen_variants = {
+            category: f"{category}_hyphen"
+            for category in lists.get("hyphenated", [])
+            if wanted is None or f"{category}_hyphen" in wanted
+        }
+        """Category -> the category its words also have beside a hyphen ("three-year")."""
         self.next_word: dict[str, tuple[str, ...]] = {}
         """Trigger word -> what must follow it for it to wake anything (" year" of "new year")."""
         for entry in lists.get("only_before", []):
@@ -109,7 +115,7 @@ class TriggerTable:
         found: list[Trigger] = []
         append = found.append
         length = len(text)
-        upper_words, lower_words = self.words, self.lower_words
+        upper_words, lower_words, hyphen_variants = self.words, self.lower_words, self.hyphen_variants
         empty: frozenset[str] = frozenset()
         for word in _present_words(self.word_set, lowered):
             upper, lower = upper_words.get(word, empty), lower_words.get(word, empty)
@@ -122,8 +128,11 @@ class TriggerTable:
                     end < length and lowered[end].isalpha()
                 )
                 if not inside_word and (next_word is None or lowered.startswith(next_word, end)):
-                    for category in upper if text[position].isupper() else lower:
+                    categories = upper if text[position].isupper() else lower
+                    for category in categories:
                         append((position, end, category, word))
+                    if hyphen_variants and _beside_hyphen(lowered, position, end):
+                        found.extend(self._hyphenated(position, end, categories, word))
                 position = lowered.find(word, end)
         for start, end, digits in digit_runs(text):
             for category in self._digits(text, start, end, digits):
@@ -132,6 +141,11 @@ class TriggerTable:
                 found.extend(self._digit_word(text, start, end, digits))
         found.sort()
         return found
+
+    def _hyphenated(self, start: int, end: int, categories: frozenset[str], word: str) -> list[Trigger]:
+        """The "<table>_hyphen" triggers of a word beside a hyphen ("three-[year]")."""
+        variants = self.hyphen_variants
+        return [(start, end, variants[category], word) for category in categories if category in variants]
 
     def _digit_word(self, text: str, start: int, end: int, digits: str) -> list[Trigger]:
         """The triggers of a word that runs from digits into letters ("2nite"), if it is one."""
@@ -156,8 +170,11 @@ class TriggerTable:
             next_word = self.next_word.get(word)
             if next_word is not None and not text[match.end() :].lower().startswith(next_word):
                 continue
-            for category in table.get(word, ()):
+            categories = table.get(word, frozenset())
+            for category in categories:
                 found.append((match.start(), match.end(), category, word))
+            if self.hyphen_variants and _beside_hyphen(text, match.start(), match.end()):
+                found.extend(self._hyphenated(match.start(), match.end(), categories, word))
         return found
 
     def _digits(self, text: str, start: int, end: int, token: str) -> tuple[str, ...]:
@@ -197,6 +214,10 @@ class TriggerTable:
         if len(token) <= 2 and after.isalpha():
             return ("number", "suffixed")  # "the 3rd", "le 1er": a day number with an ordinal ending
         return ("number",)
+
+
+def _beside_hyphen(text: str, start: int, end: int) -> bool:
+    return (start > 0 and text[start - 1] == "-") or text.startswith("-", end)
 
 
 def digit_runs(text: str) -> Iterator[tuple[int, int, str]]:
@@ -257,6 +278,7 @@ RARITY = (  # rarest first: a rule is woken by the rarest category all its examp
     "dashed",
     "dotted",
     "numeric",
+    "unit_hyphen",
     "holiday",
     "holiday_word",
     "decade_word",
