@@ -50,6 +50,7 @@ Search = Callable[[str, int, int], "regex.Match[str] | None"]
 Step = tuple[
     int, int, int, frozenset[str], frozenset[str], frozenset[str], Search, RuleSpec
 ]  # a RulePlan flattened for the matching loop: index, before, after, needs (all, before, after), search, rule
+StepGroup = tuple[frozenset[str], tuple[Step, ...]]  # steps that need the same categories, and those categories
 
 
 @record
@@ -77,14 +78,20 @@ class CategoryPlan:
     rules: tuple[RulePlan, ...]
     masks: dict[str, int]
     always: int  # rules woken by any trigger of the category
-    woken: dict[int, tuple[Step, ...]]  # mask -> the steps of its bits, filled as met
+    woken: dict[int, tuple[StepGroup, ...]]  # mask -> the steps of its bits, filled as met
 
-    def rules_of(self, mask: int) -> tuple[Step, ...]:
-        """The rules of the bits of ``mask`` as steps of the matching loop, in rules.toml order
-        (tuples: reading a tuple in the loop costs less than reading a rule's fields)."""
+    def rules_of(self, mask: int) -> tuple[StepGroup, ...]:
+        """The rules of the bits of ``mask`` as steps of the matching loop (tuples: reading a tuple
+        in the loop costs less than reading a rule's fields), grouped by the categories they need,
+        so that a window lacking one is passed over once for the whole group; rules.toml order
+        within a group (the order matches are found in does not matter: they are sorted after)."""
         known = self.woken.get(mask)
         if known is None:
-            known = self.woken[mask] = tuple(rule.step(i) for i, rule in enumerate(self.rules) if mask >> i & 1)
+            groups: dict[frozenset[str], list[Step]] = {}
+            for index, rule in enumerate(self.rules):
+                if mask >> index & 1:
+                    groups.setdefault(rule.needs, []).append(rule.step(index))
+            known = self.woken[mask] = tuple((needs, tuple(steps)) for needs, steps in groups.items())
         return known
 
 
@@ -197,45 +204,62 @@ def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec
         plan_of_category = plans[category]
         woken_by = plan_of_category.woken
         seen_ends = [-1] * len(plan_of_category.rules)  # where each rule's last match ended: a match is kept once
-        for window_lo, window_hi, mask, first_start, last_end in spans:
+        for window in spans:
             # the rules this window's words wake ("last year" is not looked for around "quarter")
-            woken = woken_by.get(mask)
+            woken = woken_by.get(window[2])
             if woken is None:
-                woken = plan_of_category.rules_of(mask)
-            for index, before, after, needs, needs_before, needs_after, search, rule in woken:
-                # the window is the category's; this rule's own reach may be shorter
-                lo = first_start - before
-                if lo < window_lo:
-                    lo = window_lo
-                hi = window_hi
-                edge = last_end + after
-                if edge < hi:
-                    word_end = text.find(" ", edge, edge + 40)  # _word_end's usual case, inline
-                    if word_end < 0:
-                        word_end = _word_end(text, edge)
-                    if word_end < hi:
-                        hi = word_end
-                if needs and not (
-                    _has_all(starts, needs, lo, hi)
-                    and _has_all(starts, needs_before, lo, last_end)
-                    and _has_all(starts, needs_after, first_start + 1, hi)
-                ):
-                    continue
-                # search() rather than finditer(): most windows hold no match, and one call is
-                # the cheapest way to learn that.
-                seen_end = seen_ends[index]
-                match = search(text, lo, hi)
-                while match is not None:
-                    start, end = _span(match)
-                    if end > start and start >= seen_end:
-                        found.append((start, end, rule, match))
-                        seen_end = end
-                    resume = max(match.end(), match.start() + 1)
-                    if resume >= last_end:
-                        break  # a match holds a trigger of the window, and none is left after this one
-                    match = search(text, resume, hi)
-                seen_ends[index] = seen_end
+                woken = plan_of_category.rules_of(window[2])
+            for needs_of_group, steps in woken:
+                if needs_of_group and not _has_all(starts, needs_of_group, window[0], window[1]):
+                    continue  # a category all these rules need is nowhere in the window
+                _search_window(text, window, steps, starts, seen_ends, found)
     return found
+
+
+def _search_window(
+    text: str,
+    window: Window,
+    steps: tuple[Step, ...],
+    starts: dict[str, list[int]],
+    seen_ends: list[int],
+    found: list[tuple[int, int, RuleSpec, regex.Match[str]]],
+) -> None:
+    """Add to ``found`` the matches of ``steps`` in ``window`` (``seen_ends``: where each rule's
+    last match ended, so that a match is kept once)."""
+    window_lo, window_hi, _, first_start, last_end = window
+    for index, before, after, needs, needs_before, needs_after, search, rule in steps:
+        # the window is the category's; this rule's own reach may be shorter
+        lo = first_start - before
+        if lo < window_lo:
+            lo = window_lo
+        hi = window_hi
+        edge = last_end + after
+        if edge < hi:
+            word_end = text.find(" ", edge, edge + 40)  # _word_end's usual case, inline
+            if word_end < 0:
+                word_end = _word_end(text, edge)
+            if word_end < hi:
+                hi = word_end
+        if needs and not (
+            _has_all(starts, needs, lo, hi)
+            and _has_all(starts, needs_before, lo, last_end)
+            and _has_all(starts, needs_after, first_start + 1, hi)
+        ):
+            continue
+        # search() rather than finditer(): most windows hold no match, and one call is
+        # the cheapest way to learn that.
+        seen_end = seen_ends[index]
+        match = search(text, lo, hi)
+        while match is not None:
+            start, end = _span(match)
+            if end > start and start >= seen_end:
+                found.append((start, end, rule, match))
+                seen_end = end
+            resume = max(match.end(), match.start() + 1)
+            if resume >= last_end:
+                break  # a match holds a trigger of the window, and none is left after this one
+            match = search(text, resume, hi)
+        seen_ends[index] = seen_end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
