@@ -27,7 +27,8 @@ WORDS = (
     "Mondays from dawn GMT hours 21h30 11:30p fifth Friday "
     "EOD COB back lunchtime other fortnight time between and "
     "Fri Tues. Thurs Sun Wed. 5pm 9:30 due until till Deadline: rest most first second final 2h 3d 5m 6mo "
-    "announced unveiled Reminder: rescheduled 10/12 3/4"
+    "announced unveiled Reminder: rescheduled 10/12 3/4 "
+    "exp. Valid thru 08/23 expires wknd Father’s Mother's Eve Mon-Sat 9-5 ET one some three-year day-long"
 ).split()
 PUNCTUATION = [" ", " ", " ", "", "\n", ", ", ". ", "/", "-", "–", ".", ":", "'", "’", '"', "“", "”", "'s "]
 
