@@ -419,25 +419,26 @@ class Resolver:
     def _weekday_on_day(
         self, candidate: Candidate, meaning: DateMeaning, reference: Reference, ref_day: date
     ) -> Resolved:
-        """ "Friday the 13th": the nearest month, the way the tense points, where that day is that weekday."""
-        direction = self._tense(candidate) or -1
-        month_index = ref_day.year * 12 + ref_day.month - 1
-        for step in range(0, 12 * 30):  # every weekday falls on every day number within 30 years
-            year, month = divmod(month_index + direction * step, 12)
-            day_number = meaning.value.day or 1
-            if not 1 <= year <= 9999 or day_number > days_in_month(year, month + 1):
-                continue
-            day = date(year, month + 1, day_number)
-            if day.isoweekday() == meaning.weekday and (day - ref_day).days * direction >= 0:
-                name = WEEKDAY_NAMES[meaning.weekday - 1]
-                where = "before" if direction < 0 else "after"
-                return _relative(
-                    _on_day(day, meaning.value),
-                    reference,
-                    f"the {name} the {day_number}th {where} {reference.describe()}",
-                    meaning.mod,
-                )
-        return _unresolved(meaning)
+        """ "Friday the 13th": the nearest month, the way the tense points, where that day is that
+        weekday; with no tense, the nearer of the one before and the one after ("Returning Monday
+        the 24th", said on Thursday 13 May 2021: 24 May, not 24 August 2020)."""
+        tense = self._tense(candidate)
+        found = [
+            (abs((day - ref_day).days), direction, day)
+            for direction in ((tense,) if tense else (-1, 1))
+            if (day := _weekday_on_day_toward(meaning, ref_day, direction)) is not None
+        ]
+        if not found:
+            return _unresolved(meaning)
+        _, direction, day = min(found)  # the nearer; the one before when both are as near
+        name = WEEKDAY_NAMES[(meaning.weekday or 1) - 1]
+        where = "before" if direction < 0 else "after"
+        return _relative(
+            _on_day(day, meaning.value),
+            reference,
+            f"the first {name} {day.day} {where} {reference.describe()}",
+            meaning.mod,
+        )
 
     def _resolve_relative(
         self, meaning: RelativeMeaning, reference: Reference | None, candidate: Candidate | None = None
@@ -738,6 +739,21 @@ def _explain(meaning: RelativeMeaning, reference: Reference) -> str:
     unit = meaning.unit + ("s" if abs(amount) != 1 else "")
     side = "before" if amount < 0 else "after"
     return f"{abs(amount)} {unit} {side} {reference.describe()}"
+
+
+def _weekday_on_day_toward(meaning: DateMeaning, ref_day: date, direction: int) -> date | None:
+    """The first day from ``ref_day`` on, the way ``direction`` points, whose day number is the
+    meaning's and whose weekday its weekday (every weekday falls on every day number within 30 years)."""
+    month_index = ref_day.year * 12 + ref_day.month - 1
+    day_number = meaning.value.day or 1
+    for step in range(0, 12 * 30):
+        year, month = divmod(month_index + direction * step, 12)
+        if not 1 <= year <= 9999 or day_number > days_in_month(year, month + 1):
+            continue
+        day = date(year, month + 1, day_number)
+        if day.isoweekday() == meaning.weekday and (day - ref_day).days * direction >= 0:
+            return day
+    return None
 
 
 def _weekday_near(reference: date, weekday: int, direction: int, strict: bool = False) -> date:
