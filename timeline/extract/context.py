@@ -28,9 +28,8 @@ QUOTATION = regex.compile(  # double or single, curly or straight; apostrophes i
 
 
 MAX_SENTENCE = 1000  # characters: a longer run without a full stop is cut into pieces
-AFTER_PENALTY = (
-    10  # characters added to the distance of a tense marker after an expression: words after it count a little less
-)
+# characters added to the distance of a tense marker after an expression: words after it count a little less
+AFTER_PENALTY = 10
 
 
 def _cut_long_sentences(text: str, ends: list[int], limit: int) -> list[int]:
