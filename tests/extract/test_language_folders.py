@@ -71,11 +71,13 @@ four_digit_clock_after = '(?!)'
 """
 
 
-def _toy_folder(root: Path, rules: str = TOY_RULES, vocabulary: str = TOY_VOCABULARY) -> Path:
+def _toy_folder(
+    root: Path, rules: str = TOY_RULES, vocabulary: str = TOY_VOCABULARY, patterns: str = TOY_PATTERNS
+) -> Path:
     folder = root / "toy"
     folder.mkdir()
     (folder / "vocabulary.toml").write_text(vocabulary, encoding="utf-8")
-    (folder / "patterns.toml").write_text(TOY_PATTERNS, encoding="utf-8")
+    (folder / "patterns.toml").write_text(patterns, encoding="utf-8")
     (folder / "rules.toml").write_text(rules, encoding="utf-8")
     (folder / "language.toml").write_text(TOY_LANGUAGE, encoding="utf-8")
     return folder
@@ -118,6 +120,29 @@ def test_an_unknown_vocabulary_or_fragment_is_refused(tmp_path: Path) -> None:
     bad = TOY_RULES.replace("{day} {month} {year}", "{day} {moon} {year}")
     with pytest.raises(ResourceError, match=r"toy/rules.toml rule toy_day_month_year: unknown pattern fragment"):
         load_language_folder(_toy_folder(tmp_path, rules=bad), "toy")
+
+
+def test_a_fragment_may_name_another(tmp_path: Path) -> None:
+    nested = TOY_PATTERNS.replace(
+        "year = '[12][0-9]{3}'", "year = '[12][0-9]{3}{no_digit_after}'\nno_digit_after = '(?![0-9])'"
+    )
+    toy = load_language_folder(_toy_folder(tmp_path, patterns=nested), "toy")
+    texts = [t.text for t in extract("4 moon-five 2020 and 5 moon-five 20201", dct="2021-05-15", language=toy).timexes]
+    assert texts == ["4 moon-five 2020"]
+
+
+@pytest.mark.parametrize(
+    ("fragments", "message"),
+    [
+        ("a = '{b}'\nb = '{a}'", "toy/patterns.toml: fragments that name each other: a -> b -> a"),
+        ("a = 'x{zzz}'", "toy/patterns.toml [a]: unknown pattern fragment {zzz}"),
+    ],
+)
+def test_fragments_naming_each_other_or_nothing_are_refused(tmp_path: Path, fragments: str, message: str) -> None:
+    bad = TOY_PATTERNS.replace("[patterns]\n", f"[patterns]\n{fragments}\n")
+    with pytest.raises(ResourceError) as error:
+        load_language_folder(_toy_folder(tmp_path, patterns=bad), "toy")
+    assert str(error.value) == message
 
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:

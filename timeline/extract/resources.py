@@ -176,6 +176,28 @@ SPACING_REGEX = {",? ": r"\s?,?\s+", ", ": r"\s?,\s+", " ?": r"\s*", " ": r"\s+"
 SPACING = regex.compile("|".join(regex.escape(written) for written in SPACING_REGEX))
 
 
+def _nest_fragments(fragments: dict[str, str], where: str) -> dict[str, str]:
+    """The fragments with the fragments they name put in their place ("{not_indefinite}" in
+    "weekday"), as plain groups: the only named group of a fragment is the one a rule gives it."""
+    nested: dict[str, str] = {}
+
+    def expand(name: str, path: tuple[str, ...]) -> str:
+        if name in nested:
+            return nested[name]
+        if name in path:
+            raise ResourceError(f"{where}: fragments that name each other: {' -> '.join((*path, name))}")
+        if name not in fragments:
+            raise ResourceError(f"{where} [{path[-1]}]: unknown pattern fragment {{{name}}}")
+
+        def replace(match: regex.Match[str]) -> str:
+            return f"(?:{expand(match.group(1), (*path, name))})"
+
+        nested[name] = PLACEHOLDER.sub(replace, fragments[name])
+        return nested[name]
+
+    return {name: expand(name, ()) for name in fragments}
+
+
 def _expand_rule_pattern(pattern: str, fragments: dict[str, str], where: str) -> str:
     def replace(match: regex.Match[str]) -> str:
         fragment, alias = match.group(1), match.group(2)
@@ -208,10 +230,13 @@ def load_language_folder(folder: Traversable | Path, code: str) -> Language:
             raise ResourceError(f"{code}/vocabulary.toml: [{table}] must be a table of word = value")
     pattern_file = _read_toml(folder, code, "patterns.toml")
     raw_fragments = pattern_file.get("patterns", {})
-    fragments = {
-        name: _expand_vocabulary(text, vocabulary, f"{code}/patterns.toml [{name}]")
-        for name, text in raw_fragments.items()
-    }
+    fragments = _nest_fragments(
+        {
+            name: _expand_vocabulary(text, vocabulary, f"{code}/patterns.toml [{name}]")
+            for name, text in raw_fragments.items()
+        },
+        f"{code}/patterns.toml",
+    )
     specs: list[RuleSpec] = []
     for order, entry in enumerate(_read_toml(folder, code, "rules.toml").get("rule", [])):
         name = entry.get("name", f"#{order}")
