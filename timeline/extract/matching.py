@@ -8,7 +8,7 @@ then by rule order (the order of rules.toml), as HeidelTime does.
 
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -180,7 +180,7 @@ def _has_all(starts: dict[str, list[int]], categories: frozenset[str], lo: int, 
         positions = starts.get(category)
         if not positions:
             return False
-        index = bisect.bisect_left(positions, lo)
+        index = bisect_left(positions, lo)
         if index == len(positions) or positions[index] >= hi:
             return False
     return True
@@ -188,9 +188,18 @@ def _has_all(starts: dict[str, list[int]], categories: frozenset[str], lo: int, 
 
 def _span(match: regex.Match[str]) -> tuple[int, int]:
     """The expression's span: group ``t`` where the pattern marks one, else the whole match."""
-    if "t" in match.re.groupindex and match.group("t") is not None:
-        return match.span("t")
+    group = _t_group(match.re)
+    if group:
+        span = match.span(group)
+        if span[0] >= 0:
+            return span
     return match.span()
+
+
+@cache
+def _t_group(pattern: regex.Pattern[str]) -> int:
+    """The number of the pattern's group ``t`` (0 if it has none)."""
+    return pattern.groupindex.get("t", 0)
 
 
 def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec, regex.Match[str]]]:
@@ -242,8 +251,8 @@ def _search_window(
                 hi = word_end
         if needs and not (
             _has_all(starts, needs, lo, hi)
-            and _has_all(starts, needs_before, lo, last_end)
-            and _has_all(starts, needs_after, first_start + 1, hi)
+            and (not needs_before or _has_all(starts, needs_before, lo, last_end))
+            and (not needs_after or _has_all(starts, needs_after, first_start + 1, hi))
         ):
             continue
         # search() rather than finditer(): most windows hold no match, and one call is

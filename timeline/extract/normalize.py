@@ -336,24 +336,24 @@ def normalize_groups(lang: Language, match: regex.Match[str]) -> dict[str, Any]:
     rule builders see one slot per meaning.
     """
     values: dict[str, Any] = {}
-    texts = match.groupdict()  # one call for all groups: most of a pattern's groups did not match
-    for group, slot, normalizer in slot_plan(tuple(match.re.groupindex)):
-        text = texts[group]
+    texts = match.groups()  # one call for all groups (a tenth of the cost of groupdict())
+    for index, slot, normalizer in slot_plan(match.re):
+        text = texts[index]
         if text is not None and slot not in values:
             values[slot] = normalizer(lang, text)
     return values
 
 
 @cache
-def slot_plan(groups: tuple[str, ...]) -> tuple[tuple[str, str, Normalizer], ...]:
-    """(group, slot, normalizer) for the groups of a pattern that mean something, in the
-    order they fill slots: groups named exactly after their slot first ("May 4 and [5]":
-    the day is 5, not 4). Worked out once per pattern."""
+def slot_plan(pattern: regex.Pattern[str]) -> tuple[tuple[int, str, Normalizer], ...]:
+    """(index in ``match.groups()``, slot, normalizer) for the groups of a pattern that mean
+    something, in the order they fill slots: groups named exactly after their slot first
+    ("May 4 and [5]": the day is 5, not 4). Worked out once per pattern."""
     plan = []
-    for group in sorted(groups, key=lambda name: _slot_name(name) != name):
+    for group in sorted(pattern.groupindex, key=lambda name: _slot_name(name) != name):
         normalizer = normalizer_for(group)
         if normalizer is not None:
-            plan.append((group, _slot_name(group), normalizer))
+            plan.append((pattern.groupindex[group] - 1, _slot_name(group), normalizer))
     return tuple(plan)
 
 
