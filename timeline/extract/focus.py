@@ -15,6 +15,7 @@ from timeline.extract.matching import Candidate
 from timeline.extract.meaning import DateMeaning, Meaning, RelativeMeaning
 from timeline.extract.model import AnchorKind, Grain
 from timeline.extract.record import record
+from timeline.extract.resources import HOLD_GIL
 
 # keep_grain -> the grains of the period in focus a year shift keeps (see Focus.period_for)
 FOCUS_GRAINS = {
@@ -70,7 +71,8 @@ class Focus:
         if value.grain in DAY_OR_FINER:
             self.day = self.last
         if not is_comparison(candidate.meaning):
-            self.of_grain[value.grain] = Reference(value, AnchorKind.MENTION, f"the {value.grain.value} last mentioned")
+            description = f"the {value.grain.value} last mentioned"
+            self.of_grain[value.grain] = Reference(value, AnchorKind.MENTION, description, self.last.timeml)
             self._said_at[value.grain] = candidate.start
 
     def enter_span(self, year: int) -> None:
@@ -131,7 +133,7 @@ class Focus:
         aside = self.context.rules.aside_before
         return (
             aside is not None
-            and aside.search(self.context.text, max(0, candidate.start - 12), candidate.start) is not None
+            and aside.search(self.context.text, max(0, candidate.start - 12), candidate.start, HOLD_GIL) is not None
         )
 
 

@@ -18,7 +18,7 @@ import regex
 from timeline.extract.meaning import BUILDERS, DateMeaning, Meaning, hour_24
 from timeline.extract.normalize import normalize_groups
 from timeline.extract.record import record
-from timeline.extract.resources import Language, RuleSpec, TextRules
+from timeline.extract.resources import HOLD_GIL, Language, RuleSpec, TextRules
 from timeline.extract.triggers import (
     category_reach,
     rule_reach,
@@ -46,7 +46,7 @@ Window = tuple[
 NON_SPACE = regex.compile(r"\S*")
 
 
-Search = Callable[[str, int, int], "regex.Match[str] | None"]
+Search = Callable[[str, int, int, bool], "regex.Match[str] | None"]  # (text, lo, hi, HOLD_GIL)
 Step = tuple[
     int, int, int, frozenset[str], frozenset[str], frozenset[str], Search, RuleSpec
 ]  # a RulePlan flattened for the matching loop: index, before, after, needs (all, before, after), search, rule
@@ -258,7 +258,7 @@ def _search_window(
         # search() rather than finditer(): most windows hold no match, and one call is
         # the cheapest way to learn that.
         seen_end = seen_ends[index]
-        match = search(text, lo, hi)
+        match = search(text, lo, hi, HOLD_GIL)
         while match is not None:
             start, end = _span(match)
             if end > start and start >= seen_end:
@@ -267,7 +267,7 @@ def _search_window(
             resume = max(match.end(), match.start() + 1)
             if resume >= last_end:
                 break  # a match holds a trigger of the window, and none is left after this one
-            match = search(text, resume, hi)
+            match = search(text, resume, hi, HOLD_GIL)
         seen_ends[index] = seen_end
 
 

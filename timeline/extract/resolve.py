@@ -63,6 +63,7 @@ class Resolved:
 
 
 YEAR_OR_COARSER = frozenset({Grain.YEAR, Grain.DECADE, Grain.CENTURY, Grain.MILLENNIUM})
+DURATION_SECOND_CHARACTERS = frozenset("0123456789XT")  # what follows the P of a duration value (P6M, PT2H, PXY)
 
 
 class Resolver:
@@ -855,7 +856,7 @@ def _duration_interval(meaning: DurationMeaning, reference: CalendarValue) -> In
 
 
 def _is_duration(value: str) -> bool:
-    return value[:1] == "P" and value[1:2] in set("0123456789XT")
+    return value[:1] == "P" and value[1:2] in DURATION_SECOND_CHARACTERS
 
 
 def _names(text: str, not_speakers: frozenset[str]) -> set[str]:

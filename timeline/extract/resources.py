@@ -61,13 +61,19 @@ RULE_OPTIONS: dict[str, type | tuple[type, ...]] = {  # option -> the TOML type 
     "years_ahead": int,  # how far past the reference's year a two-digit year may lie (5 unless told)
 }
 ANCHORS = frozenset({"document", "mention", "mention_of_unit", "year_in_focus"})
+HOLD_GIL = False
+"""regex's ``concurrent`` argument, given positionally to the calls made by the ten thousand
+(``pattern.search(text, lo, hi, HOLD_GIL)``): by default the regex module lets go of the GIL
+around every call on a str, and takes it back for each allocation inside, which costs more
+than most of the extractor's short searches do (a keyword argument would cost more than it saves)."""
+SENTENCE_STOPS = ".!?\n"  # what each alternative of TextRules.sentence_end starts with
 
 
 @dataclass(frozen=True)
 class TextRules:
     """How a language's text is read around its expressions (``language.toml``)."""
 
-    sentence_end: regex.Pattern[str]
+    sentence_end: regex.Pattern[str]  # matched at a stop: each alternative starts with one of SENTENCE_STOPS
     tense_marker: regex.Pattern[str]
     not_speakers: frozenset[str]
     byline_label: regex.Pattern[str]

@@ -14,7 +14,7 @@ from functools import cache
 
 import regex
 
-from timeline.extract.resources import Language, RuleSpec
+from timeline.extract.resources import HOLD_GIL, Language, RuleSpec
 
 TOKEN = re.compile(r"[^\W\d_]+|\d+")
 LETTERS = re.compile(r"[^\W\d_]+")
@@ -186,11 +186,11 @@ class TriggerTable:
         following = text[end : end + 2]
         after = following[:1]
         rules = self.text_rules
-        if after in (":", ".", " ", "a", "p", "A", "P", "h") and rules.clock_after.match(text, end):
+        if after in (":", ".", " ", "a", "p", "A", "P", "h") and rules.clock_after.match(text, end, None, HOLD_GIL):
             return ("clock",)
-        if len(token) <= 4 and after in (" ", "B", "A", "C", "a") and rules.era_after.match(text, end):
+        if len(token) <= 4 and after in (" ", "B", "A", "C", "a") and rules.era_after.match(text, end, None, HOLD_GIL):
             return ("era",)
-        if len(token) == 4 and rules.four_digit_clock_after.match(text, end):
+        if len(token) == 4 and rules.four_digit_clock_after.match(text, end, None, HOLD_GIL):
             return ("clock",)  # "at 0800 hours", "1900 hours", "0930 GMT", "0600 hrs"
         if len(token) == 4 and token[0] == "0" and token[2] < "6":
             return ("clock", "number")  # "at 0800", "by 0930": a time of day written as a count
@@ -227,7 +227,7 @@ def digit_runs(text: str) -> Iterator[tuple[int, int, str]]:
     the instructions of ``re``'s). Its Unicode is newer and knows more digits than
     ``str.isdecimal``; a run holding one of those is split where ``re`` would split it.
     """
-    for match in DIGIT_RUN.finditer(text):
+    for match in DIGIT_RUN.finditer(text, concurrent=HOLD_GIL):
         run = match.group()
         if run.isascii() or run.isdecimal():
             yield match.start(), match.end(), run
