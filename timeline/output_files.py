@@ -60,8 +60,10 @@ def _open(target: Path | int, binary: bool) -> IO[Any]:
 def _replacing(target: Path, binary: bool) -> Iterator[IO[Any]]:
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
-        with _terminate_as_exit(), _open(handle, binary) as stream:
+        with _terminate_as_exit() as terminated, _open(handle, binary) as stream:
             yield stream
+        if terminated:  # the SystemExit was raised where Python swallows exceptions (a finalizer)
+            raise SystemExit(EXIT_TERMINATED)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
     except BaseException:
@@ -70,20 +72,25 @@ def _replacing(target: Path, binary: bool) -> Iterator[IO[Any]]:
 
 
 @contextmanager
-def _terminate_as_exit() -> Iterator[None]:
-    """While inside, SIGTERM raises SystemExit (so clean-up code runs) instead of killing the process."""
+def _terminate_as_exit() -> Iterator[list[int]]:
+    """While inside, SIGTERM raises SystemExit (so clean-up code runs) instead of killing the
+    process; the list it gives holds the signal once received. Python runs a signal handler
+    between any two bytecodes, also inside a finalizer or a garbage-collector callback, where
+    an exception is printed and dropped ("Exception ignored in ..."): the list still tells."""
+    received: list[int] = []
     if threading.current_thread() is not threading.main_thread():
-        yield  # signal handlers can only be set from the main thread
+        yield received  # signal handlers can only be set from the main thread
         return
 
-    def exit_now(_signal: int, _frame: FrameType | None) -> None:
+    def exit_now(signal_number: int, _frame: FrameType | None) -> None:
+        received.append(signal_number)
         raise SystemExit(EXIT_TERMINATED)
 
     previous = signal.signal(signal.SIGTERM, exit_now)
     if previous is None:  # a handler set outside Python: the default is the closest to restore
         previous = signal.SIG_DFL
     try:
-        yield
+        yield received
     finally:
         signal.signal(signal.SIGTERM, previous)
 

@@ -26,6 +26,7 @@ from click.testing import CliRunner, Result
 
 from timeline.cli import main
 from timeline.extract.records import RECORD_FIELDS
+from timeline.output_files import text_output
 
 GOOD = "It happened on May 13, 2021."
 
@@ -130,6 +131,28 @@ def test_sigterm_leaves_the_previous_output_and_no_part_file(tmp_path: Path) -> 
     assert process.returncode == 128 + signal.SIGTERM
     assert out.read_text(encoding="utf-8") == "previous\n"
     assert sorted(os.listdir(tmp_path)) == ["big.jsonl", "out.jsonl"]
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_sigterm_whose_exit_a_finalizer_swallows_still_leaves_the_previous_output(tmp_path: Path) -> None:
+    """Python may run the SIGTERM handler inside a finalizer, where its SystemExit is printed
+    and dropped; the output must still not be replaced by the half-written file."""
+    out = tmp_path / "out.txt"
+    out.write_text("previous\n", encoding="utf-8")
+
+    class SignalledWhileFinalized:
+        def __del__(self) -> None:
+            os.kill(os.getpid(), signal.SIGTERM)
+            sum(range(10_000))  # the handler runs here: its SystemExit is dropped with this frame
+
+    with pytest.raises(SystemExit) as exit_info, text_output(out) as stream:
+        stream.write("new\n")
+        SignalledWhileFinalized()  # unreferenced at once: the finalizer runs now
+        stream.write("more\n")  # the run goes on, as a real one would
+
+    assert exit_info.value.code == 128 + signal.SIGTERM
+    assert out.read_text(encoding="utf-8") == "previous\n"
+    assert sorted(os.listdir(tmp_path)) == ["out.txt"]
 
 
 def test_csv_with_bare_carriage_returns_reads_back_identically(tmp_path: Path) -> None:

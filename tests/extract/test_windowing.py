@@ -139,6 +139,20 @@ def test_a_rule_is_woken_only_by_the_words_its_pattern_can_read() -> None:
     assert present_ref is not None and {"now", "current"} <= present_ref and "that" not in present_ref
 
 
+def test_a_word_elsewhere_in_an_example_does_not_wake_its_rule() -> None:
+    """ "For [the nine months], net rose 5% from a year earlier": the match reads "months" and
+    not "year", so the rule runs around "months" only, not around every unit."""
+    from timeline.extract.triggers import rule_words
+
+    rule = next(rule for rule in ENGLISH.rules if rule.name == "reported_months")
+    assert any("a year earlier" in example for example in rule.examples)
+    assert rule_words(ENGLISH)["reported_months"] == frozenset({"months", ""})
+    text = "For the nine months, net rose. For the nine years, it fell."
+    assert [(c.rule, text[c.start : c.end]) for c in find_candidates(text, ENGLISH) if c.rule == "reported_months"] == [
+        ("reported_months", "the nine months")
+    ]
+
+
 def test_a_needed_category_is_looked_for_on_the_side_the_examples_show() -> None:
     """rule_sides: "[13 May]" needs a day number before the month, "[May 13]" one after it, and a
     rule woken by several categories has no side (against which trigger would it be taken?)."""

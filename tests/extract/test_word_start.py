@@ -1,4 +1,4 @@
-"""The guard put before each rule: ``\\b`` only where every match opens with a word character.
+"""The guard put before each rule: ``\\m`` (a word start) only where every match opens with a word character.
 
 That the guard changes no rule's matches is tested with the rewrite, in test_factoring.py.
 """

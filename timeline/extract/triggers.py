@@ -525,34 +525,55 @@ def rule_words(language: Language) -> dict[str, frozenset[str] | None]:
             continue
         woken = {""}
         for category in waking:
+            read = [_read_words(rule, table, frozenset({category}), example) for example in rule.examples]
             woken |= {
                 word
                 for word, texts in table.phrases[category].items()
-                if not texts or any(_wakes(rule, table, frozenset({category}), text) for text in texts)
+                if not texts or any(_wakes(rule, read, text) for text in texts)
             }
         result[rule.name] = frozenset(woken)
     return result
 
 
-def _wakes(rule: RuleSpec, table: TriggerTable, waking: frozenset[str], phrase: str) -> bool:
-    """Whether ``phrase``, put in place of the waking word of one of the rule's examples, keeps
-    the example's match (same start); written in the case of the word it replaces."""
-    for example in rule.examples:
-        clean, (match_start, _) = _example_match(rule, example)
-        for start, end, category, _ in table.scan(clean):
-            if category not in waking:
-                continue
-            original = clean[start:end]
-            if original.isupper() and len(original) > 1:
-                put = phrase.upper()
-            elif original[:1].isupper():
-                put = phrase[:1].upper() + phrase[1:]
-            else:
-                put = phrase.lower()
-            changed = clean[:start] + put + clean[end:]
-            if any(match.start() == match_start for match in rule.pattern.finditer(changed)):
-                return True
-    return False
+ExampleWords = tuple[str, int, tuple[tuple[int, int], ...]]  # an example's text, its match's start, words it reads
+
+
+def _wakes(rule: RuleSpec, examples: list[ExampleWords], phrase: str) -> bool:
+    """Whether ``phrase``, put in place of a word an example's match reads, keeps that match (same start)."""
+    return any(
+        _keeps_match(rule, clean, match_start, start, end, phrase)
+        for clean, match_start, words in examples
+        for start, end in words
+    )
+
+
+def _read_words(rule: RuleSpec, table: TriggerTable, waking: frozenset[str], example: str) -> ExampleWords:
+    """An example's text, the start of its match and the (start, end) of the words of ``waking``
+    categories that its match reads: those without which it is lost. A unit elsewhere in the
+    sentence ("For [the nine months], net rose 5% from a year earlier") does not say that
+    "year" wakes the rule. When the match reads none of them (it is woken by a word it may
+    do without), all of them."""
+    clean, (match_start, _) = _example_match(rule, example)
+    words = [(start, end) for start, end, category, _ in table.scan(clean) if category in waking]
+    read = tuple(word for word in words if not _keeps_match(rule, clean, match_start, *word, FILLER))
+    return clean, match_start, read or tuple(words)
+
+
+FILLER = "zqxj"  # a word no pattern reads
+
+
+def _keeps_match(rule: RuleSpec, clean: str, match_start: int, start: int, end: int, phrase: str) -> bool:
+    """Whether the rule still matches at ``match_start`` with ``phrase`` in place of clean[start:end],
+    written in the case of the word it replaces."""
+    original = clean[start:end]
+    if original.isupper() and len(original) > 1:
+        put = phrase.upper()
+    elif original[:1].isupper():
+        put = phrase[:1].upper() + phrase[1:]
+    else:
+        put = phrase.lower()
+    changed = clean[:start] + put + clean[end:]
+    return any(match.start() == match_start for match in rule.pattern.finditer(changed))
 
 
 @cache

@@ -2,8 +2,11 @@
 
 Every rule is compiled behind a guard saying that no expression starts inside a word. Written
 ``(?<!\\w)`` it holds for any pattern; where every match of the pattern opens with a word
-character, ``\\b`` says the same thing, and the regex engine tests it faster (a fifth less time
-on count_units, the costliest rule). This module reads a pattern far enough to tell.
+character, ``\\m`` (the regex module's start of a word) says the same thing, and the engine
+tests it faster: ``\\b`` did too (a fifth less time on count_units, the costliest rule), but
+it also holds where a word ends, and there the pattern's first elements were tried in vain
+(``\\m``, with count_units' own ``(?=\\w)`` dropped: 4% fewer instructions for a TBAQ pass).
+This module reads a pattern far enough to tell.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import regex
 from timeline.extract.factoring import class_end, group_end, top_level_branches
 
 ANY_START = r"(?<!\w)"  # holds for every pattern
-WORD_START = r"\b"  # the same where the match's first character is a word character
+WORD_START = r"\m"  # the same where the match's first character is a word character: a word start
 ZERO_WIDTH_ESCAPES = frozenset("bBAZG")
 WORD_ESCAPES = frozenset("dw")
 GROUP_OPENERS = regex.compile(r"\((?:\?(?:P<\w+>|[a-zA-Z]*(?:-[a-zA-Z]+)?:|>))?")  # ( (?: (?P<n> (?i: (?-i: (?>
@@ -23,7 +26,7 @@ LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 
 
 def start_guard(pattern: str) -> str:
-    """The guard to put before ``pattern``: ``\\b`` when each of its matches opens with a word
+    """The guard to put before ``pattern``: ``\\m`` when each of its matches opens with a word
     character, else ``(?<!\\w)``."""
     try:
         opens_with_word, may_be_empty = _read_branches(pattern)
