@@ -215,20 +215,39 @@ def _runs_of_letters(text: str) -> set[str]:
     return set(LETTERS.findall(text))
 
 
-@pytest.mark.parametrize(
-    "text", ["on may 3 ‘today’ — mañana… day-long", "plain ascii, today and may", "«hier» et aujourd’hui"]
-)
-def test_the_trigger_words_present_are_those_among_the_runs_of_letters(text: str) -> None:
-    from timeline.extract.triggers import _present_words
+def _words_among_runs(words: frozenset[str], text: str) -> list[tuple[int, str]]:
+    """(start, run) of the runs of letters (as the letter regex reads them) that are in ``words``."""
+    from timeline.extract.triggers import LETTERS
 
-    words = frozenset({"may", "today", "mañana", "day", "long", "hier", "aujourd", "hui", "ascii", "x"})
-    assert _present_words(words, text) == words & _runs_of_letters(text) != set()
+    return [(run.start(), run.group()) for run in LETTERS.finditer(text) if run.group() in words]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on may 3 ‘today’ — mañana… day-long",
+        "plain ascii, today and may; today's holiday. may-day today",
+        "«hier» et aujourd’hui",
+        "el día de hoy, mañana y pasado mañana",
+        "½day and day • today",
+        "day",
+        "",
+    ],
+)
+def test_the_trigger_words_are_found_where_they_are_runs_of_letters(text: str) -> None:
+    from timeline.extract.triggers import _word_positions
+
+    words = frozenset({"may", "today", "mañana", "día", "hoy", "day", "long", "hier", "aujourd", "hui", "ascii", "x"})
+    found = _word_positions(words, text)
+    assert found == _words_among_runs(words, text)
+    assert all(text[start : start + len(word)] == word for start, word in found)
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
-def test_the_trigger_words_present_are_found_in_any_text(text: str) -> None:
-    from timeline.extract.triggers import _present_words
+def test_the_trigger_words_are_found_in_any_text(text: str) -> None:
+    from timeline.extract.triggers import LETTERS, _word_positions
 
-    runs = _runs_of_letters(text)
-    words = frozenset(list(runs)[:3]) | {"day", "may"}
-    assert _present_words(words, text) == words & runs
+    lowered = text.lower()
+    runs = LETTERS.findall(lowered)
+    words = frozenset(runs[:3]) | {"day", "may"}
+    assert _word_positions(words, lowered) == _words_among_runs(words, lowered)
