@@ -209,12 +209,6 @@ def test_digit_runs_equal_those_of_the_re_module_on_any_text(text: str) -> None:
     assert list(digit_runs(text)) == _re_runs(text)
 
 
-def _runs_of_letters(text: str) -> set[str]:
-    from timeline.extract.triggers import LETTERS
-
-    return set(LETTERS.findall(text))
-
-
 def _words_among_runs(words: frozenset[str], text: str) -> list[tuple[int, str]]:
     """(start, run) of the runs of letters (as the letter regex reads them) that are in ``words``."""
     from timeline.extract.triggers import LETTERS
