@@ -15,6 +15,7 @@ from functools import cache
 
 import regex
 
+from timeline.extract.literals import lowered_for_literals, required_literals
 from timeline.extract.meaning import BUILDERS, DateMeaning, Meaning, hour_24
 from timeline.extract.normalize import normalize_groups
 from timeline.extract.record import record
@@ -48,8 +49,8 @@ NON_SPACE = regex.compile(r"\S*")
 
 Search = Callable[[str, int, int, bool], "regex.Match[str] | None"]  # (text, lo, hi, HOLD_GIL)
 Step = tuple[
-    int, int, int, frozenset[str], frozenset[str], frozenset[str], Search, RuleSpec
-]  # a RulePlan flattened for the matching loop: index, before, after, needs (all, before, after), search, rule
+    int, int, int, frozenset[str], frozenset[str], frozenset[str], tuple[tuple[str, ...], ...], Search, RuleSpec
+]  # a RulePlan flattened for the matching loop: index, before, after, needs (all, before, after), literals, search, rule
 StepGroup = tuple[frozenset[str], tuple[Step, ...]]  # steps that need the same categories, and those categories
 
 
@@ -65,9 +66,20 @@ class RulePlan:
     needs_after: frozenset[str]  # and those that must start after its first trigger starts
     before: int
     after: int
+    literals: tuple[tuple[str, ...], ...]  # strings of which a window must hold one of each (lower case)
 
     def step(self, index: int) -> Step:
-        return (index, self.before, self.after, self.needs, self.needs_before, self.needs_after, self.search, self.rule)
+        return (
+            index,
+            self.before,
+            self.after,
+            self.needs,
+            self.needs_before,
+            self.needs_after,
+            self.literals,
+            self.search,
+            self.rule,
+        )
 
 
 @record
@@ -99,6 +111,7 @@ class CategoryPlan:
 def category_plans(language: Language) -> dict[str, CategoryPlan]:
     required, words_of, reach = rule_requirements(language), rule_words(language), rule_reach(language)
     sides = rule_sides(language)
+    table = trigger_table(language)
     plans: dict[str, CategoryPlan] = {}
     for category, rules in rules_by_category(language).items():
         masks: dict[str, int] = {}
@@ -110,12 +123,46 @@ def category_plans(language: Language) -> dict[str, CategoryPlan]:
                 continue
             for word in words:
                 masks[word] = masks.get(word, 0) | 1 << index
+        trigger_words = table.words_of(category)
         plan_rules = tuple(
-            RulePlan(rule, rule.pattern.search, required[rule.name], *sides[rule.name], *reach[rule.name])
+            RulePlan(
+                rule,
+                rule.pattern.search,
+                required[rule.name],
+                *sides[rule.name],
+                *reach[rule.name],
+                _telling_literals(rule, trigger_words),
+            )
             for rule in rules
         )
         plans[category] = CategoryPlan(plan_rules, masks, always, {})
     return plans
+
+
+MAX_LITERAL_CHECKS = 2  # requirements tried per window: the first missing one already skips the search
+
+
+def _telling_literals(rule: RuleSpec, trigger_words: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """The rule's required strings (see :mod:`timeline.extract.literals`) that its waking trigger
+    does not already put in the window ("day" in a window woken by "Monday"), most telling first."""
+    telling = [
+        strings
+        for strings in required_literals(rule.pattern.pattern)
+        if not any(string in word for string in strings for word in trigger_words)
+    ]
+    telling.sort(key=lambda strings: (-min(map(len, strings)), len(strings)))
+    return tuple(tuple(sorted(strings)) for strings in telling[:MAX_LITERAL_CHECKS])
+
+
+def _has_literals(lowered: str, literals: tuple[tuple[str, ...], ...], lo: int, hi: int) -> bool:
+    """Whether [lo, hi) of the lower-cased text holds a string of each of ``literals``."""
+    for strings in literals:
+        for string in strings:
+            if lowered.find(string, lo, hi) >= 0:
+                break
+        else:
+            return False
+    return True
 
 
 def _windows_by_category(text: str, language: Language) -> tuple[dict[str, list[Window]], dict[str, list[int]]]:
@@ -208,6 +255,7 @@ def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec
     needs a year)."""
     found: list[tuple[int, int, RuleSpec, regex.Match[str]]] = []
     windows, starts = _windows_by_category(text, language)
+    lowered = lowered_for_literals(text)
     plans = category_plans(language)
     for category, spans in windows.items():
         plan_of_category = plans[category]
@@ -221,12 +269,13 @@ def _raw_matches(text: str, language: Language) -> list[tuple[int, int, RuleSpec
             for needs_of_group, steps in woken:
                 if needs_of_group and not _has_all(starts, needs_of_group, window[0], window[1]):
                     continue  # a category all these rules need is nowhere in the window
-                _search_window(text, window, steps, starts, seen_ends, found)
+                _search_window(text, lowered, window, steps, starts, seen_ends, found)
     return found
 
 
 def _search_window(
     text: str,
+    lowered: str,
     window: Window,
     steps: tuple[Step, ...],
     starts: dict[str, list[int]],
@@ -234,9 +283,10 @@ def _search_window(
     found: list[tuple[int, int, RuleSpec, regex.Match[str]]],
 ) -> None:
     """Add to ``found`` the matches of ``steps`` in ``window`` (``seen_ends``: where each rule's
-    last match ended, so that a match is kept once)."""
+    last match ended, so that a match is kept once; ``lowered``: the text in lower case, or
+    "" when lowering changed its length)."""
     window_lo, window_hi, _, first_start, last_end = window
-    for index, before, after, needs, needs_before, needs_after, search, rule in steps:
+    for index, before, after, needs, needs_before, needs_after, literals, search, rule in steps:
         # the window is the category's; this rule's own reach may be shorter
         lo = first_start - before
         if lo < window_lo:
@@ -254,6 +304,8 @@ def _search_window(
             and (not needs_before or _has_all(starts, needs_before, lo, last_end))
             and (not needs_after or _has_all(starts, needs_after, first_start + 1, hi))
         ):
+            continue
+        if literals and lowered and not _has_literals(lowered, literals, lo, hi):
             continue
         # search() rather than finditer(): most windows hold no match, and one call is
         # the cheapest way to learn that.

@@ -102,6 +102,11 @@ class TriggerTable:
             for name in {category, lowered(category, capitalized_only)}:
                 self.phrases.setdefault(name, {})[word] = frozenset(texts)
 
+    def words_of(self, category: str) -> frozenset[str]:
+        """The trigger words of ``category``, in any case."""
+        tables = (self.words, self.lower_words)
+        return frozenset(word for table in tables for word, categories in table.items() if category in categories)
+
     def scan(self, text: str) -> list[Trigger]:
         """Triggers of ``text`` in text order.
 
