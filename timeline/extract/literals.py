@@ -44,8 +44,8 @@ def lowered_for_literals(text: str) -> str:
 def required_literals(pattern: str) -> tuple[Strings, ...]:
     """Sets of lower-case strings, one of each set being in every match of ``pattern``
     (empty when nothing is sure or the pattern cannot be read)."""
-    if sre is None or "[[:" in pattern:  # a POSIX class, which the parser would read as literals
-        return ()
+    if sre is None or "[[:" in pattern or "\\\\" in pattern:
+        return ()  # a POSIX class, which the parser would read as literals; an escaped backslash before "m"
     source = REGEX_ONLY.sub(lambda found: "(?:" if found.group().startswith("(") else r"\b", pattern)
     try:
         tree = sre.parse(source)
