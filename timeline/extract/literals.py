@@ -93,18 +93,27 @@ def _required_inside(piece: Any) -> list[Strings]:
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         return _required(value[2]) if value[0] >= 1 else []
     if op is sre.BRANCH:
-        best_of_branches = [_best(_required(branch)) for branch in value[1]]
-        if any(best is None for best in best_of_branches):
-            return []
-        union = frozenset().union(*(best for best in best_of_branches if best is not None))
-        return [union] if len(union) <= MAX_STRINGS else []
+        union = _union([_best(_required(branch)) for branch in value[1]])
+        return [] if union is None else [union]
     return []
 
 
+def telling_first(strings: Strings) -> tuple[int, int]:
+    """Sort key of requirements, the most telling first: longest shortest string, then fewest strings."""
+    return -min(map(len, strings)), len(strings)
+
+
 def _best(requirements: list[Strings]) -> Strings | None:
-    """The most telling requirement: longest shortest string, then fewest strings."""
     usable = [strings for strings in requirements if min(map(len, strings)) >= MIN_LENGTH]
-    return max(usable, key=lambda strings: (min(map(len, strings)), -len(strings)), default=None)
+    return min(usable, key=telling_first, default=None)
+
+
+def _union(alternatives: list[Strings | None]) -> Strings | None:
+    """The strings of a branch's alternatives together: None if one has none, or too many."""
+    if any(strings is None for strings in alternatives):
+        return None
+    union = frozenset().union(*(strings for strings in alternatives if strings is not None))
+    return union if len(union) <= MAX_STRINGS else None
 
 
 def _strings(piece: Any) -> Strings | None:
@@ -124,11 +133,7 @@ def _strings(piece: Any) -> Strings | None:
     if op is sre.ATOMIC_GROUP:
         return _sequence_strings(value)
     if op is sre.BRANCH:
-        branches = [_sequence_strings(branch) for branch in value[1]]
-        if any(strings is None for strings in branches):
-            return None
-        union = frozenset().union(*(strings for strings in branches if strings is not None))
-        return union if len(union) <= MAX_STRINGS else None
+        return _union([_sequence_strings(branch) for branch in value[1]])
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[1] == 1:
         inner = _sequence_strings(value[2])
         if inner is None:

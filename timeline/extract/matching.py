@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from timeline.extract.literals import lowered_for_literals, required_literals
+from timeline.extract.literals import lowered_for_literals, required_literals, telling_first
 from timeline.extract.meaning import BUILDERS, DateMeaning, Meaning, hour_24
 from timeline.extract.normalize import normalize_groups
 from timeline.extract.record import record
@@ -150,7 +150,7 @@ def _telling_literals(rule: RuleSpec, trigger_words: frozenset[str]) -> tuple[tu
         for strings in required_literals(rule.pattern.pattern)
         if not any(string in word for string in strings for word in trigger_words)
     ]
-    telling.sort(key=lambda strings: (-min(map(len, strings)), len(strings)))
+    telling.sort(key=telling_first)
     return tuple(tuple(sorted(strings)) for strings in telling[:MAX_LITERAL_CHECKS])
 
 
