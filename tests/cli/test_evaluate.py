@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from timeline.cli import main
+from timeline.compiled import describe
 
 A_TML = """<?xml version="1.0" ?>
 <TimeML>
@@ -137,9 +138,10 @@ def test_bench_extract_measures_both_systems_on_the_same_words(corpus: Path) -> 
         "The accord took effect on May 13, 2021; its drafts go back to 1997.".split()
     )
     assert lines[0] == f"corpus: {corpus} (2 files, {words} words)"
-    assert lines[2].startswith("timeline extract (best of 2)") and lines[2].split()[5] == str(words)
-    assert lines[3].startswith("dateparser search_dates (best of 2)") and lines[3].split()[5] == str(words)
-    assert lines[4].startswith("speed ratio ours/search_dates: ")
+    assert lines[1] == describe()  # which code the extractor ran: compiled or its Python sources
+    assert lines[3].startswith("timeline extract (best of 2)") and lines[3].split()[5] == str(words)
+    assert lines[4].startswith("dateparser search_dates (best of 2)") and lines[4].split()[5] == str(words)
+    assert lines[5].startswith("speed ratio ours/search_dates: ")
 
 
 def test_bench_extract_reports_a_missing_corpus(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from timeline.compiled import describe
 from timeline.evaluate.timeml import read_corpus
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -111,6 +112,7 @@ def command(directory: Path | None, repeat: int | None, long_documents: bool) ->
         repeat,
     )
     click.echo(f"corpus: {directory} ({len(texts)} files, {words:,} words)")
+    click.echo(describe())
     click.echo(format_measurements(measurements))
     ratio = measurements[0].words_per_second / measurements[1].words_per_second
     cpu_ratio = measurements[0].words_per_cpu_second / measurements[1].words_per_cpu_second

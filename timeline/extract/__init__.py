@@ -4,8 +4,12 @@ It knows nothing of pandas, Dash or files: text (and an optional document date) 
 :class:`~timeline.extract.model.Extraction` out.
 """
 
-from timeline.extract.engine import extract
-from timeline.extract.model import (
+from timeline import compiled as _compiled
+
+_compiled.prefer_fresh_code()  # before the first of its modules is imported: stale compiled ones must not load
+
+from timeline.extract.engine import extract  # noqa: E402
+from timeline.extract.model import (  # noqa: E402
     Anchor,
     AnchorKind,
     DctSource,

@@ -348,7 +348,14 @@ class TakenSpans:
 
 def find_candidates(text: str, language: Language) -> list[Candidate]:
     """Non-overlapping rule matches of ``text``, in text order, with their meanings."""
-    raw = _raw_matches(text, language)
+    return settle_matches(text, language, _raw_matches(text, language))
+
+
+def settle_matches(
+    text: str, language: Language, raw: list[tuple[int, int, RuleSpec, regex.Match[str]]]
+) -> list[Candidate]:
+    """The candidates of rule matches ``raw``: overlaps settled longest first, then by rule
+    order, each given its meaning (tests settle a full scan's matches the same way)."""
     raw.sort(key=lambda item: (-(item[1] - item[0]), item[2].order, item[0]))
     taken = TakenSpans(len(text))
     candidates: list[Candidate] = []
