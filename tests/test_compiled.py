@@ -22,7 +22,7 @@ from timeline.extract import extract
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "data").glob("*.txt"))
 NEEDS_BUILD = pytest.mark.skipif(
-    not compiled.is_fresh(),
+    compiled.build_state() != "fresh",
     reason="no build of the sources as they are (python -m timeline.compiled build)",
 )
 
@@ -110,12 +110,28 @@ def test_the_digest_follows_every_source_of_the_extractor(tmp_path: Path, monkey
     assert compiled.source_digest() != before
 
 
-def test_status_and_usage_of_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+def _status_of(package: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
+    monkeypatch.setattr(compiled, "EXTRACT_DIR", package / "extract")
     assert compiled.main(["status"]) == 0
-    state = capsys.readouterr().out.strip()
-    assert (
-        state
-        == f"compiled extractor: {'fresh' if compiled.is_fresh() else 'stale' if compiled.built_extensions() else 'not built'}"
-    )
+    return capsys.readouterr().out.strip()
+
+
+def test_status_tells_a_missing_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = _copy_of_the_package(tmp_path)
+    for extension in compiled.built_extensions():
+        (package / "extract" / extension.name).unlink()
+    assert _status_of(package, monkeypatch, capsys) == "compiled extractor: not built"
     assert compiled.main(["frobnicate"]) == 2
     assert "usage" in capsys.readouterr().err
+
+
+@NEEDS_BUILD
+def test_status_tells_a_fresh_build_from_a_stale_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = _copy_of_the_package(tmp_path)
+    assert _status_of(package, monkeypatch, capsys) == "compiled extractor: fresh"
+    (package / "extract" / "literals.py").write_text("", encoding="utf-8")
+    assert _status_of(package, monkeypatch, capsys) == "compiled extractor: stale"

@@ -29,6 +29,9 @@ from collections.abc import Sequence
 from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
+from typing import Literal
+
+BuildState = Literal["fresh", "stale", "not built"]
 
 EXTRACT_DIR = Path(__file__).resolve().parent / "extract"
 PACKAGE = "timeline.extract"
@@ -49,7 +52,7 @@ COMPILED_MODULES = (
     "word_start",
 )
 GROUP = f"{PACKAGE}._compiled"  # mypyc's shared library: timeline/extract/_compiled__mypyc.*.so
-STAMP = EXTRACT_DIR / "_compiled.stamp"  # the digest of the sources the extensions were built from
+STAMP_NAME = "_compiled.stamp"  # beside the extensions: the digest of the sources they were built from
 PURE_PYTHON_VARIABLE = "TIMELINE_PURE_PYTHON"
 
 
@@ -71,11 +74,18 @@ def built_extensions() -> list[Path]:
     )
 
 
-def is_fresh() -> bool:
-    """Whether the extensions exist and were built from the sources as they are now."""
-    if not built_extensions() or not STAMP.is_file():
-        return False
-    return STAMP.read_text(encoding="utf-8").strip() == source_digest()
+def _stamp() -> Path:
+    return EXTRACT_DIR / STAMP_NAME
+
+
+def build_state() -> BuildState:
+    """ "fresh": extensions built from the sources as they are now; "stale": built from others."""
+    if not built_extensions():
+        return "not built"
+    stamp = _stamp()
+    if stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == source_digest():
+        return "fresh"
+    return "stale"
 
 
 class _SourcesFirst:
@@ -90,8 +100,7 @@ class _SourcesFirst:
 
 def prefer_fresh_code() -> None:
     """Have the sources imported in place of extensions that are stale (or when asked to)."""
-    wanted_pure = bool(os.environ.get(PURE_PYTHON_VARIABLE))
-    if not wanted_pure and (not built_extensions() or is_fresh()):
+    if not os.environ.get(PURE_PYTHON_VARIABLE) and build_state() != "stale":
         return
     if not any(isinstance(finder, _SourcesFirst) for finder in sys.meta_path):
         sys.meta_path.insert(0, _SourcesFirst())
@@ -110,7 +119,7 @@ def describe() -> str:
         return "extractor: compiled with mypyc (timeline/compiled.py)"
     if os.environ.get(PURE_PYTHON_VARIABLE):
         return f"extractor: Python sources ({PURE_PYTHON_VARIABLE} is set)"
-    if built_extensions():
+    if build_state() == "stale":
         return "extractor: Python sources (the compiled modules are older; bash bootstrap.sh setup rebuilds them)"
     return "extractor: Python sources (not compiled: bash bootstrap.sh setup compiles them, about 20% faster)"
 
@@ -119,7 +128,7 @@ def remove_built() -> None:
     """Delete the extensions and the stamp (a file being unlinked stays mapped where it is loaded)."""
     for path in built_extensions():
         path.unlink()
-    STAMP.unlink(missing_ok=True)
+    _stamp().unlink(missing_ok=True)
 
 
 def build() -> None:
@@ -155,7 +164,7 @@ def build() -> None:
             raise
         finally:
             os.chdir(previous)
-    STAMP.write_text(digest + "\n", encoding="utf-8")
+    _stamp().write_text(digest + "\n", encoding="utf-8")
 
 
 def _mypy_config() -> list[str]:
@@ -168,13 +177,12 @@ def main(arguments: Sequence[str]) -> int:
     """``python -m timeline.compiled build|status``: build if stale (``--force``: always), or say which code runs."""
     command = arguments[0] if arguments else "status"
     if command == "status":
-        state = "fresh" if is_fresh() else "stale" if built_extensions() else "not built"
-        print(f"compiled extractor: {state}")
+        print(f"compiled extractor: {build_state()}")
         return 0
     if command != "build":
         print("usage: python -m timeline.compiled build [--force] | status", file=sys.stderr)
         return 2
-    if is_fresh() and "--force" not in arguments:
+    if build_state() == "fresh" and "--force" not in arguments:
         return 0
     started = time.perf_counter()
     try:
